@@ -1,0 +1,169 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from stories.blocks import KeyFigureBlock
+
+from .blocks import ContentBlocks
+
+
+class SharingMixin(models.Model):
+    """The image that social cards show for a page; the site default fills in otherwise."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media. 1200 by 630 pixels works best.",
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SharingMixin, Page):
+    hero_heading = models.CharField(max_length=120, default="Official statistics, explained")
+    hero_text = models.TextField(
+        max_length=400,
+        default="Data stories, charts and courses from the national statistics office.",
+    )
+    hero_link = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Main button"
+    )
+    hero_link_text = models.CharField(max_length=60, blank=True, default="Explore the data stories")
+    featured_story = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    key_figures = StreamField([("key_figure", KeyFigureBlock())], blank=True, max_num=6)
+    key_figures_heading = models.CharField(max_length=120, default="Key figures")
+    learn_heading = models.CharField(max_length=120, default="Learn statistics at your level")
+    learn_intro = models.TextField(
+        blank=True,
+        default="Short courses in three tiers, from reading a chart to judging a survey.",
+    )
+    training_heading = models.CharField(max_length=120, default="Upcoming training")
+    forums_heading = models.CharField(max_length=120, default="Latest in the forums")
+    newsletter_heading = models.CharField(max_length=120, default="Get the numbers in your inbox")
+    newsletter_text = models.TextField(
+        blank=True,
+        default="New releases, data stories and courses, once a month. Unsubscribe at any time.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                PageChooserPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading="Hero",
+        ),
+        PageChooserPanel("featured_story"),
+        MultiFieldPanel(
+            [FieldPanel("key_figures_heading"), FieldPanel("key_figures")], heading="Key figures"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("learn_heading"),
+                FieldPanel("learn_intro"),
+                FieldPanel("training_heading"),
+                FieldPanel("forums_heading"),
+                FieldPanel("newsletter_heading"),
+                FieldPanel("newsletter_text"),
+            ],
+            heading="Sections",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(SharingMixin, Page):
+    """About, privacy, accessibility, contact and other editorial pages."""
+
+    intro = models.TextField(max_length=500, blank=True)
+    body = StreamField(ContentBlocks(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "page"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Who runs the site and where its standing pages are."""
+
+    organisation_name = models.CharField(max_length=120, default="National Statistics Office")
+    tagline = models.CharField(max_length=160, blank=True, default="Official statistics for everyone")
+    site_notice = models.CharField(
+        max_length=240, blank=True, help_text="A banner shown on every page, e.g. to mark a demo site."
+    )
+    contact_email = models.EmailField(blank=True)
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    about_page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    contact_page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    accessibility_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    newsletter_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the newsletter sign-up in the footer leads.",
+    )
+    newsletter_prompt = models.CharField(
+        max_length=200, blank=True, default="The month's new figures and stories, in one short email."
+    )
+
+    select_related = [
+        "about_page",
+        "contact_page",
+        "accessibility_page",
+        "privacy_page",
+        "newsletter_page",
+        "default_social_image",
+    ]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("site_notice")],
+            heading="Identity",
+        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("default_social_image")], heading="Contact"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("about_page"),
+                PageChooserPanel("contact_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading="Footer pages",
+        ),
+        MultiFieldPanel(
+            [PageChooserPanel("newsletter_page"), FieldPanel("newsletter_prompt")], heading="Newsletter"
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

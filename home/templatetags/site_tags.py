@@ -1,0 +1,42 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/primary_navigation.html", takes_context=True)
+def primary_navigation(context):
+    """The home page's children that editors marked 'show in menus', in tree order."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = site.root_page.get_children().live().in_menu() if site else []
+    current_path = getattr(context.get("page"), "url_path", "")
+    links = []
+    for item in items:
+        if current_path == item.url_path:
+            state = "page"
+        elif current_path.startswith(item.url_path):
+            state = "true"
+        else:
+            state = ""
+        links.append((item, state))
+    return {"links": links, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The address a page should be known by: no tracking or filter parameters."""
+    page = context.get("page")
+    request = context["request"]
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, site_settings):
+    page = context.get("page")
+    image = getattr(page, "social_image", None) or site_settings.default_social_image
+    if image is None:
+        return ""
+    return context["request"].build_absolute_uri(image.get_rendition("fill-1200x630").url)

@@ -1,0 +1,45 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.db import transaction
+
+from portal.contacts.models import ConsentWording, TouchpointKind, UserGroup
+from portal.contacts.services import ConsentGiven, record_touchpoint
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, plus who the person is and their consent, recorded as a contact."""
+
+    name = forms.CharField(label="Your name", max_length=150, required=False)
+    user_group = forms.ChoiceField(
+        label="Which best describes you?",
+        choices=[("", "Prefer not to say"), *UserGroup.choices],
+        required=False,
+        help_text="Optional. It helps us offer material that fits what you do.",
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={"required": "Please agree to this so that we can create your account."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_wording = ConsentWording.load().account_signup
+        self.fields["consent"].label = self.consent_wording
+
+    def save(self, request):
+        with transaction.atomic():
+            user = super().save(request)
+            name = self.cleaned_data["name"].strip()
+            if name:
+                user.first_name = name[:150]
+                user.save(update_fields=["first_name"])
+            record_touchpoint(
+                user.email,
+                kind=TouchpointKind.ACCOUNT_SIGNUP,
+                source=request.get_full_path(),
+                consent=ConsentGiven(purpose="account", wording=self.consent_wording),
+                user=user,
+                name=name,
+                user_group=self.cleaned_data["user_group"],
+            )
+        return user

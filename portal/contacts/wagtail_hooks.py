@@ -1,0 +1,116 @@
+from django.db.models import Count
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from .exports import spreadsheet_safe
+from .models import Consent, Contact, Touchpoint
+
+
+class SafeExportIndexView(IndexView):
+    """The list view, with spreadsheet exports that cannot carry formulas."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Records of what happened are evidence: they are listed, never edited."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ContactAdmin(ModelAdmin):
+    model = Contact
+    menu_label = "Contacts"
+    menu_icon = "group"
+    index_view_class = SafeExportIndexView
+    inspect_view_enabled = True
+    list_display = ("email", "name", "user_group", "organisation", "region", "touchpoint_count", "created_at")
+    list_filter = ("user_group", "literacy_level", "touchpoints__kind", "created_at")
+    search_fields = ("email", "name", "organisation", "region")
+    list_export = (
+        "email",
+        "name",
+        "user_group",
+        "organisation",
+        "region",
+        "literacy_level",
+        "topic_names",
+        "touchpoint_count",
+        "created_at",
+    )
+    export_filename = "contacts"
+    inspect_view_fields = (
+        "email",
+        "name",
+        "user",
+        "user_group",
+        "organisation",
+        "region",
+        "literacy_level",
+        "created_at",
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(touchpoint_total=Count("touchpoints", distinct=True))
+            .prefetch_related("topics")
+        )
+
+    def touchpoint_count(self, contact):
+        return contact.touchpoint_total
+
+    touchpoint_count.short_description = "Touchpoints"
+    touchpoint_count.admin_order_field = "touchpoint_total"
+
+    def topic_names(self, contact):
+        return ", ".join(sorted(tag.name for tag in contact.topics.all()))
+
+    topic_names.short_description = "Topics of interest"
+
+
+class TouchpointAdmin(ModelAdmin):
+    model = Touchpoint
+    menu_label = "Touchpoints"
+    menu_icon = "history"
+    index_view_class = SafeExportIndexView
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("contact", "kind", "source", "created_at")
+    list_filter = ("kind", "contact__user_group", "created_at")
+    search_fields = ("contact__email", "source", "detail")
+    list_export = ("contact__email", "contact__user_group", "kind", "source", "detail", "created_at")
+    export_filename = "touchpoints"
+    list_select_related = ("contact",)
+
+
+class ConsentAdmin(ModelAdmin):
+    model = Consent
+    menu_label = "Consents"
+    menu_icon = "tick-inverse"
+    index_view_class = SafeExportIndexView
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("contact", "purpose", "granted", "recorded_at")
+    list_filter = ("purpose", "granted", "recorded_at")
+    search_fields = ("contact__email", "purpose", "wording")
+    list_export = ("contact__email", "purpose", "granted", "wording", "recorded_at")
+    export_filename = "consents"
+    list_select_related = ("contact",)
+
+
+@modeladmin_register
+class UserDatabaseGroup(ModelAdminGroup):
+    menu_label = "User database"
+    menu_icon = "group"
+    menu_order = 250
+    items = (ContactAdmin, TouchpointAdmin, ConsentAdmin)

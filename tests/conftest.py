@@ -1,0 +1,34 @@
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that prove PostgreSQL behaviour run only there (the CI runs the suite on both)."""
+    if connection.vendor == "postgresql":
+        return
+    kept, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgresql") else kept).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached fragments must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", stdout=io.StringIO())
+    from home.models import HomePage
+
+    return HomePage.objects.get()

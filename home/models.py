@@ -83,7 +83,7 @@ class HomePage(SharingMixin, Page):
             heading="Sections",
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    search_fields = [*Page.search_fields, index.SearchField("hero_heading"), index.SearchField("hero_text")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

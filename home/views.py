@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -15,11 +16,11 @@ SEARCH_RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     """Site search over every live, public page, whatever its type."""
-    raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
+    raw_query = " ".join(request.GET.get("q", "").split())
+    query = raw_query[:SEARCH_QUERY_MAX_LENGTH]
     results_page = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().public().specific().search(search_terms(query))
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
@@ -32,11 +33,22 @@ def search(request):
         "home/search.html",
         {
             "search_query": query,
-            "query_was_shortened": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH,
+            "query_was_shortened": len(raw_query) > SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
             "pagination_query": urlencode({"q": query}),
         },
     )
+
+
+def search_terms(query):
+    """What people type, as a search the database can always run.
+
+    Quoted phrases are kept; stray quotes, control characters (which PostgreSQL refuses)
+    and Wagtail's "field:value" filter syntax are not treated as syntax.
+    """
+    printable = "".join(char if char.isprintable() else " " for char in query).replace(":", " ")
+    _filters, terms = parse_query_string(printable, operator="and")
+    return terms
 
 
 @require_GET

@@ -26,9 +26,15 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo site once; each test then runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+
+
 @pytest.fixture
 def demo_site(db):
-    call_command("load_demo", stdout=io.StringIO())
     from home.models import HomePage
 
     return HomePage.objects.get()

@@ -1,4 +1,7 @@
+from django.contrib.admin.utils import label_for_field
 from django.db.models import Count
+from django.utils.encoding import force_str
+from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
@@ -12,6 +15,10 @@ class SafeExportIndexView(IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
+
+    def get_heading(self, queryset, field):
+        """Headings as written in the models ("Country or region"), not Title Cased."""
+        return capfirst(force_str(label_for_field(field, model=self.model, model_admin=self.model_admin)))
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):

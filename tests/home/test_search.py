@@ -1,0 +1,130 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from home.models import StandardPage
+from home.views import SEARCH_RESULTS_PER_PAGE
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def add_pages(parent, count, word="inflation"):
+    for index in range(count):
+        slug = f"{word.replace(' ', '-')}-{index}"
+        page = StandardPage(title=f"Prices note {index}", slug=slug, intro=f"About {word} {index}")
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def test_finds_pages_with_type_labels(client, demo_site):
+    html = search(client, q="privacy")
+    titles = [a.get_text(strip=True) for a in html.select(".search-result__title a")]
+    assert "Privacy notice" in titles
+    assert html.select_one(".search-result__type").get_text(strip=True) == "Page"
+    assert "result" in html.select_one(".search-summary").get_text()
+
+
+def test_home_page_is_labelled_as_such(client, demo_site):
+    html = search(client, q="official statistics explained")
+    labels = {
+        result.select_one(".search-result__title").get_text(strip=True): result.select_one(
+            ".search-result__type"
+        ).get_text(strip=True)
+        for result in html.select(".search-result")
+    }
+    assert labels.get("Home") == "Home page"
+
+
+def test_empty_query_gives_a_prompt_not_results(client, demo_site):
+    for params in ({}, {"q": ""}, {"q": "    "}):
+        html = search(client, **params)
+        assert html.h1.get_text(strip=True) == "Search"
+        assert html.select_one(".empty-state")
+        assert not html.select(".search-result")
+
+
+def test_quoted_phrase_still_finds_the_page(client, demo_site):
+    html = search(client, q='"privacy notice"')
+    assert "Privacy notice" in [a.get_text(strip=True) for a in html.select(".search-result__title a")]
+
+
+def test_no_results_says_so(client, demo_site):
+    html = search(client, q="zzyzxqwv")
+    assert "No results" in html.select_one(".search-summary").get_text()
+
+
+def test_ten_kilobyte_query_is_shortened_with_a_message(client, demo_site):
+    html = search(client, q="population " * 1000)
+    assert "too long" in html.select_one(".notice").get_text()
+    assert len(html.find("input", id="search-input")["value"]) <= 200
+
+
+def test_script_query_is_echoed_as_text(client, demo_site):
+    response = client.get("/search/", {"q": "<script>alert(1)</script>"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "' OR 1=1 --",
+        '"unterminated',
+        '"',
+        "AND OR NOT",
+        "*",
+        "a" * 5000,
+        "\x00null",
+        "ünïcödé 統計",
+        "%%%",
+        "title:privacy",
+        "-privacy",
+    ],
+)
+def test_awkward_queries_never_fail(client, demo_site, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_results_are_paginated(client, demo_site):
+    add_pages(demo_site, SEARCH_RESULTS_PER_PAGE + 3)
+    first = search(client, q="inflation")
+    assert len(first.select(".search-result")) == SEARCH_RESULTS_PER_PAGE
+    next_link = first.select_one('.pagination a[rel="next"]')["href"]
+    assert "q=inflation" in next_link and "page=2" in next_link
+    second = search(client, q="inflation", page=2)
+    assert len(second.select(".search-result")) == 3
+    assert second.select_one(".search-results")["start"] == str(SEARCH_RESULTS_PER_PAGE + 1)
+
+
+@pytest.mark.parametrize("page", ["999", "-1", "abc", ""])
+def test_bad_page_numbers_fall_back(client, demo_site, page):
+    add_pages(demo_site, 2)
+    html = search(client, q="inflation", page=page)
+    assert html.select(".search-result")
+
+
+def test_drafts_and_private_pages_are_not_found(client, demo_site):
+    draft = StandardPage(title="Embargoed figures", slug="embargoed", intro="secretword", live=False)
+    demo_site.add_child(instance=draft)
+    html = search(client, q="secretword")
+    assert not html.select(".search-result")
+
+
+def test_search_query_count_is_constant(client, demo_site, django_assert_max_num_queries):
+    add_pages(demo_site, 3)
+    with django_assert_max_num_queries(50) as few:
+        client.get("/search/", {"q": "inflation"})
+    add_pages(demo_site, 7, word="inflation again")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/search/", {"q": "inflation"})
+
+
+def test_search_only_answers_get(client, demo_site):
+    assert client.post("/search/", {"q": "x"}).status_code == 405

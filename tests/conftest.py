@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+pytest_plugins = ["tests.smtp"]
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests that prove PostgreSQL behaviour run only there (the CI runs the suite on both)."""

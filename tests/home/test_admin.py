@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("editor@statistics.example", "x-Strong-pass-1"))
+    client.force_login(
+        get_user_model().objects.create_superuser("editor@statistics.example", "x-Strong-pass-1")
+    )
     return client
 
 

@@ -1,4 +1,11 @@
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import QuoteBlock
+
+from .chart_block import ChartBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -17,3 +24,45 @@ class KeyFigureBlock(blocks.StructBlock):
     class Meta:
         icon = "order"
         template = "stories/blocks/key_figure.html"
+
+
+class InfographicImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(max_length=250, help_text="What the image shows, in one sentence.")
+    long_description = blocks.RichTextBlock(
+        features=["bold", "italic", "ol", "ul"],
+        help_text="Everything the image says, in words, for people who cannot see it.",
+    )
+
+    class Meta:
+        icon = "image"
+        template = "stories/blocks/infographic_image.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100, default="What this means for you")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "help"
+        template = "stories/blocks/callout.html"
+
+
+class GlossaryTermsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100, default="Words used in this story")
+    terms = blocks.ListBlock(SnippetChooserBlock("stories.GlossaryTerm"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "stories/blocks/glossary_terms.html"
+
+
+class StoryBlocks(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    key_figure = KeyFigureBlock()
+    chart = ChartBlock()
+    infographic_image = InfographicImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    glossary_terms = GlossaryTermsBlock()
+    embed = EmbedBlock(help_text="A video or post from a provider the site allows.")

@@ -36,6 +36,8 @@ def canonical_url(context):
 @register.simple_tag(takes_context=True)
 def social_image(context, site_settings):
     page = context.get("page")
+    if hasattr(page, "get_share_image_url"):
+        return page.get_share_image_url(context["request"])
     image = getattr(page, "social_image", None) or site_settings.default_social_image
     if image is None:
         return ""

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "newsletters",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",

@@ -1,0 +1,116 @@
+"""The chart block for data stories: pasted data in, an accessible chart and table out.
+
+Kept apart from stories/blocks.py so that it can be imported (or moved) into it as it is.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+
+from .charts import CHART_TYPES, ChartSpec, honest_chart_problems, parse_chart_csv, table_rows
+
+logger = logging.getLogger(__name__)
+
+DATA_HELP = (
+    "Paste the data from a spreadsheet or as CSV: a header row first, then one row per category. "
+    "The first column holds the categories (e.g. years or areas); each other column is a series "
+    "of numbers, named in the header (at most 8 series and 500 rows). Leave a cell empty where "
+    "there is no data. Use a decimal point; thousands separators are fine. No units in the cells: "
+    "put them in the Unit field."
+)
+
+
+def spec_from_value(value) -> ChartSpec:
+    """The :class:`ChartSpec` for a ChartBlock value (a StructValue or a plain dict).
+
+    Raises ``ValidationError`` if the data does not parse; it does not check honesty (that is
+    :meth:`ChartBlock.clean`'s job when the page is saved).
+    """
+    return ChartSpec(
+        chart_type=value.get("chart_type") or "table",
+        title=value.get("title") or "",
+        data=parse_chart_csv(value.get("data") or ""),
+        x_label=value.get("x_label") or "",
+        y_label=value.get("y_label") or "",
+        unit=value.get("unit") or "",
+        source=value.get("source") or "",
+        notes=value.get("notes") or "",
+        summary=value.get("summary") or "",
+    )
+
+
+class ChartBlock(blocks.StructBlock):
+    """A chart drawn on the server from pasted data, with a text summary, a data table and a CSV."""
+
+    title = blocks.CharBlock(max_length=120, help_text="What the chart shows, where and when")
+    chart_type = blocks.ChoiceBlock(
+        choices=list(CHART_TYPES.items()),
+        default="bar",
+        help_text=(
+            "Line for change over time; bar to compare categories; stacked bar for parts that add up; "
+            "pie only for the parts of one whole (2 to 6 parts); table when a chart would not help."
+        ),
+    )
+    data = blocks.TextBlock(help_text=DATA_HELP)
+    x_label = blocks.CharBlock(
+        max_length=80, required=False, help_text="What the categories are, e.g. Year or Region (optional)"
+    )
+    y_label = blocks.CharBlock(
+        max_length=80, required=False, help_text="What the numbers measure, e.g. Median weekly pay"
+    )
+    unit = blocks.CharBlock(max_length=30, required=False, help_text="e.g. %, £, thousands, million people")
+    summary = blocks.TextBlock(
+        help_text="What the chart shows, in one or two sentences, for people who cannot see it"
+    )
+    source = blocks.CharBlock(max_length=200, help_text="The release or dataset the data comes from")
+    notes = blocks.TextBlock(
+        required=False, help_text="Definitions, breaks in the series, rounding (optional)"
+    )
+
+    class Meta:
+        icon = "table"
+        template = "stories/blocks/chart.html"
+        label = "Chart"
+
+    def spec(self, value) -> ChartSpec:
+        return spec_from_value(value)
+
+    def clean(self, value):
+        """Refuse data that does not parse, and charts that would misrepresent it.
+
+        Problems with the data are shown against the data field, problems with the kind of chart
+        (e.g. a pie that is not parts of a whole) against the chart type, together with any other
+        field's errors, so that the editor sees them all at once and nothing is saved.
+        """
+        errors = {}
+        try:
+            cleaned = super().clean(value)
+        except blocks.StructBlockValidationError as error:
+            errors = dict(error.block_errors)
+            cleaned = None
+        data = value.get("data") or ""
+        if "data" not in errors and not (self.is_deferred_validation and not data.strip()):
+            try:
+                spec = spec_from_value(value)
+            except ValidationError as error:
+                errors["data"] = ValidationError(error.messages)
+            else:
+                if "chart_type" not in errors and (problems := honest_chart_problems(spec)):
+                    errors["chart_type"] = ValidationError(problems)
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return cleaned
+
+    def get_context(self, value, parent_context=None):
+        """Adds ``chart`` (the ChartSpec, or None if the saved data no longer parses) and
+        ``table_rows`` (label and formatted values per row) for the template."""
+        context = super().get_context(value, parent_context=parent_context)
+        try:
+            spec = self.spec(value)
+        except ValidationError as error:
+            logger.warning("Chart %r cannot be shown: %s", value.get("title"), "; ".join(error.messages))
+            context.update(chart=None, table_rows=[])
+        else:
+            context.update(chart=spec, table_rows=table_rows(spec.data))
+        return context

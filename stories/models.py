@@ -1,0 +1,433 @@
+"""Data stories and infographics: every figure with its source, method, contact and corrections."""
+
+from csp.decorators import csp_replace
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.views.decorators.clickjacking import xframe_options_exempt
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.models import SharingMixin
+from portal.contacts.models import LiteracyLevel
+
+from . import charts
+from .blocks import StoryBlocks
+from .feeds import StoryAtomFeed, StoryRssFeed
+
+CARD_RENDITION = "fill-640x360"
+STORIES_PER_PAGE = 12
+
+
+@register_snippet
+class ContactPerson(index.Indexed, models.Model):
+    """The statistician a journalist can ask about a figure."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=160, help_text="e.g. Head of Prices Statistics")
+    email = models.EmailField()
+    phone = models.CharField(max_length=40, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("role")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "contact person"
+        verbose_name_plural = "contact people"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+
+@register_snippet
+class GlossaryTerm(index.Indexed, models.Model):
+    """An entry of the compendium of statistical concepts, in plain words."""
+
+    term = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    definition = models.TextField(max_length=1000, help_text="Plain language: one to three sentences.")
+    level = models.CharField(
+        "literacy level", max_length=20, choices=LiteracyLevel.choices, default=LiteracyLevel.BASIC
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("level")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("definition"),
+    ]
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.term)[:100]
+        super().save(*args, **kwargs)
+
+
+def with_card_data(stories):
+    """Everything a story card shows, fetched in a fixed number of queries."""
+    return stories.prefetch_related(
+        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION)), "topics"
+    )
+
+
+class GlossaryPage(RoutablePageMixin, Page):
+    """All glossary terms A to Z, and a page of its own for each term."""
+
+    intro = models.TextField(max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "glossary"
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"terms": GlossaryTerm.objects.all()})
+
+    @path("<slug:slug>/", name="term")
+    def term(self, request, slug):
+        term = get_object_or_404(GlossaryTerm, slug=slug)
+        return self.render(
+            request,
+            template="stories/glossary_term.html",
+            context_overrides={"term": term, "stories": term_stories(term)},
+        )
+
+    def term_url(self, term):
+        return self.url + self.reverse_subpage("term", args=[term.slug])
+
+
+def term_stories(term, limit=10):
+    """Stories that explain this term, found through the glossary block that cites it."""
+    references = ReferenceIndex.get_references_to(term).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    return (
+        DataStoryPage.objects.live().public().filter(pk__in=page_ids).order_by("-first_published_at")[:limit]
+    )
+
+
+class StoryTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.DataStoryPage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class StoryFormat(models.TextChoices):
+    STORY = "story", "Data story"
+    INFOGRAPHIC = "infographic", "Infographic"
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """Lists stories; also serves topic pages, the infographic gallery, corrections and feeds."""
+
+    intro = models.TextField(max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["stories.DataStoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "story index"
+
+    def stories(self, topic=None, level=None, story_format=None):
+        """Live stories under this index, newest first, with what a card needs prefetched."""
+        queryset = with_card_data(
+            DataStoryPage.objects.live().public().descendant_of(self).order_by("-first_published_at", "-pk")
+        )
+        if topic:
+            queryset = queryset.filter(topics__slug=topic.slug)
+        if level in LiteracyLevel.values:
+            queryset = queryset.filter(literacy_level=level)
+        if story_format in StoryFormat.values:
+            queryset = queryset.filter(format=story_format)
+        return queryset
+
+    def topics_in_use(self):
+        return (
+            Tag.objects.filter(stories_storytopic_items__content_object__live=True)
+            .distinct()
+            .order_by("name")
+        )
+
+    def paginate(self, request, queryset):
+        return Paginator(queryset, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+
+    def render_listing(self, request, *, topic=None, story_format=None, heading=None, template=None):
+        level = request.GET.get("level", "")
+        if story_format is None:
+            story_format = request.GET.get("format", "")
+        stories = self.paginate(request, self.stories(topic, level, story_format))
+        filters = {"level": level if level in LiteracyLevel.values else "", "format": story_format}
+        return self.render(
+            request,
+            template=template or "stories/story_index_page.html",
+            context_overrides={
+                "stories": stories,
+                "topic": topic,
+                "heading": heading or self.title,
+                "filters": filters,
+                "levels": LiteracyLevel.choices,
+                "formats": StoryFormat.choices,
+                "topics": self.topics_in_use(),
+                "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
+            },
+        )
+
+    @path("")
+    def index(self, request):
+        topic_slug = request.GET.get("topic", "")
+        topic = Tag.objects.filter(slug=topic_slug).first() if topic_slug else None
+        return self.render_listing(request, topic=topic)
+
+    @path("topic/<slug:slug>/")
+    def topic(self, request, slug):
+        topic = get_object_or_404(Tag, slug=slug)
+        return self.render_listing(request, topic=topic, heading=f"Stories about {topic.name.lower()}")
+
+    @path("infographics/")
+    def infographics(self, request):
+        return self.render_listing(
+            request,
+            story_format=StoryFormat.INFOGRAPHIC,
+            heading="Infographics",
+            template="stories/infographic_gallery.html",
+        )
+
+    @path("corrections/")
+    def corrections(self, request):
+        corrections = (
+            StoryCorrection.objects.filter(page__in=self.stories())
+            .select_related("page")
+            .order_by("-date", "-pk")
+        )
+        return self.render(
+            request,
+            template="stories/corrections.html",
+            context_overrides={"corrections": Paginator(corrections, 50).get_page(request.GET.get("page"))},
+        )
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return StoryAtomFeed(self)(request)
+
+    @path("topic/<slug:slug>/feed/")
+    def topic_rss_feed(self, request, slug):
+        return StoryRssFeed(self, get_object_or_404(Tag, slug=slug))(request)
+
+    @path("topic/<slug:slug>/feed/atom/")
+    def topic_atom_feed(self, request, slug):
+        return StoryAtomFeed(self, get_object_or_404(Tag, slug=slug))(request)
+
+
+class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
+    """A data story, or an infographic (a story whose heart is one image)."""
+
+    format = models.CharField(max_length=20, choices=StoryFormat.choices, default=StoryFormat.STORY)
+    standfirst = models.TextField(max_length=300, help_text="One or two sentences under the headline.")
+    literacy_level = models.CharField(
+        max_length=20,
+        choices=LiteracyLevel.choices,
+        default=LiteracyLevel.BASIC,
+        help_text="How demanding the story is for a reader.",
+    )
+    topics = ClusterTaggableManager(through=StoryTopic, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For cards and lists; for an infographic, the infographic itself in full resolution.",
+    )
+    long_description = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="Infographics: everything the image says, in words, for people who cannot see it.",
+    )
+    body = StreamField(StoryBlocks(), blank=True)
+
+    source_name = models.CharField("source", max_length=200)
+    source_url = models.URLField("source link", blank=True)
+    release_date = models.DateField(help_text="When the figures were released.")
+    next_release_date = models.DateField(null=True, blank=True)
+    methodology_url = models.URLField("methodology link", blank=True)
+    contact = models.ForeignKey(
+        ContactPerson, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("format"),
+        FieldPanel("standfirst"),
+        FieldRowPanel([FieldPanel("literacy_level"), FieldPanel("topics")]),
+        FieldPanel("image"),
+        FieldPanel("long_description"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+                FieldRowPanel([FieldPanel("release_date"), FieldPanel("next_release_date")]),
+                FieldPanel("methodology_url"),
+                FieldPanel("contact"),
+            ],
+            heading="Where the numbers come from",
+        ),
+        InlinePanel("corrections", heading="Corrections and notices", label="Correction"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.SearchField("long_description"),
+        index.FilterField("literacy_level"),
+        index.FilterField("format"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "data story"
+        verbose_name_plural = "data stories"
+
+    def clean(self):
+        super().clean()
+        if self.format == StoryFormat.INFOGRAPHIC:
+            errors = {}
+            if not self.image_id:
+                errors["image"] = "An infographic needs its image."
+            if not self.long_description:
+                errors["long_description"] = (
+                    "An infographic needs a long description: everything the image says, in words."
+                )
+            if errors:
+                raise ValidationError(errors)
+        if self.next_release_date and self.release_date and self.next_release_date < self.release_date:
+            raise ValidationError({"next_release_date": "The next release cannot come before this one."})
+
+    def chart_block(self, block_id):
+        for block in self.body:
+            if block.block_type == "chart" and block.id == block_id:
+                return block
+        raise Http404("No such chart in this story.")
+
+    def chart_spec(self, block_id):
+        block = self.chart_block(block_id)
+        try:
+            return block.block.spec(block.value)
+        except ValidationError as error:  # data saved before a rule tightened: nothing to serve
+            raise Http404("This chart's data cannot be read.") from error
+
+    def chart_specs(self):
+        specs = []
+        for block in self.body:
+            if block.block_type == "chart":
+                try:
+                    specs.append(block.block.spec(block.value))
+                except ValidationError:
+                    continue
+        return specs
+
+    def related_stories(self, limit=3):
+        topic_ids = [tag.pk for tag in self.topics.all()]
+        if not topic_ids:
+            return DataStoryPage.objects.none()
+        related = DataStoryPage.objects.live().public().filter(topics__in=topic_ids).exclude(pk=self.pk)
+        return with_card_data(related.distinct().order_by("-first_published_at"))[:limit]
+
+    def get_share_image_url(self, request):
+        """The chosen social image, else the first chart drawn as a card, else none."""
+        image = self.social_image or self.image
+        if image is not None:
+            return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        for block in self.body:
+            if block.block_type == "chart" and block.value["chart_type"] != "table":
+                return request.build_absolute_uri(
+                    self.url + self.reverse_subpage("chart_png", args=[block.id])
+                )
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories()
+        context["index_page"] = self.get_parent().specific
+        return context
+
+    @path("")
+    def story(self, request):
+        return self.render(request)
+
+    @path("chart/<str:block_id>/csv/", name="chart_csv")
+    def chart_csv(self, request, block_id):
+        spec = self.chart_spec(block_id)
+        response = HttpResponse(charts.chart_csv(spec), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slugify(spec.title) or "chart"}.csv"'
+        return response
+
+    @path("chart/<str:block_id>/png/", name="chart_png")
+    def chart_png(self, request, block_id):
+        spec = self.chart_spec(block_id)
+        if spec.chart_type == "table":
+            raise Http404("A table has no picture.")
+        return HttpResponse(charts.chart_png(spec), content_type="image/png")
+
+    @path("chart/<str:block_id>/embed/", name="chart_embed")
+    def chart_embed(self, request, block_id):
+        return embed_view(self, request, self.chart_block(block_id))
+
+
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def embed_view(page, request, block):
+    """The chart alone, for other sites to show in an iframe: the one framable view."""
+    return TemplateResponse(
+        request,
+        "stories/chart_embed.html",
+        {
+            "page": page,
+            "block": block,
+            "csv_url": page.url + page.reverse_subpage("chart_csv", args=[block.id]),
+        },
+    )
+
+
+class StoryCorrection(Orderable):
+    """A published change to a figure: shown on the story and on the corrections page."""
+
+    page = ParentalKey(DataStoryPage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField()
+    text = models.TextField(max_length=1000, help_text="What changed, and why.")
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-date", "sort_order"]

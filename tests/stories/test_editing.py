@@ -1,0 +1,196 @@
+"""What editors do in the admin: write a story, get told about bad data, go through review."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from stories.models import DataStoryPage
+
+from .conftest import PRICES_CSV
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(
+        get_user_model().objects.create_superuser("editor@statistics.example", "x-Strong-pass-1")
+    )
+    return client
+
+
+def story_form(data, title="Prices story", chart_type="line", action=None):
+    form = nested_form_data(
+        {
+            "title": title,
+            "slug": "prices-story",
+            "format": "story",
+            "standfirst": "Inflation eased.",
+            "literacy_level": "basic",
+            "topics": "prices",
+            "source_name": "CPI (demo)",
+            "release_date": "2026-11-12",
+            "body": streamfield(
+                [
+                    (
+                        "chart",
+                        {
+                            "title": "Inflation",
+                            "chart_type": chart_type,
+                            "data": data,
+                            "x_label": "",
+                            "y_label": "",
+                            "unit": "%",
+                            "summary": "It fell.",
+                            "source": "CPI (demo)",
+                            "notes": "",
+                        },
+                    )
+                ]
+            ),
+            "corrections": inline_formset([]),
+        }
+    )
+    if action:
+        form[action] = "1"
+    return form
+
+
+def add_url(story_index):
+    return f"/admin/pages/add/stories/datastorypage/{story_index.pk}/"
+
+
+def test_editor_creates_a_story_with_a_chart(editor_client, story_index):
+    response = editor_client.post(add_url(story_index), story_form(PRICES_CSV))
+    assert response.status_code == 302
+    story = DataStoryPage.objects.get(slug="prices-story")
+    assert not story.live  # saved as a draft until published
+    assert story.body[0].value["title"] == "Inflation"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Month,Rate\nJan,1\nFeb,2,3\n", "Row 3"),
+        ("Month,Rate\nJan,abc\n", "abc"),
+        ("Month,Rate\n=cmd|' /C calc'!A0,1\n", "formula"),
+        ("Month,Rate\n<script>alert(1)</script>,1\n", "<"),
+        ("Month,Rate\n" + "".join(f"m{n},{n}\n" for n in range(100_000)), "500"),
+    ],
+)
+def test_bad_chart_data_is_refused_with_a_message_and_nothing_saved(
+    editor_client, story_index, data, message
+):
+    response = editor_client.post(add_url(story_index), story_form(data))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The page could not be created due to validation errors" in body
+    assert message.replace("<", "&lt;") in body or message in body
+    assert "<script>alert(1)</script>" not in body
+    assert not DataStoryPage.objects.filter(slug="prices-story").exists()
+
+
+def test_a_chart_without_data_cannot_be_published(editor_client, story_index):
+    response = editor_client.post(add_url(story_index), story_form("", action="action-publish"))
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert not DataStoryPage.objects.filter(slug="prices-story", live=True).exists()
+
+
+def test_dishonest_pie_is_refused(editor_client, story_index):
+    response = editor_client.post(
+        add_url(story_index), story_form("Year,A,B\n2024,1,2\n2025,3,4\n", chart_type="pie")
+    )
+    assert response.status_code == 200
+    assert "pie" in response.content.decode().lower()
+    assert not DataStoryPage.objects.filter(slug="prices-story").exists()
+
+
+def image_upload(client, name, content, content_type="image/png"):
+    return client.post(
+        "/admin/images/add/",
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, content, content_type=content_type),
+            "collection": 1,
+        },
+    )
+
+
+def png_bytes(width, height):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_infographic_image_upload_accepts_a_real_image(editor_client):
+    response = image_upload(editor_client, "chart.png", png_bytes(800, 600))
+    assert response.status_code == 302
+    assert get_image_model().objects.filter(title="chart.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.png", b"this is not an image at all", "Upload a valid image"),
+        ("script.svg", b"<svg onload='alert(1)'></svg>", "Not a supported image format"),
+    ],
+)
+def test_non_images_are_refused(editor_client, name, content, message):
+    response = image_upload(editor_client, name, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not get_image_model().objects.filter(title=name).exists()
+
+
+def test_decompression_bomb_is_refused(editor_client, settings):
+    # A small file that decodes to more pixels than the site allows.
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
+    response = image_upload(editor_client, "bomb.png", png_bytes(2000, 2000))
+    assert response.status_code == 200
+    assert "pixels" in response.content.decode()
+    assert not get_image_model().objects.filter(title="bomb.png").exists()
+
+
+def test_oversized_upload_is_refused(editor_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10_000
+    response = image_upload(editor_client, "big.png", png_bytes(1500, 1500) + b"\0" * 20_000)
+    assert response.status_code == 200
+    assert "This file is too big" in response.content.decode()
+    assert not get_image_model().objects.filter(title="big.png").exists()
+
+
+def test_reviewer_approval_publishes_and_rejection_does_not(make_story):
+    User = get_user_model()
+    author = User.objects.create_user("author@statistics.example", "x-Strong-pass-1", is_staff=True)
+    author.groups.add(Group.objects.get(name="Editors"))
+    reviewer = User.objects.create_user("reviewer@statistics.example", "x-Strong-pass-1", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Moderators"))
+    workflow = Workflow.objects.get(name="Moderators approval")
+
+    approved = make_story("Approved story", publish=False)
+    rejected = make_story("Rejected story", publish=False)
+    for story, action in ((approved, "approve"), (rejected, "reject")):
+        assert story.get_workflow() == workflow
+        state = workflow.start(story, author)
+        assert not DataStoryPage.objects.get(pk=story.pk).live
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, action)
+
+    assert DataStoryPage.objects.get(pk=approved.pk).live
+    assert not DataStoryPage.objects.get(pk=rejected.pk).live
+
+
+def test_editors_cannot_publish_without_review(make_story):
+    author = get_user_model().objects.create_user("author2@statistics.example", "x", is_staff=True)
+    author.groups.add(Group.objects.get(name="Editors"))
+    story = make_story("Draft", publish=False)
+    assert not story.permissions_for_user(author).can_publish()
+    assert story.permissions_for_user(author).can_edit()

@@ -60,7 +60,7 @@ CONTACTS = {
     "labour": (
         "Daniel Okafor",
         "Head of Labour Market and Earnings Statistics",
-        "labour.market@statistics.example",
+        "labour@statistics.example",
         "+99 20 555 0172",
     ),
     "social": (
@@ -316,8 +316,8 @@ STORIES = [
                 "year, from 3.6% in October 2025.",
                 "The biggest downward pull came from transport. Motor fuel was 4.8% cheaper than a "
                 "year earlier, so transport prices as a whole rose by only 0.6%. Electricity and gas "
-                "prices also rose more slowly than last year, which brought the rate for housing, "
-                "water and energy down to 2.1%.",
+                "prices also rose more slowly than last year, which brought the rate for housing "
+                "and energy down to 2.1%.",
             ),
             chart(
                 "Consumer price inflation, October 2025 to October 2026",
@@ -351,38 +351,39 @@ STORIES = [
             *para(
                 "Not everything is getting cheaper: inflation of 2.4% means prices are still "
                 "rising, only more slowly. Prices rose fastest for alcohol and tobacco (5.2%), "
-                "restaurants and accommodation (4.6%) and education (4.0%). Food and non-alcoholic "
-                "drinks cost 3.1% more than a year earlier. Prices for phones, internet and other "
-                "information and communication services fell by 0.5%.",
+                "restaurants and hotels (4.6%) and education (4.0%). Food and soft drinks cost 3.1% "
+                "more than a year earlier. Prices for phones, internet and other communication "
+                "services fell by 0.5%.",
             ),
             chart(
                 "Inflation by type of spending, October 2026",
                 "bar",
                 """
                 Type of spending,Annual rate
-                Food and non-alcoholic drinks,3.1
+                Food and soft drinks,3.1
                 Alcohol and tobacco,5.2
                 Clothing and footwear,0.9
-                "Housing, water and energy",2.1
-                Furnishings and household goods,1.0
+                Housing and energy,2.1
+                Household goods,1.0
                 Health,3.4
                 Transport,0.6
-                Information and communication,-0.5
+                Phones and internet,-0.5
                 Recreation and culture,2.6
                 Education,4.0
-                Restaurants and accommodation,4.6
-                "Insurance, finance and other",3.0
+                Restaurants and hotels,4.6
+                Insurance and other,3.0
                 """,
                 y_label="Annual rate of inflation",
                 unit="%",
                 summary=(
-                    "Prices rose fastest for alcohol and tobacco (5.2%) and restaurants and "
-                    "accommodation (4.6%); information and communication prices fell by 0.5%."
+                    "Prices rose fastest for alcohol and tobacco (5.2%) and restaurants and hotels "
+                    "(4.6%); prices for phones and internet fell by 0.5%."
                 ),
                 source=CPI,
                 notes=(
                     "Types of spending follow the international Classification of Individual "
-                    "Consumption According to Purpose (COICOP 2018), with some divisions combined."
+                    "Consumption According to Purpose (COICOP 2018), with some divisions combined "
+                    "and their names shortened."
                 ),
             ),
             callout(
@@ -411,6 +412,7 @@ STORIES = [
         "next_release_date": datetime.date(2027, 6, 10),
         "methodology_url": f"{SITE}/methods/population-estimates",
         "published": when(2026, 6, 11),
+        "card_chart": 1,
         "body": [
             key_figure(
                 "5.94",
@@ -426,7 +428,7 @@ STORIES = [
                 "earlier. That is growth of 0.6%, slightly faster than in 2024 (0.5%).",
                 "For the sixth year in a row there were more deaths than births: 7,000 more in "
                 "2025. Fewer babies have been born each year for most of the last decade, while the "
-                "large generations born in the 1950s and 1960s are growing older.",
+                "large generations born in the 1950s and 1960s are growing older. "
                 "Net migration, the number of people who moved to the country to live minus the "
                 "number who left, was 42,400: the highest in the last ten years. Most of the people "
                 "who arrived were aged 20 to 39 and came to work or to study.",
@@ -573,12 +575,12 @@ STORIES = [
                 "bar",
                 """
                 Age,Unemployment rate
-                15-24,12.8
-                25-34,4.6
-                35-44,3.2
-                45-54,2.9
-                55-64,3.1
-                65-74,2.2
+                15 to 24,12.8
+                25 to 34,4.6
+                35 to 44,3.2
+                45 to 54,2.9
+                55 to 64,3.1
+                65 to 74,2.2
                 """,
                 x_label="Age",
                 y_label="Unemployment rate",
@@ -914,7 +916,6 @@ STORIES = [
                 Year,Energy supply,Transport,Industry,Agriculture,Buildings,Waste
                 1990,18.2,7.4,9.8,8.9,6.1,4.1
                 2005,16.9,10.2,8.9,8.1,5.8,3.6
-                2010,15.1,10.0,8.1,7.9,5.4,3.1
                 2015,12.4,9.8,7.6,7.8,5.0,2.6
                 2020,8.6,8.4,7.0,7.7,4.7,2.2
                 2024,7.9,9.6,6.9,7.6,4.6,2.1
@@ -1037,14 +1038,14 @@ STORIES = [
             *para(
                 "Each item counts in proportion to how much households spend on it. The weights "
                 "come from the national accounts and the household budget survey and are updated "
-                "every January. In 2026, housing, water and energy has the largest weight, 182 parts "
-                "in 1,000, followed by food and non-alcoholic drinks at 168. The weight of food fell "
+                "every January. In 2026, housing and energy (including water) has the largest weight, "
+                "182 parts in 1,000, followed by food and soft drinks at 168. The weight of food fell "
                 "from 172 because households spent a smaller share of their budgets on it.",
                 "Updating the weights every year keeps the basket close to what people really buy, "
                 "but it means the index is chain-linked: each year's price changes are combined with "
                 "that year's weights, and the yearly links are multiplied together. Over several "
                 "years, the change in the index cannot therefore be split exactly into the "
-                "contributions of each type of spending.",
+                "contributions of each type of spending. "
                 "Some prices, such as clothing and package holidays, rise and fall with the seasons. "
                 "The CPI itself is not seasonally adjusted: the annual rate compares each month with "
                 "the same month a year earlier, so regular seasonal patterns largely cancel out.",
@@ -1054,27 +1055,30 @@ STORIES = [
                 "bar",
                 """
                 Type of spending,2025,2026
-                Food and non-alcoholic drinks,172,168
+                Food and soft drinks,172,168
                 Alcohol and tobacco,39,38
                 Clothing and footwear,53,52
-                "Housing, water and energy",186,182
-                Furnishings and household goods,60,61
+                Housing and energy,186,182
+                Household goods,60,61
                 Health,45,47
                 Transport,137,139
-                Information and communication,42,41
+                Phones and internet,42,41
                 Recreation and culture,85,88
                 Education,12,12
-                Restaurants and accommodation,93,96
-                "Insurance, finance and other",76,76
+                Restaurants and hotels,93,96
+                Insurance and other,76,76
                 """,
                 y_label="Weight",
                 unit="parts per 1,000",
                 summary=(
-                    "Housing, water and energy has the largest weight in 2026 (182 parts per 1,000), "
-                    "followed by food and non-alcoholic drinks (168, down from 172) and transport (139)."
+                    "Housing and energy has the largest weight in 2026 (182 parts per 1,000), followed "
+                    "by food and soft drinks (168, down from 172) and transport (139)."
                 ),
                 source=BASKET,
-                notes="The weights of each year add up to 1,000.",
+                notes=(
+                    "The weights of each year add up to 1,000. Housing and energy includes water; "
+                    "food and soft drinks is food and non-alcoholic drinks."
+                ),
             ),
             terms("consumer-price-index", "index-number", "base-year", "inflation", "seasonal-adjustment"),
         ],
@@ -1154,7 +1158,7 @@ STORIES = [
                 "Fine particles, asthma admissions and smoking by region, 2025",
                 "table",
                 """
-                Region,PM2.5 (µg/m³),"Asthma admissions per 100,000 people",Adults who smoke (%)
+                Region,PM2.5 (µg/m³),"Admissions per 100,000",Smokers (%)
                 Capital region,11.8,86,14.9
                 North,7.2,71,21.3
                 East,9.6,79,18.2
@@ -1170,9 +1174,10 @@ STORIES = [
                 ),
                 source=AIR,
                 notes=(
-                    "Fine particles: yearly average weighted by population. Admissions: emergency "
-                    "hospital admissions with asthma as the main diagnosis, age-standardised. "
-                    "Smoking: adults aged 18 and over, national health survey 2025."
+                    "PM2.5: fine particles, yearly average weighted by population. Admissions: "
+                    "emergency hospital admissions with asthma as the main diagnosis, per 100,000 "
+                    "people, age-standardised. Smokers: share of adults aged 18 and over who smoke, "
+                    "national health survey 2025."
                 ),
             ),
             *para(
@@ -1618,7 +1623,7 @@ def ensure_story_index(home, created):
     home.add_child(instance=index)
     index.save_revision().publish()
     index.move(home, pos="first-child")
-    created.append("stories")
+    created.append("stories (story index)")
     return StoryIndexPage.objects.get(pk=index.pk), True, hero_at_placeholder
 
 
@@ -1722,6 +1727,7 @@ MUTED = charts.MUTED
 PAPER = charts.PAPER
 BLUE, TURQUOISE, PINK, ORANGE, GREY = charts.PALETTE[:5]
 LIGHT_GREY = "#b9c1c9"
+CARD_BACKGROUND = "#f4f6f8"
 TOPIC_COLOURS = {
     "population": BLUE,
     "prices": PINK,
@@ -1732,15 +1738,15 @@ TOPIC_COLOURS = {
 }
 
 
-def _figure(width_px, height_px):
-    fig = Figure(figsize=(width_px / 100, height_px / 100), dpi=100, facecolor=PAPER)
+def _figure(width_px, height_px, background=PAPER):
+    fig = Figure(figsize=(width_px / 100, height_px / 100), dpi=100, facecolor=background)
     FigureCanvasAgg(fig)
     return fig
 
 
 def _png(fig):
     out = BytesIO()
-    fig.savefig(out, format="png", dpi=100, facecolor=PAPER, metadata={"Software": None})
+    fig.savefig(out, format="png", dpi=100, facecolor=fig.get_facecolor(), metadata={"Software": None})
     return out.getvalue()
 
 
@@ -1796,7 +1802,19 @@ def draw_population():
         BLUE,
     )
     _big_number(
-        fig, 0.045, 0.6, "5.94 million", ["people lived in the country", "up 0.6% on a year earlier"], BLUE
+        fig,
+        0.045,
+        0.6,
+        "5.94 million",
+        [
+            "people lived in the country",
+            "on 1 January 2026",
+            "",
+            "35,400 more than a year earlier,",
+            "up 0.6%",
+        ],
+        BLUE,
+        size=66,
     )
     fig.text(0.5, 0.72, "Out of every 100 people", fontsize=22, fontweight="bold", color=INK, va="center")
     groups = [
@@ -1902,7 +1920,7 @@ def draw_labour():
                 left + 1.2,
                 0.62,
                 label,
-                fontsize=21,
+                fontsize=19,
                 fontweight="bold",
                 va="center",
                 color=PAPER if colour != LIGHT_GREY else INK,
@@ -1956,15 +1974,17 @@ def _key_figure(spec):
     return next(value for block_type, value in spec["body"] if block_type == "key_figure")
 
 
-def _first_chart(spec):
-    return next(
-        (
-            value
-            for block_type, value in spec["body"]
-            if block_type == "chart" and value["chart_type"] != "table"
-        ),
-        None,
-    )
+def _card_chart(spec):
+    """The chart a story's card shows: the one named by ``card_chart`` (counting the story's
+    charts from 0), else the first that is not a table."""
+    drawn = [
+        value
+        for block_type, value in spec["body"]
+        if block_type == "chart" and value["chart_type"] != "table"
+    ]
+    if not drawn:
+        return None
+    return drawn[spec.get("card_chart", 0)]
 
 
 def card_alt(spec):
@@ -1977,20 +1997,23 @@ def card_png(spec):
     """A 1280 x 720 card: the story's key figure and a small, quiet version of its first chart."""
     figure = _key_figure(spec)
     colour = TOPIC_COLOURS.get(spec["topics"][0], BLUE)
-    fig = _figure(1280, 720)
-    fig.add_artist(Rectangle((0, 0), 1, 1, transform=fig.transFigure, color="#f4f6f8", lw=0))
+    fig = _figure(1280, 720, background=CARD_BACKGROUND)
     fig.add_artist(Rectangle((0, 0.965), 1, 0.035, transform=fig.transFigure, color=colour, lw=0))
     fig.text(0.06, 0.86, spec["topics"][0].upper(), fontsize=20, fontweight="bold", color=colour, va="center")
     value, unit = figure["value"], figure["unit"]
     number = fig.text(0.06, 0.58, value, fontsize=96 if len(value) <= 5 else 80, fontweight="bold", color=INK)
+    label_top = 0.5
     if unit:
         box = number.get_window_extent()
         x = box.x1 / fig.bbox.width + (0.005 if unit == "%" else 0.015)
-        fig.text(x, 0.58, unit, fontsize=44 if unit == "%" else 30, fontweight="bold", color=INK)
+        text = fig.text(x, 0.58, unit, fontsize=44 if unit == "%" else 30, fontweight="bold", color=INK)
+        if text.get_window_extent().x1 > 0.52 * fig.bbox.width:  # would run into the chart: a line of its own
+            text.set_position((0.06, 0.47))
+            label_top = 0.4
     label = textwrap.fill(f"{figure['label']}, {figure['period']}", 30, max_lines=4, placeholder=" …")
-    fig.text(0.06, 0.5, label, fontsize=22, color=INK, va="top", linespacing=1.3)
+    fig.text(0.06, label_top, label, fontsize=22, color=INK, va="top", linespacing=1.3)
     fig.text(0.06, 0.07, "Demonstration figures", fontsize=16, color=MUTED, va="center")
-    value_chart = _first_chart(spec)
+    value_chart = _card_chart(spec)
     if value_chart is not None:
         ax = fig.add_axes([0.56, 0.14, 0.38, 0.66])
         _mini_chart(ax, spec_from_value(value_chart), colour)
@@ -2002,7 +2025,7 @@ def _mini_chart(ax, spec, colour):
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(MUTED)
-    ax.set_facecolor("#f4f6f8")
+    ax.set_facecolor(CARD_BACKGROUND)
     ax.tick_params(labelsize=15, colors=MUTED, length=0)
     ax.grid(axis="y", color="#dde2e7", lw=1)
     ax.set_axisbelow(True)
@@ -2022,9 +2045,11 @@ def _mini_chart(ax, spec, colour):
             colors=colours,
             startangle=90,
             counterclock=False,
-            wedgeprops={"width": 0.42, "edgecolor": "#f4f6f8", "linewidth": 3},
+            wedgeprops={"width": 0.42, "edgecolor": CARD_BACKGROUND, "linewidth": 3},
         )
         ax.set_aspect("equal")
+        ax.axis("off")
+        return
     else:
         bottoms = [0.0] * len(data.rows)
         count = len(data.series) if spec.chart_type == "stacked_bar" else 1
@@ -2034,4 +2059,4 @@ def _mini_chart(ax, spec, colour):
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
         ax.axhline(0, color=MUTED, lw=1.2)
         ax.set_xticks([])
-    ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4))
+    ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))

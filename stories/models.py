@@ -193,6 +193,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
                 "levels": LiteracyLevel.choices,
                 "formats": StoryFormat.choices,
                 "topics": self.topics_in_use(),
+                "glossary": GlossaryPage.objects.live().first(),
                 "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
             },
         )

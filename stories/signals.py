@@ -9,4 +9,4 @@ from .models import DataStoryPage
 
 @receiver(page_published, sender=DataStoryPage)
 def draw_charts_on_publish(sender, instance, **kwargs):
-    charts.warm_chart_cache(instance.chart_specs())
+    charts.warm_chart_cache(instance.chart_specs(), png_widths=())

@@ -36,6 +36,7 @@ def test_home_page_renders_every_section(client, demo_site):
 
 def test_home_sections_without_content_say_so(client, demo_site):
     demo_site.key_figures = []
+    demo_site.featured_story = None
     demo_site.save_revision().publish()
     html = soup(client.get("/"))
     empty = [p.get_text(" ", strip=True) for p in html.select(".empty-state")]

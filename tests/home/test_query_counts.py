@@ -1,8 +1,7 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +15,6 @@ def add_content(home, count):
         )
         home.add_child(instance=page)
         page.save_revision().publish()
-
-
-def queries_for(client, url):
-    client.get(url)  # warm the per-process caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize("url", ["/", "/about/"])

@@ -34,6 +34,9 @@ def story_index(demo_site):
         index = StoryIndexPage(title="Stories", slug="stories", intro="Data stories.", show_in_menus=True)
         demo_site.add_child(instance=index)
         index.save_revision().publish()
+    # Start from an empty index: these tests count and filter the stories they make.
+    for story in index.get_children():
+        story.delete()
     return index
 
 

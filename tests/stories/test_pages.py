@@ -5,10 +5,9 @@ import io
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from stories.models import GlossaryPage, GlossaryTerm, StoryCorrection, StoryFormat
+from tests.queries import queries_for
 
 from .conftest import PRICES_CSV, chart_block
 
@@ -261,15 +260,9 @@ def test_glossary_terms_show_inline_and_have_pages(
 
 
 def test_story_query_count_does_not_grow_with_charts(client, make_story):
-    def count(url):
-        client.get(url)
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url).status_code == 200
-        return len(context.captured_queries)
-
     one = make_story("One chart", body=[chart_block()])
     five = make_story("Five charts", body=[chart_block(title=f"Chart {n}") for n in range(5)])
-    assert count(five.url) == count(one.url)
+    assert queries_for(client, five.url) == queries_for(client, one.url)
 
 
 def test_cached_charts_are_not_redrawn_on_page_view(client, make_story, monkeypatch):
@@ -285,34 +278,14 @@ def test_cached_charts_are_not_redrawn_on_page_view(client, make_story, monkeypa
     assert client.get(story.url).status_code == 200
 
 
-def test_index_query_count_constant_with_5_and_50_stories(client, make_story):
-    def count():
-        client.get("/stories/")
-        with CaptureQueriesContext(connection) as context:
-            client.get("/stories/")
-        return len(context.captured_queries)
-
+@pytest.mark.parametrize("url", ["/", "/stories/", "/stories/topic/prices/", "/stories/feed/"])
+def test_query_count_is_the_same_with_5_and_50_stories(client, make_story, url):
     for index in range(5):
         make_story(f"S{index}", topics=["prices", f"t{index}"], body=[])
-    five = count()
+    five = queries_for(client, url)
     for index in range(5, 50):
         make_story(f"S{index}", topics=["prices", f"t{index}"], body=[])
-    assert count() == five
-
-
-def test_home_page_query_count_constant_with_5_and_50_stories(client, make_story):
-    def count():
-        client.get("/")
-        with CaptureQueriesContext(connection) as context:
-            client.get("/")
-        return len(context.captured_queries)
-
-    for index in range(5):
-        make_story(f"S{index}", body=[])
-    five = count()
-    for index in range(5, 50):
-        make_story(f"S{index}", body=[])
-    assert count() == five
+    assert queries_for(client, url) == five
 
 
 def test_publishing_draws_the_charts_before_anyone_visits(client, make_story, monkeypatch):

@@ -7,6 +7,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 
 from .charts import CHART_TYPES, ChartSpec, honest_chart_problems, parse_chart_csv, table_rows
 
@@ -19,6 +20,43 @@ DATA_HELP = (
     "there is no data. Use a decimal point; thousands separators are fine. No units in the cells: "
     "put them in the Unit field."
 )
+
+
+NO_DATA = "Paste the chart's data here, or choose a CSV file below."
+MAX_DATA_FILE_BYTES = 2 * 1024 * 1024
+
+
+def data_from_file(value):
+    """Copy a chosen CSV document into the pasted-data field, when that field is empty.
+
+    The data then lives in the page's revision like pasted data, so that a later change to the
+    file never silently changes a published chart.
+    """
+    document = value.get("data_file")
+    if document is None or (value.get("data") or "").strip():
+        return
+    if document.file_extension.lower() != "csv":
+        raise blocks.StructBlockValidationError(
+            block_errors={"data_file": ValidationError("Choose a CSV file (its name ends in .csv).")}
+        )
+    with document.open_file() as handle:
+        raw = handle.read(MAX_DATA_FILE_BYTES + 1)
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        raise blocks.StructBlockValidationError(
+            block_errors={
+                "data_file": ValidationError("This file is larger than 2 MB: a chart cannot show that much.")
+            }
+        )
+    try:
+        value["data"] = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise blocks.StructBlockValidationError(
+            block_errors={
+                "data_file": ValidationError(
+                    "This file is not UTF-8 text. Save it as CSV UTF-8 and try again."
+                )
+            }
+        ) from None
 
 
 def spec_from_value(value) -> ChartSpec:
@@ -52,7 +90,15 @@ class ChartBlock(blocks.StructBlock):
             "pie only for the parts of one whole (2 to 6 parts); table when a chart would not help."
         ),
     )
-    data = blocks.TextBlock(help_text=DATA_HELP)
+    data = blocks.TextBlock(required=False, help_text=DATA_HELP)
+    data_file = DocumentChooserBlock(
+        required=False,
+        label="Or a CSV file",
+        help_text=(
+            "Instead of pasting, upload a CSV file to the documents library and choose it here: "
+            "when you save, its contents fill the data field above (and can be checked there)."
+        ),
+    )
     x_label = blocks.CharBlock(
         max_length=80, required=False, help_text="What the categories are, e.g. Year or Region (optional)"
     )
@@ -84,13 +130,16 @@ class ChartBlock(blocks.StructBlock):
         field's errors, so that the editor sees them all at once and nothing is saved.
         """
         errors = {}
+        data_from_file(value)
         try:
             cleaned = super().clean(value)
         except blocks.StructBlockValidationError as error:
             errors = dict(error.block_errors)
             cleaned = None
         data = value.get("data") or ""
-        if "data" not in errors and not (self.is_deferred_validation and not data.strip()):
+        if not data.strip() and not self.is_deferred_validation:
+            errors.setdefault("data", ValidationError(NO_DATA))
+        if "data" not in errors and data.strip():
             try:
                 spec = spec_from_value(value)
             except ValidationError as error:

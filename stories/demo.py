@@ -1380,10 +1380,9 @@ INFOGRAPHICS = [
         "published": when(2026, 7, 16),
         "drawing": "basket",
         "alt": (
-            "Infographic: the 2026 consumer price index basket has 712 goods and services and about "
-            "38,000 prices are collected each month. Of every €100 households spend, €18.20 goes on "
-            "housing and energy, €16.80 on food, €13.90 on transport, €9.60 on restaurants and "
-            "accommodation, €8.80 on recreation and culture and €32.70 on everything else."
+            "Infographic: the 2026 price basket has 712 goods and services and about 38,000 prices "
+            "collected monthly. Of every €100 households spend: housing and energy €18.20, food "
+            "€16.80, transport €13.90, restaurants €9.60, recreation €8.80, the rest €32.70."
         ),
         "long_description": (
             "<p>The infographic is titled “Where the money goes: the 2026 shopping basket”.</p>"

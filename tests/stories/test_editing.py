@@ -100,7 +100,7 @@ def test_bad_chart_data_is_refused_with_a_message_and_nothing_saved(
 def test_a_chart_without_data_cannot_be_published(editor_client, story_index):
     response = editor_client.post(add_url(story_index), story_form("", action="action-publish"))
     assert response.status_code == 200
-    assert "This field is required" in response.content.decode()
+    assert "Paste the chart&#x27;s data here, or choose a CSV file below." in response.content.decode()
     assert not DataStoryPage.objects.filter(slug="prices-story", live=True).exists()
 
 
@@ -194,3 +194,60 @@ def test_editors_cannot_publish_without_review(make_story):
     story = make_story("Draft", publish=False)
     assert not story.permissions_for_user(author).can_publish()
     assert story.permissions_for_user(author).can_edit()
+
+
+def make_document(name, content):
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.create(title=name, file=SimpleUploadedFile(name, content))
+
+
+def chart_value(**fields):
+    from stories.blocks import ChartBlock
+
+    block = ChartBlock()
+    value = block.to_python(
+        {
+            "title": "Inflation",
+            "chart_type": "line",
+            "summary": "It fell.",
+            "source": "CPI",
+            "data": "",
+            **fields,
+        }
+    )
+    return block, value
+
+
+def test_uploaded_csv_fills_the_chart_data():
+    document = make_document("prices.csv", PRICES_CSV.encode("utf-8-sig"))
+    block, value = chart_value(data_file=document.pk)
+    cleaned = block.clean(value)
+    assert cleaned["data"].strip() == PRICES_CSV.strip()
+    assert block.spec(cleaned).data.categories[-1] == "Oct 2026"
+
+
+def test_pasted_data_wins_over_a_chosen_file():
+    document = make_document("other.csv", b"Year,Value\n2024,1\n2025,2\n")
+    block, value = chart_value(data=PRICES_CSV, data_file=document.pk)
+    assert block.clean(value)["data"].strip() == PRICES_CSV.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("prices.pdf", b"%PDF-1.4", "Choose a CSV file"),
+        ("latin1.csv", "Région,Valeur\nÎle,1\n".encode("latin-1"), "not UTF-8"),
+        ("huge.csv", b"Year,Value\n" + b"2024,1\n" * 400_000, "larger than 2 MB"),
+        ("ragged.csv", b"Year,Value\n2024,1,9\n", "Row 2"),
+    ],
+)
+def test_bad_csv_files_are_refused_with_a_message(name, content, message):
+    from wagtail.blocks import StructBlockValidationError
+
+    document = make_document(name, content)
+    block, value = chart_value(data_file=document.pk)
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    messages = " ".join(str(e) for e in error.value.block_errors.values())
+    assert message in messages

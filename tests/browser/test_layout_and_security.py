@@ -17,9 +17,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def test_home_page_has_no_horizontal_scroll_on_a_phone(new_page):
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/", "/stories/unemployment-unchanged-at-4-1-percent/", "/accounts/signup/"]
+)
+def test_pages_have_no_horizontal_scroll_on_a_phone(new_page, path):
     page = new_page(**PHONE)
-    page.goto("/")
+    page.goto(path)
     page.wait_for_load_state("load")
 
     scroll_width = page.evaluate("document.scrollingElement.scrollWidth")

@@ -1,6 +1,7 @@
 """What editors do in the admin: write a story, get told about bad data, go through review."""
 
 import io
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -251,3 +252,33 @@ def test_bad_csv_files_are_refused_with_a_message(name, content, message):
         block.clean(value)
     messages = " ".join(str(e) for e in error.value.block_errors.values())
     assert message in messages
+
+
+def test_editor_previews_a_draft_story_with_its_chart(make_story):
+    story = make_story("Draft with chart", publish=False)
+    response = story.make_preview_request()
+    assert response.status_code == 200
+    html = response.rendered_content if hasattr(response, "rendered_content") else response.content.decode()
+    assert "Draft with chart" in html and "<svg" in html
+
+
+def test_scheduled_story_goes_live_at_its_time(make_story):
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    story = make_story("Embargoed release", publish=False)
+    story.go_live_at = timezone.now() + dt.timedelta(hours=1)
+    revision = story.save_revision()
+    revision.publish()
+    assert not DataStoryPage.objects.get(pk=story.pk).live
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert not DataStoryPage.objects.get(pk=story.pk).live  # not yet
+
+    later = timezone.now() + dt.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert DataStoryPage.objects.get(pk=story.pk).live
+    assert Revision.objects.get(pk=revision.pk).approved_go_live_at is None

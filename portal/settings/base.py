@@ -198,6 +198,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
+    # The site's own forms, through portal.ratelimit.limit_or_429.
+    "training_registration": "10/m/ip,3/m/key",
+    "newsletter_signup": "10/m/ip,3/m/key",
 }
 
 # Internationalisation

@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -90,6 +92,25 @@ class HomePage(SharingMixin, Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_training"] = self.upcoming_training()
+        return context
+
+    def upcoming_training(self, limit=3):
+        """The next public sessions that are still on, each knowing if it is full; the same few
+        queries however many sessions there are."""
+        from literacy.models import TrainingSessionPage  # here: literacy's pages may build on home's
+
+        confirmed = Count("registrations", filter=Q(registrations__status="confirmed"))
+        return list(
+            TrainingSessionPage.objects.live()
+            .public()
+            .filter(cancelled=False, starts_at__gt=timezone.now())
+            .annotate(is_full=Q(capacity__lte=confirmed))
+            .order_by("starts_at", "pk")[:limit]
+        )
 
 
 class StandardPage(SharingMixin, Page):

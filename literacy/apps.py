@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class LiteracyConfig(AppConfig):
     name = "literacy"
     verbose_name = "Statistical literacy"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from . import signals
+        from .models import TrainingSessionPage
+
+        page_published.connect(
+            signals.session_published, sender=TrainingSessionPage, dispatch_uid="literacy_session_published"
+        )

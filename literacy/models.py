@@ -4,6 +4,7 @@ import datetime
 import secrets
 import zoneinfo
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,14 +13,25 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.contacts.models import LiteracyLevel, UserGroup
 
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+def time_zone_choices():
+    """UTC and every Area/Location zone this machine knows; read when the form is built, so
+    that the list never ends up frozen into a migration."""
+    return [("UTC", "UTC")] + [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+
+def validate_time_zone(name):
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"“{name}” is not a time zone, e.g. Europe/Paris or UTC.") from None
 
 
 class Audience(models.TextChoices):
@@ -56,8 +68,32 @@ class TrainingIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "training index"
 
+    def sessions(self):
+        """Live, public sessions under this index, past and future."""
+        return TrainingSessionPage.objects.live().public().child_of(self)
 
-class TrainingSessionPage(Page):
+    @path("")
+    def upcoming(self, request):
+        from . import views
+
+        return views.upcoming(self, request)
+
+    @path("past/", name="past")
+    def past(self, request):
+        from . import views
+
+        return views.past(self, request)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from . import views
+
+        return views.calendar_feed(self, request)
+
+
+class TrainingSessionPage(RoutablePageMixin, Page):
+    """One session: what, when, where and for whom, with registration and cancellation routes."""
+
     summary = models.TextField(max_length=400)
     description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.JOURNALISTS)
@@ -66,7 +102,7 @@ class TrainingSessionPage(Page):
 
     starts_at = models.DateTimeField()
     duration_minutes = models.PositiveIntegerField(default=120)
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
+    time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE, validators=[validate_time_zone])
     registration_deadline = models.DateTimeField(
         null=True, blank=True, help_text="Leave blank to accept registrations until the session starts."
     )
@@ -106,7 +142,11 @@ class TrainingSessionPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("starts_at"), FieldPanel("duration_minutes"), FieldPanel("time_zone")]
+                    [
+                        FieldPanel("starts_at"),
+                        FieldPanel("duration_minutes"),
+                        FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+                    ]
                 ),
                 FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("capacity")]),
                 FieldPanel("requires_approval"),
@@ -165,6 +205,43 @@ class TrainingSessionPage(Page):
 
     def is_open_for_registration(self, now=None):
         return not self.cancelled and (now or timezone.now()) < self.closes_at
+
+    def with_content_json(self, content):
+        """Publishing an older draft must not roll back SEQUENCE, which calendars need to only go up."""
+        page = super().with_content_json(content)
+        stored = TrainingSessionPage.objects.filter(pk=self.pk).values_list("sequence", flat=True).first()
+        page.sequence = max(stored or 0, self.sequence)
+        return page
+
+    @path("")
+    def session(self, request):
+        from . import views
+
+        return views.session_page(self, request)
+
+    @path("register/", name="register")
+    def register(self, request):
+        from . import views
+
+        return views.register(self, request)
+
+    @path("registered/", name="registered")
+    def registered(self, request):
+        from . import views
+
+        return views.registered(self, request)
+
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel_registration(self, request, token):
+        from . import views
+
+        return views.cancel(self, request, token)
+
+    @path("feedback/<str:token>/", name="feedback")
+    def feedback(self, request, token):
+        from . import feedback
+
+        return feedback.feedback(self, request, token)
 
 
 class SessionMaterial(Orderable):

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
-pytest_plugins = ["tests.smtp"]
+pytest_plugins = ["tests.smtp", "tests.literacy.staff_fixtures"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -33,6 +33,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo site once; each test then runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def empty_user_database(db):
+    """Start with no contacts, for tests that count the ones they make: the demo's training
+    registrants are in the user database too (their registrations protect them, so they go first)."""
+    from literacy.models import Registration
+    from portal.contacts.models import Contact
+
+    Registration.objects.all().delete()
+    Contact.objects.all().delete()
 
 
 @pytest.fixture

@@ -17,6 +17,22 @@ def wording_fingerprint(wording):
     return hashlib.sha256(wording.encode()).hexdigest()
 
 
+def require_current_wording(form, wording):
+    """Refuse a consent ticked under wording that has changed since the page showed it.
+
+    For forms with a `consent` checkbox and a hidden `consent_version` holding the
+    wording_fingerprint() of what the page showed; call it from clean().
+    """
+    shown = form.cleaned_data.get("consent_version")
+    current = wording_fingerprint(wording)
+    if shown and shown != current:
+        # Show the new wording unticked, with its own fingerprint this time.
+        form.data = form.data.copy()
+        form.data[form.add_prefix("consent_version")] = current
+        form.data.pop(form.add_prefix("consent"), None)
+        form.add_error("consent", WORDING_CHANGED)
+
+
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up, plus who the person is and their consent, recorded as a contact."""
 
@@ -55,14 +71,7 @@ class SignupForm(AllauthSignupForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        shown = cleaned_data.get("consent_version")
-        current = wording_fingerprint(self.consent_wording)
-        if shown and shown != current:
-            # Show the new wording unticked, with its own fingerprint this time.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("consent_version")] = current
-            self.data.pop(self.add_prefix("consent"), None)
-            self.add_error("consent", WORDING_CHANGED)
+        require_current_wording(self, self.consent_wording)
         return cleaned_data
 
     def save(self, request):

@@ -1,37 +1,9 @@
-from django.contrib.admin.utils import label_for_field
 from django.db.models import Count
-from django.utils.encoding import force_str
-from django.utils.text import capfirst
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import IndexView
 
-from .exports import spreadsheet_safe
+from portal.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+
 from .models import Consent, Contact, Touchpoint
-
-
-class SafeExportIndexView(IndexView):
-    """The list view, with spreadsheet exports that cannot carry formulas."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
-
-    def get_heading(self, queryset, field):
-        """Headings as written in the models ("Country or region"), not Title Cased."""
-        return capfirst(force_str(label_for_field(field, model=self.model, model_admin=self.model_admin)))
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Records of what happened are evidence: they are listed, never edited."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class ContactAdmin(ModelAdmin):

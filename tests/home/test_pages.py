@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from home.models import HomePage, SiteSettings, StandardPage
+from literacy.models import TrainingSessionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,8 @@ def test_home_sections_without_content_say_so(client, demo_site):
     demo_site.key_figures = []
     demo_site.featured_story = None
     demo_site.save_revision().publish()
+    for session in TrainingSessionPage.objects.all():
+        session.unpublish()
     html = soup(client.get("/"))
     empty = [p.get_text(" ", strip=True) for p in html.select(".empty-state")]
     assert any("No key figures" in text for text in empty)

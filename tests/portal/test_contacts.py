@@ -6,7 +6,7 @@ from django.db import close_old_connections
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind, UserGroup
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.models import Contact, Touchpoint, TouchpointKind, UserGroup
 from portal.contacts.services import record_touchpoint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
 
 CONTACTS_URL = "/admin/contacts/contact/"
 DENIED = (302, 403)  # modeladmin redirects to the dashboard with a message; Django answers 403

@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
+from literacy.demo import load_training_demo
 from stories.demo import load_stories_demo
 
 DEMO_NOTICE = (
@@ -164,6 +165,7 @@ class Command(BaseCommand):
             home.hero_link = sections["stories"]
             home.save_revision().publish()
         load_stories_demo(home, created)
+        load_training_demo(home, created)
         self.ensure_settings(standing, sections["newsletter"])
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {', '.join(created)}."))

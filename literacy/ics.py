@@ -1,0 +1,118 @@
+"""iCalendar for training sessions: one person's invitation and the public feed of all sessions.
+
+Built with the `icalendar` package, which escapes text values (commas, semicolons, newlines,
+backslashes) as RFC 5545 requires, so hostile titles or addresses cannot inject properties.
+"""
+
+import zoneinfo
+from urllib.parse import urlsplit
+
+import icalendar
+from django.utils import timezone
+
+PRODID = "-//Portal//Training sessions//EN"
+
+
+class Method:
+    """The iTIP methods we use: invitations, cancellations and the published feed."""
+
+    REQUEST = "REQUEST"
+    CANCEL = "CANCEL"
+    PUBLISH = "PUBLISH"
+
+
+def site_root_url():
+    """The default site's root URL, e.g. https://portal.example: links in feeds and emails are absolute."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url.rstrip("/") if site else ""
+
+
+def session_uid(session, root_url=None):
+    """Stable per session, so every update and cancellation replaces the same calendar entry."""
+    host = urlsplit(root_url if root_url is not None else site_root_url()).hostname or "portal.invalid"
+    return f"training-session-{session.pk}@{host}"
+
+
+def session_location(session, *, with_joining_link):
+    """Where to go: the venue and address, and the joining link only for people who registered."""
+    parts = [part for part in (session.venue_name, " ".join(session.address.split())) if part]
+    if with_joining_link and session.joining_link:
+        parts.append(f"Online: {session.joining_link}")
+    elif session.format != "in_person":
+        parts.append("Online (the joining link is sent to registered people)")
+    return ", ".join(parts)
+
+
+def session_event(session, *, root_url, with_joining_link, cancelled=False):
+    """The VEVENT for a session, with times in the session's own time zone."""
+    tz = zoneinfo.ZoneInfo(session.time_zone)
+    page_url = session.get_full_url() or ""
+    description = [session.summary]
+    if session.trainer_name:
+        trainer = session.trainer_name + (f" ({session.trainer_role})" if session.trainer_role else "")
+        description.append(f"Trainer: {trainer}")
+    if with_joining_link and session.joining_link:
+        description.append(f"Join online: {session.joining_link}")
+    if cancelled and session.cancellation_note:
+        description.append(f"Cancelled: {session.cancellation_note}")
+    if page_url:
+        description.append(page_url)
+    status = "CANCELLED" if cancelled else "CONFIRMED"
+    event = icalendar.Event.new(
+        uid=session_uid(session, root_url),
+        summary=session.title,
+        description="\n\n".join(description),
+        start=timezone.localtime(session.starts_at, tz).replace(microsecond=0),
+        end=timezone.localtime(session.ends_at, tz).replace(microsecond=0),
+        sequence=session.sequence,
+        stamp=timezone.now(),
+        status=status,
+    )
+    location = session_location(session, with_joining_link=with_joining_link)
+    if location:
+        event.add("location", location)
+    if page_url:
+        event.add("url", page_url)
+    return event
+
+
+def _calendar(method, events, name=None):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    if name:
+        calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def registration_ics(registration, method=Method.REQUEST):
+    """One registrant's invitation (REQUEST) or its withdrawal (CANCEL), as bytes.
+
+    A CANCEL marks the event STATUS:CANCELLED; calendar clients match it to the
+    invitation by UID and SEQUENCE.
+    """
+    session = registration.session
+    event = session_event(
+        session,
+        root_url=site_root_url(),
+        with_joining_link=method == Method.REQUEST,
+        cancelled=method == Method.CANCEL,
+    )
+    return _calendar(method, [event]).to_ical()
+
+
+def sessions_feed_ics(sessions, name="Training sessions"):
+    """The public feed (PUBLISH) of the given sessions, as bytes: never any joining link."""
+    root_url = site_root_url()
+    events = [
+        session_event(session, root_url=root_url, with_joining_link=False, cancelled=session.cancelled)
+        for session in sessions
+    ]
+    return _calendar(Method.PUBLISH, events, name=name).to_ical()

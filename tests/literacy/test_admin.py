@@ -8,6 +8,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from literacy.models import Audience, Registration
@@ -65,7 +66,7 @@ def test_list_filters_and_search(manager_client, two_sessions, make_registration
     assert listed_emails(manager_client.get(LIST_URL, {"attended__exact": "1"})) == set()
     for term, expected in (("hill school", "tom@school.example"), ("rita", "rita@news.example")):
         assert listed_emails(manager_client.get(LIST_URL, {"q": term})) == {expected}
-    future = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    future = (timezone.now() + datetime.timedelta(days=1)).isoformat()
     assert listed_emails(manager_client.get(LIST_URL, {"created_at__gte": future})) == set()
 
 

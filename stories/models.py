@@ -176,23 +176,28 @@ class StoryIndexPage(RoutablePageMixin, Page):
     def paginate(self, request, queryset):
         return Paginator(queryset, STORIES_PER_PAGE).get_page(request.GET.get("page"))
 
-    def render_listing(self, request, *, topic=None, story_format=None, heading=None, template=None):
+    def render_listing(
+        self, request, *, topic=None, on_topic_page=False, story_format=None, heading=None, template=None
+    ):
         level = request.GET.get("level", "")
         if story_format is None:
             story_format = request.GET.get("format", "")
         stories = self.paginate(request, self.stories(topic, level, story_format))
         filters = {"level": level if level in LiteracyLevel.values else "", "format": story_format}
+        topics = list(self.topics_in_use())
         return self.render(
             request,
             template=template or "stories/story_index_page.html",
             context_overrides={
                 "stories": stories,
                 "topic": topic,
+                "on_topic_page": on_topic_page,
                 "heading": heading or self.title,
                 "filters": filters,
                 "levels": LiteracyLevel.choices,
                 "formats": StoryFormat.choices,
-                "topics": self.topics_in_use(),
+                "topics": topics,
+                "topic_options": [(tag.slug, tag.name) for tag in topics],
                 "glossary": GlossaryPage.objects.live().first(),
                 "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
             },
@@ -207,7 +212,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
     @path("topic/<slug:slug>/")
     def topic(self, request, slug):
         topic = get_object_or_404(Tag, slug=slug)
-        return self.render_listing(request, topic=topic, heading=f"Stories about {topic.name.lower()}")
+        return self.render_listing(
+            request, topic=topic, on_topic_page=True, heading=f"Stories about {topic.name.lower()}"
+        )
 
     @path("infographics/")
     def infographics(self, request):

@@ -300,3 +300,13 @@ def test_publishing_draws_the_charts_before_anyone_visits(client, make_story, mo
         charts, "render_svg", lambda spec: (_ for _ in ()).throw(AssertionError("drawn on view"))
     )
     assert client.get(story.url).status_code == 200
+
+
+def test_filter_form_keeps_every_choice_made(client, make_story):
+    make_story(topics=["jobs"], literacy_level="basic")
+    html = soup(client.get("/stories/?topic=jobs&level=basic&format=story"))
+    assert html.select_one("#filter-topic option[selected]")["value"] == "jobs"
+    assert html.select_one("#filter-level option[selected]")["value"] == "basic"
+    assert html.select_one("#filter-format option[selected]")["value"] == "story"
+    topic_page = soup(client.get("/stories/topic/jobs/"))
+    assert topic_page.select_one("#filter-topic") is None  # the topic is the page itself

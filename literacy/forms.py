@@ -2,7 +2,7 @@
 
 from django import forms
 
-from portal.accounts.forms import require_current_wording, wording_fingerprint
+from portal.contacts.forms import ConsentMixin
 from portal.contacts.models import UserGroup
 
 
@@ -13,7 +13,7 @@ def one_line(value, what):
     return value
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(ConsentMixin, forms.Form):
     """Who is coming, what they need, and their consent in the exact words the page showed."""
 
     name = forms.CharField(
@@ -57,18 +57,11 @@ class RegistrationForm(forms.Form):
         help_text="What would you like the session to cover?",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    consent = forms.BooleanField(
-        required=True,
-        error_messages={"required": "Please agree to this so that we can register you."},
-    )
-    # Which consent wording the page showed (see portal.accounts.forms.SignupForm).
-    consent_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    consent_required_message = "Please agree to this so that we can register you."
 
     def __init__(self, *args, consent_wording, **kwargs):
         super().__init__(*args, **kwargs)
-        self.consent_wording = consent_wording
-        self.fields["consent"].label = consent_wording
-        self.fields["consent_version"].initial = wording_fingerprint(consent_wording)
+        self.add_consent(consent_wording)
 
     def clean_name(self):
         return one_line(self.cleaned_data["name"], "name")
@@ -78,11 +71,6 @@ class RegistrationForm(forms.Form):
 
     def clean_role(self):
         return one_line(self.cleaned_data["role"], "role")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        require_current_wording(self, self.consent_wording)
-        return cleaned_data
 
     def registration_details(self):
         """The keyword arguments for literacy.training.register()."""

@@ -51,3 +51,14 @@ def demo_site(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    """A client signed in as a superuser, for admin screens."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(
+        get_user_model().objects.create_superuser("boss@statistics.example", "x-Strong-pass-1")
+    )
+    return client

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from portal.accounts.forms import WORDING_CHANGED, wording_fingerprint
+from portal.contacts.forms import WORDING_CHANGED, wording_fingerprint
 from portal.contacts.models import Consent, ConsentWording, Contact, Touchpoint, TouchpointKind
 
 from .helpers import sign_up, signed_in_user_id, soup, text_of

@@ -9,40 +9,32 @@ from home.models import SiteSettings, StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(
-        get_user_model().objects.create_superuser("editor@statistics.example", "x-Strong-pass-1")
-    )
-    return client
-
-
-def test_dashboard_and_explorer_open(editor_client, demo_site):
-    assert editor_client.get("/admin/").status_code == 200
-    assert editor_client.get(f"/admin/pages/{demo_site.pk}/").status_code == 200
+def test_dashboard_and_explorer_open(superuser_client, demo_site):
+    assert superuser_client.get("/admin/").status_code == 200
+    assert superuser_client.get(f"/admin/pages/{demo_site.pk}/").status_code == 200
 
 
 @pytest.mark.parametrize("slug", [None, "about"])
-def test_page_editors_open(editor_client, demo_site, slug):
+def test_page_editors_open(superuser_client, demo_site, slug):
     page = demo_site if slug is None else Page.objects.get(slug=slug)
-    assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert superuser_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
-def test_new_standard_page_form_opens(editor_client, demo_site):
-    assert editor_client.get(f"/admin/pages/add/home/standardpage/{demo_site.pk}/").status_code == 200
+def test_new_standard_page_form_opens(superuser_client, demo_site):
+    assert superuser_client.get(f"/admin/pages/add/home/standardpage/{demo_site.pk}/").status_code == 200
 
 
-def test_preview_renders_a_draft(editor_client, demo_site):
+def test_preview_renders_a_draft(superuser_client, demo_site):
     page = StandardPage.objects.get(slug="about")
-    response = editor_client.get(f"/admin/pages/{page.pk}/edit/preview/")
+    response = superuser_client.get(f"/admin/pages/{page.pk}/edit/preview/")
     assert response.status_code == 200
 
 
-def test_site_settings_save_through_the_admin(editor_client, demo_site):
+def test_site_settings_save_through_the_admin(superuser_client, demo_site):
     settings = SiteSettings.load()
     url = f"/admin/settings/home/sitesettings/{settings.pk}/"
-    assert editor_client.get(url).status_code == 200
-    response = editor_client.post(
+    assert superuser_client.get(url).status_code == 200
+    response = superuser_client.post(
         url,
         {
             "organisation_name": "Statistics Office of Ruritania",
@@ -55,7 +47,7 @@ def test_site_settings_save_through_the_admin(editor_client, demo_site):
     assert response.status_code == 200  # redisplayed with the error, nothing saved
     assert "Enter a valid email address" in response.content.decode()
     assert SiteSettings.load().organisation_name == settings.organisation_name
-    editor_client.post(
+    superuser_client.post(
         url,
         {
             "organisation_name": "Statistics Office of Ruritania",
@@ -68,12 +60,12 @@ def test_site_settings_save_through_the_admin(editor_client, demo_site):
     assert SiteSettings.load().organisation_name == "Statistics Office of Ruritania"
 
 
-def test_consent_wording_is_editable(editor_client):
+def test_consent_wording_is_editable(superuser_client):
     from portal.contacts.models import ConsentWording
 
     url = f"/admin/settings/contacts/consentwording/{ConsentWording.load().pk}/"
-    assert editor_client.get(url).status_code == 200
-    editor_client.post(url, {"account_signup": "New wording."})
+    assert superuser_client.get(url).status_code == 200
+    superuser_client.post(url, {"account_signup": "New wording."})
 
     assert ConsentWording.load().account_signup == "New wording."
 

@@ -49,12 +49,6 @@ def manager_client(client, training_manager):
 
 
 @pytest.fixture
-def superuser_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("boss@statistics.example", PASSWORD))
-    return client
-
-
-@pytest.fixture
 def make_registration(person):
     """make_registration(session, email, name=…, status=…, attended=…) registers someone through
     literacy.training, then sets the status or attendance a test needs directly."""

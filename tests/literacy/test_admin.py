@@ -1,9 +1,7 @@
 """Staff side of training in the admin: the registrations list, its export, the approve /
 decline / attendance actions and who may use them."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from literacy.models import Audience, Registration
+from tests.spreadsheets import csv_rows
 
 from .staff_fixtures import move_session
 
@@ -34,11 +33,7 @@ def listed_emails(response):
 
 
 def export_rows(client, **params):
-    response = client.get(LIST_URL, {"export": "csv", **params})
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    body = b"".join(response.streaming_content).decode()
-    header, *rows = list(csv.reader(io.StringIO(body)))
+    header, *rows = csv_rows(client.get(LIST_URL, {"export": "csv", **params}))
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 

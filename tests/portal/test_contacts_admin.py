@@ -1,6 +1,3 @@
-import csv
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -8,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.models import Contact, Touchpoint, TouchpointKind, UserGroup
 from portal.contacts.services import record_touchpoint
+from tests.spreadsheets import csv_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
 
@@ -15,19 +13,8 @@ CONTACTS_URL = "/admin/contacts/contact/"
 DENIED = (302, 403)  # modeladmin redirects to the dashboard with a message; Django answers 403
 
 
-@pytest.fixture
-def admin_client(client):
-    admin = get_user_model().objects.create_superuser("boss@statistics.example", "x-Strong-pass-1")
-    client.force_login(admin)
-    return client
-
-
 def export_rows(client, url=CONTACTS_URL, **params):
-    response = client.get(url, {"export": "csv", **params})
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    body = b"".join(response.streaming_content).decode()
-    return list(csv.reader(io.StringIO(body)))
+    return csv_rows(client.get(url, {"export": "csv", **params}))
 
 
 @pytest.mark.parametrize(
@@ -49,7 +36,7 @@ def test_spreadsheet_safe(value, expected):
     assert spreadsheet_safe(value) == expected
 
 
-def test_csv_export_escapes_formula_cells(admin_client):
+def test_csv_export_escapes_formula_cells(superuser_client):
     record_touchpoint(
         "formula@example.org",
         kind=TouchpointKind.NEWSLETTER_SIGNUP,
@@ -58,7 +45,7 @@ def test_csv_export_escapes_formula_cells(admin_client):
         region="-1+1",
         topics=["@risky"],
     )
-    header, row = export_rows(admin_client)
+    header, row = export_rows(superuser_client)
     cells = dict(zip(header, row, strict=True))
     assert cells["Name"] == '\'=HYPERLINK("http://evil.example","Click")'
     assert cells["Organisation"] == "'+cmd|' /C calc'!A0"
@@ -67,55 +54,55 @@ def test_csv_export_escapes_formula_cells(admin_client):
     assert cells["Email"] == "formula@example.org"
 
 
-def test_csv_export_follows_the_filter(admin_client):
+def test_csv_export_follows_the_filter(superuser_client):
     record_touchpoint("m@example.org", kind=TouchpointKind.FORUM_JOIN, user_group=UserGroup.MEDIA)
     record_touchpoint(
         "t@example.org", kind=TouchpointKind.FORUM_JOIN, user_group=UserGroup.TEACHERS_AND_STUDENTS
     )
-    rows = export_rows(admin_client, user_group=UserGroup.MEDIA)
+    rows = export_rows(superuser_client, user_group=UserGroup.MEDIA)
     assert [row[0] for row in rows[1:]] == ["m@example.org"]
 
 
-def test_touchpoint_export_is_safe_too(admin_client):
+def test_touchpoint_export_is_safe_too(superuser_client):
     record_touchpoint("s@example.org", kind=TouchpointKind.FEEDBACK, detail="=1+1")
-    header, row = export_rows(admin_client, url="/admin/contacts/touchpoint/")
+    header, row = export_rows(superuser_client, url="/admin/contacts/touchpoint/")
     assert dict(zip(header, row, strict=True))["Detail"] == "'=1+1"
 
 
-def test_contacts_list_search_and_segment_filter(admin_client):
+def test_contacts_list_search_and_segment_filter(superuser_client):
     record_touchpoint("reporter@news.example", kind=TouchpointKind.FORUM_JOIN, user_group=UserGroup.MEDIA)
     record_touchpoint(
         "teacher@school.example", kind=TouchpointKind.FORUM_JOIN, user_group=UserGroup.TEACHERS_AND_STUDENTS
     )
-    listing = admin_client.get(CONTACTS_URL).content.decode()
+    listing = superuser_client.get(CONTACTS_URL).content.decode()
     assert "reporter@news.example" in listing and "teacher@school.example" in listing
-    searched = admin_client.get(CONTACTS_URL, {"q": "school"}).content.decode()
+    searched = superuser_client.get(CONTACTS_URL, {"q": "school"}).content.decode()
     assert "teacher@school.example" in searched and "reporter@news.example" not in searched
-    filtered = admin_client.get(CONTACTS_URL, {"user_group": UserGroup.MEDIA}).content.decode()
+    filtered = superuser_client.get(CONTACTS_URL, {"user_group": UserGroup.MEDIA}).content.decode()
     assert "reporter@news.example" in filtered and "teacher@school.example" not in filtered
 
 
-def test_hostile_contact_data_is_escaped_in_admin(admin_client):
+def test_hostile_contact_data_is_escaped_in_admin(superuser_client):
     record_touchpoint("x@example.org", kind=TouchpointKind.FEEDBACK, name="<script>alert(1)</script>")
-    listing = admin_client.get(CONTACTS_URL).content.decode()
+    listing = superuser_client.get(CONTACTS_URL).content.decode()
     assert "<script>alert(1)</script>" not in listing
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listing
 
 
-def test_contact_list_query_count_does_not_grow(admin_client, django_assert_max_num_queries):
+def test_contact_list_query_count_does_not_grow(superuser_client, django_assert_max_num_queries):
     for index in range(5):
         record_touchpoint(f"p{index}@example.org", kind=TouchpointKind.FORUM_JOIN, topics=["prices"])
     with django_assert_max_num_queries(40) as few:
-        admin_client.get(CONTACTS_URL)
+        superuser_client.get(CONTACTS_URL)
     for index in range(5, 40):
         record_touchpoint(f"p{index}@example.org", kind=TouchpointKind.FORUM_JOIN, topics=["prices"])
     with django_assert_max_num_queries(len(few.captured_queries)):
-        admin_client.get(CONTACTS_URL, {"export": "csv"})
+        superuser_client.get(CONTACTS_URL, {"export": "csv"})
     with django_assert_max_num_queries(len(few.captured_queries)):
-        admin_client.get(CONTACTS_URL)
+        superuser_client.get(CONTACTS_URL)
 
 
-def test_touchpoints_and_consents_cannot_be_edited_or_deleted(admin_client):
+def test_touchpoints_and_consents_cannot_be_edited_or_deleted(superuser_client):
     contact = record_touchpoint("r@example.org", kind=TouchpointKind.FEEDBACK)
     touchpoint = Touchpoint.objects.get(contact=contact)
     for url in (
@@ -123,8 +110,8 @@ def test_touchpoints_and_consents_cannot_be_edited_or_deleted(admin_client):
         f"/admin/contacts/touchpoint/delete/{touchpoint.pk}/",
         "/admin/contacts/consent/create/",
     ):
-        assert admin_client.get(url).status_code in DENIED, url
-    admin_client.post(f"/admin/contacts/touchpoint/delete/{touchpoint.pk}/")
+        assert superuser_client.get(url).status_code in DENIED, url
+    superuser_client.post(f"/admin/contacts/touchpoint/delete/{touchpoint.pk}/")
     assert Touchpoint.objects.filter(pk=touchpoint.pk).exists()
 
 

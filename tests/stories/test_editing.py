@@ -19,14 +19,6 @@ from .conftest import PRICES_CSV
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(
-        get_user_model().objects.create_superuser("editor@statistics.example", "x-Strong-pass-1")
-    )
-    return client
-
-
 def story_form(data, title="Prices story", chart_type="line", action=None):
     form = nested_form_data(
         {
@@ -68,8 +60,8 @@ def add_url(story_index):
     return f"/admin/pages/add/stories/datastorypage/{story_index.pk}/"
 
 
-def test_editor_creates_a_story_with_a_chart(editor_client, story_index):
-    response = editor_client.post(add_url(story_index), story_form(PRICES_CSV))
+def test_editor_creates_a_story_with_a_chart(superuser_client, story_index):
+    response = superuser_client.post(add_url(story_index), story_form(PRICES_CSV))
     assert response.status_code == 302
     story = DataStoryPage.objects.get(slug="prices-story")
     assert not story.live  # saved as a draft until published
@@ -87,9 +79,9 @@ def test_editor_creates_a_story_with_a_chart(editor_client, story_index):
     ],
 )
 def test_bad_chart_data_is_refused_with_a_message_and_nothing_saved(
-    editor_client, story_index, data, message
+    superuser_client, story_index, data, message
 ):
-    response = editor_client.post(add_url(story_index), story_form(data))
+    response = superuser_client.post(add_url(story_index), story_form(data))
     assert response.status_code == 200
     body = response.content.decode()
     assert "The page could not be created due to validation errors" in body
@@ -98,15 +90,15 @@ def test_bad_chart_data_is_refused_with_a_message_and_nothing_saved(
     assert not DataStoryPage.objects.filter(slug="prices-story").exists()
 
 
-def test_a_chart_without_data_cannot_be_published(editor_client, story_index):
-    response = editor_client.post(add_url(story_index), story_form("", action="action-publish"))
+def test_a_chart_without_data_cannot_be_published(superuser_client, story_index):
+    response = superuser_client.post(add_url(story_index), story_form("", action="action-publish"))
     assert response.status_code == 200
     assert "Paste the chart&#x27;s data here, or choose a CSV file below." in response.content.decode()
     assert not DataStoryPage.objects.filter(slug="prices-story", live=True).exists()
 
 
-def test_dishonest_pie_is_refused(editor_client, story_index):
-    response = editor_client.post(
+def test_dishonest_pie_is_refused(superuser_client, story_index):
+    response = superuser_client.post(
         add_url(story_index), story_form("Year,A,B\n2024,1,2\n2025,3,4\n", chart_type="pie")
     )
     assert response.status_code == 200
@@ -131,8 +123,8 @@ def png_bytes(width, height):
     return buffer.getvalue()
 
 
-def test_infographic_image_upload_accepts_a_real_image(editor_client):
-    response = image_upload(editor_client, "chart.png", png_bytes(800, 600))
+def test_infographic_image_upload_accepts_a_real_image(superuser_client):
+    response = image_upload(superuser_client, "chart.png", png_bytes(800, 600))
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="chart.png").exists()
 
@@ -144,25 +136,25 @@ def test_infographic_image_upload_accepts_a_real_image(editor_client):
         ("script.svg", b"<svg onload='alert(1)'></svg>", "Not a supported image format"),
     ],
 )
-def test_non_images_are_refused(editor_client, name, content, message):
-    response = image_upload(editor_client, name, content)
+def test_non_images_are_refused(superuser_client, name, content, message):
+    response = image_upload(superuser_client, name, content)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not get_image_model().objects.filter(title=name).exists()
 
 
-def test_decompression_bomb_is_refused(editor_client, settings):
+def test_decompression_bomb_is_refused(superuser_client, settings):
     # A small file that decodes to more pixels than the site allows.
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
-    response = image_upload(editor_client, "bomb.png", png_bytes(2000, 2000))
+    response = image_upload(superuser_client, "bomb.png", png_bytes(2000, 2000))
     assert response.status_code == 200
     assert "pixels" in response.content.decode()
     assert not get_image_model().objects.filter(title="bomb.png").exists()
 
 
-def test_oversized_upload_is_refused(editor_client, settings):
+def test_oversized_upload_is_refused(superuser_client, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10_000
-    response = image_upload(editor_client, "big.png", png_bytes(1500, 1500) + b"\0" * 20_000)
+    response = image_upload(superuser_client, "big.png", png_bytes(1500, 1500) + b"\0" * 20_000)
     assert response.status_code == 200
     assert "This file is too big" in response.content.decode()
     assert not get_image_model().objects.filter(title="big.png").exists()

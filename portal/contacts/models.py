@@ -37,6 +37,8 @@ class TouchpointKind(models.TextChoices):
     FORUM_JOIN = "forum_join", "Joined a forum"
     TRAINING_REGISTRATION = "training_registration", "Training registration"
     COMPETITION_ENTRY = "competition_entry", "Competition entry"
+    LEARNING = "learning", "E-learning progress"
+    DATA_REQUEST = "data_request", "Data request"
     FEEDBACK = "feedback", "Feedback"
 
 

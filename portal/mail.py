@@ -1,0 +1,50 @@
+"""What every app's emails share: text that is safe in a header, and a message built from the
+three templates of its kind (<prefix>_subject.txt, <prefix>.txt and <prefix>.html)."""
+
+from django import forms
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def site_root_url():
+    """The default site's root URL, e.g. https://portal.example: links in emails and feeds are absolute."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url.rstrip("/") if site else ""
+
+
+def single_line(text):
+    """Collapse CR, LF and other line breaks: a name or subject must never start a new header."""
+    return " ".join(str(text).split())
+
+
+def display_name(name):
+    """A person's name as it may appear in a To: header (no line breaks, no address brackets)."""
+    return single_line(name).replace("<", "").replace(">", "").replace('"', "")[:100]
+
+
+def named_address(name, email):
+    return f'"{display_name(name)}" <{email}>'
+
+
+def one_line(value, what):
+    """For a form's clean_<field>: refuse line breaks in what ends up in email headers (and
+    calendar files), with a message naming the field."""
+    if "\r" in value or "\n" in value:
+        raise forms.ValidationError(f"Enter your {what} on one line.")
+    return value
+
+
+def templated_message(template_prefix, context, to, *, headers=None):
+    """The message of one kind, plain text and HTML, ready to send (or to attach more to)."""
+    message = EmailMultiAlternatives(
+        subject=single_line(render_to_string(f"{template_prefix}_subject.txt", context)),
+        body=render_to_string(f"{template_prefix}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=headers or {},
+    )
+    message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
+    return message

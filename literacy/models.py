@@ -328,3 +328,17 @@ class SessionFeedback(models.Model):
 
     def __str__(self):
         return f"{self.rating}/5 for {self.registration.session.title}"
+
+
+# The e-modules live in their own module; importing them here registers them with the app.
+from .learning_models import (  # noqa: E402, F401
+    Certificate,
+    CheckAttempt,
+    LearnerAudience,
+    LessonPage,
+    ModuleCompletion,
+    ModuleIndexPage,
+    ModulePage,
+    ModuleProgress,
+    ModuleTopic,
+)

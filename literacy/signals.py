@@ -45,3 +45,11 @@ def session_published(sender, instance, revision, **kwargs):
         training.notify_session_changed(instance)
     if instance.capacity > previous.capacity:
         training.fill_free_seats(instance)
+
+
+def learning_progress_on_login(sender, request, user, **kwargs):
+    """What someone learnt before signing in is kept in their account."""
+    from .progress import carry_over
+
+    if request is not None and hasattr(request, "session"):
+        carry_over(request, user)

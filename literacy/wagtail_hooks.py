@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -15,8 +16,8 @@ from wagtail_modeladmin.views import HistoryView
 
 from portal.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
 
-from . import admin_views
-from .models import Registration, SessionFeedback, TrainingSessionPage
+from . import admin_views, learning_admin
+from .models import Certificate, Registration, SessionFeedback, TrainingSessionPage
 from .templatetags.training_tags import session_date
 
 
@@ -260,3 +261,81 @@ def register_training_log_actions(actions):
     for action in admin_views.ACTIONS.values():
         formatter = type(f"{action.slug.title()}Formatter", (StaffActionFormatter,), {"label": action.done})
         actions.register_action(action.log_action)(formatter)
+
+
+# E-modules: certificates (staff may revoke one) and the statistics screen.
+
+
+class CertificatePermissionHelper(ReadOnlyPermissionHelper):
+    """Certificates are issued by learners completing modules; staff only revoke them."""
+
+    def user_can_edit_obj(self, user, obj):
+        return user.has_perm("literacy.change_certificate")
+
+
+class CertificateAdmin(ModelAdmin):
+    model = Certificate
+    menu_label = "Certificates"
+    menu_icon = "success"
+    permission_helper_class = CertificatePermissionHelper
+    inspect_view_enabled = True
+    list_display = ("display_code", "name", "module_title", "tier", "issued_at", "validity")
+    list_filter = ("tier", "issued_at", "revoked_at")
+    search_fields = ("code", "name", "module_title")
+    ordering = ("-issued_at",)
+    panels = [FieldPanel("revoked_at"), FieldPanel("revocation_reason")]
+    inspect_view_fields = (
+        "code",
+        "name",
+        "module_title",
+        "tier",
+        "score",
+        "issued_at",
+        "revoked_at",
+        "revocation_reason",
+    )
+
+    def validity(self, certificate):
+        return "Revoked" if certificate.revoked else "Valid"
+
+    validity.short_description = "Status"
+
+    def display_code(self, certificate):
+        return certificate.display_code
+
+    display_code.short_description = "Code"
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return learning_admin.can_see_statistics(request.user)
+
+
+@modeladmin_register
+class LearningGroup(ModelAdminGroup):
+    menu_label = "E-modules"
+    menu_icon = "doc-full"
+    menu_order = 250
+    items = (CertificateAdmin,)
+
+    def get_submenu_items(self):
+        statistics = StatisticsMenuItem(
+            "Statistics",
+            reverse("literacy_module_statistics"),
+            name="module-statistics",
+            icon_name="list-ul",
+            order=len(self.items) + 1,
+        )
+        return [*super().get_submenu_items(), statistics]
+
+
+@hooks.register("register_admin_urls")
+def register_learning_admin_urls():
+    return learning_admin.admin_urls()
+
+
+@hooks.register("register_engagement_indicators")
+def learning_indicators():
+    from .learning_indicators import registered_indicators
+
+    return registered_indicators()

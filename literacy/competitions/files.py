@@ -1,0 +1,141 @@
+"""What an entry file really is, judged by its content: never by its name or the browser's word.
+
+A file is a PDF, PNG or JPEG when its first bytes say so and it survives a check of its
+structure: Pillow verifies and decodes images (refusing any with more pixels than
+ENTRY_MAX_IMAGE_PIXELS, so a small file that unpacks into gigabytes is turned away before it
+is decoded), and a PDF must have a header, a cross-reference pointer and an end-of-file
+marker, with no scripts, launch actions, embedded files or encryption. Everything else,
+archives included, is refused whatever its name.
+"""
+
+import re
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+from PIL import Image, UnidentifiedImageError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_IMAGE_PIXELS = 25_000_000
+ACCEPTED = "Upload a PDF, PNG or JPEG file."
+PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+PDF_FORBIDDEN = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/Encrypt", b"/RichMedia")
+TAIL_BYTES = 2048
+SIGNATURES = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+)
+ARCHIVES = (b"PK\x03\x04", b"PK\x05\x06", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
+PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG"}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    kind: str
+    size: int
+    name: str
+
+
+def max_bytes():
+    return getattr(settings, "COMPETITION_ENTRY_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_image_pixels():
+    return getattr(settings, "COMPETITION_ENTRY_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
+
+
+def sniff(head):
+    """The kind the first bytes announce ("pdf", "png", "jpeg"), or None."""
+    for signature, kind in SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+def _check_image(upload, kind):
+    damaged = ValidationError(
+        f"This file is not a readable {kind.upper()} image. Save it again and upload the new copy.",
+        code="damaged",
+    )
+    too_large = ValidationError(
+        f"This image has too many pixels. Make it smaller than {max_image_pixels():,} pixels "
+        "(for example 5000 by 5000) and upload it again.",
+        code="too_many_pixels",
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            upload.seek(0)
+            with Image.open(upload, formats=[PILLOW_FORMATS[kind]]) as image:
+                width, height = image.size
+                if width * height > max_image_pixels():
+                    raise too_large
+                image.verify()
+            upload.seek(0)
+            with Image.open(upload, formats=[PILLOW_FORMATS[kind]]) as image:
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_large from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise damaged from None
+
+
+def _check_pdf(upload):
+    damaged = ValidationError(
+        "This file is not a complete PDF. Export it again from your program and upload the new copy.",
+        code="damaged",
+    )
+    upload.seek(0)
+    content = upload.read()
+    if not PDF_HEADER.match(content):
+        raise damaged
+    tail = content[-TAIL_BYTES:]
+    if b"%%EOF" not in tail or b"startxref" not in tail or b"obj" not in content:
+        raise damaged
+    if any(marker in content for marker in PDF_FORBIDDEN):
+        raise ValidationError(
+            "PDFs with scripts, embedded files, launch actions or passwords cannot be accepted. "
+            "Export a plain PDF and upload it again.",
+            code="active_content",
+        )
+
+
+def check_entry_file(upload):
+    """A CheckedFile for an upload that is what it claims to be; ValidationError otherwise."""
+    size = upload.size
+    if size == 0:
+        raise ValidationError("The file is empty.", code="empty")
+    if size > max_bytes():
+        raise ValidationError(
+            f"The file is {filesizeformat(size)}; the largest we accept is {filesizeformat(max_bytes())}.",
+            code="too_big",
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    kind = sniff(head)
+    if kind is None:
+        if head.startswith(ARCHIVES):
+            raise ValidationError(
+                f"Archives (zip, rar, 7z, gzip and the like) are not accepted. {ACCEPTED}", code="archive"
+            )
+        raise ValidationError(
+            f"This file is not a PDF, PNG or JPEG, whatever its name says. {ACCEPTED}", code="type"
+        )
+    if kind == "pdf":
+        _check_pdf(upload)
+    else:
+        _check_image(upload, kind)
+    upload.seek(0)
+    return CheckedFile(kind=kind, size=size, name=display_file_name(upload.name, kind))
+
+
+def display_file_name(name, kind):
+    """The entrant's file name, tamed for showing back to them (never used as a path)."""
+    try:
+        return get_valid_filename(name or "")[-120:]
+    except SuspiciousFileOperation:
+        return f"entry.{kind}"

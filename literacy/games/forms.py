@@ -1,0 +1,90 @@
+"""The games' forms: only what the player chooses or types. The question's id and the one-use
+token travel as hidden inputs drawn by the templates and are checked by the views."""
+
+from decimal import Decimal
+
+from django import forms
+
+from .formatting import format_figure, with_unit
+from .nicknames import validate_nickname
+
+
+def plain(number):
+    """Decimal("100.000") -> "100", for HTML attributes."""
+    return f"{number.normalize():f}"
+
+
+class GuessForm(forms.Form):
+    """A number within the question's range (a slider is added by script, on top of this field)."""
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        low, high = (
+            format_figure(question.min_value, question.decimal_places),
+            format_figure(question.max_value, question.decimal_places),
+        )
+        out_of_range = f"Enter a number from {low} to {high}."
+        self.fields["guess"] = forms.DecimalField(
+            label="Your estimate" + (f" ({question.unit})" if question.unit else ""),
+            help_text=f"A number from {with_unit(low, question.unit)} to {with_unit(high, question.unit)}.",
+            min_value=question.min_value,
+            max_value=question.max_value,
+            max_digits=16,
+            error_messages={
+                "required": "Enter your estimate.",
+                "invalid": "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals).",
+                "min_value": out_of_range,
+                "max_value": out_of_range,
+                "max_digits": out_of_range,
+            },
+            widget=forms.NumberInput(
+                attrs={
+                    "step": "any",
+                    "inputmode": "decimal",
+                    "autocomplete": "off",
+                    "data-slider-step": plain(Decimal(1).scaleb(-question.decimal_places)),
+                }
+            ),
+        )
+        # Django would write the limits as stored ("100.000"); people and browsers read "100".
+        self.fields["guess"].widget.attrs.update(min=plain(question.min_value), max=plain(question.max_value))
+
+
+class PairForm(forms.Form):
+    choice = forms.ChoiceField(
+        choices=[("first", "first"), ("second", "second")],
+        error_messages={"required": "Choose one of the two.", "invalid_choice": "Choose one of the two."},
+    )
+
+
+class QuizAnswerForm(forms.Form):
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"] = forms.TypedChoiceField(
+            label=question.prompt,
+            choices=[(str(number), text) for number, text in question.options()],
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": "Choose an answer.",
+                "invalid_choice": "Choose one of the answers shown.",
+            },
+        )
+
+
+class NicknameForm(forms.Form):
+    nickname = forms.CharField(
+        label="Nickname",
+        max_length=24,
+        required=False,
+        help_text="Shown on the leaderboard. Up to 24 letters, numbers and spaces; leave it blank to appear "
+        "as “Anonymous player”. Please do not use your real name or email address.",
+        error_messages={"max_length": "Use at most 24 characters (you used %(show_value)d)."},
+        widget=forms.TextInput(attrs={"autocomplete": "nickname", "spellcheck": "false"}),
+    )
+
+    def clean_nickname(self):
+        nickname = " ".join(self.cleaned_data["nickname"].split())
+        if nickname:
+            validate_nickname(nickname)
+        return nickname

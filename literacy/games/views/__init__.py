@@ -1,0 +1,1 @@
+"""The games' public side; the page models route here (RoutablePageMixin), page first."""

@@ -1,0 +1,32 @@
+"""What the three games' views share: rendering a player's own view of a game, and the
+messages for answers that cannot be accepted."""
+
+from django.http import HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
+
+REPLAYED = (
+    "This answer was already sent, or the page was open so long that it expired. "
+    "Nothing was saved: please answer the question below."
+)
+TAMPERED = (
+    "That answer was for a question that is not the one shown here. Nothing was saved: please answer again."
+)
+
+
+def render(page, request, template, context, status=200):
+    """A game page as this player sees it: never cached, never indexed."""
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def redirect_to(page, route="", *args, fragment=""):
+    url = page.url + (page.reverse_subpage(route, args=args) if route else "")
+    return HttpResponseRedirect(url + (f"#{fragment}" if fragment else ""))
+
+
+def posted_id(request, name="question"):
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 12 else None

@@ -1,0 +1,402 @@
+"""Forums by user group: topics, posts, and the records that keep them trustworthy."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from portal.contacts.models import UserGroup
+
+RULES_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ForumIndexPage(RoutablePageMixin, Page):
+    """The Forums section: every forum, and the routes for topics, posts and moderation links."""
+
+    intro = models.TextField(max_length=500, blank=True)
+    posting_help = RichTextField(
+        features=RULES_FEATURES,
+        blank=True,
+        help_text="Shown beside every post form: how to format a post, what happens to new members' posts.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("posting_help")]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "forum index"
+
+    def route_url(self, name, *args):
+        return self.url + self.reverse_subpage(name, args=args)
+
+    def _view(self, name, request, *args, **kwargs):
+        from . import views
+
+        return getattr(views, name)(self, request, *args, **kwargs)
+
+    @path("")
+    def forum_list(self, request):
+        return self._view("forum_list", request)
+
+    @path("search/", name="search")
+    def search(self, request):
+        return self._view("search", request)
+
+    @path("post/<int:post_id>/", name="post")
+    def post_permalink(self, request, post_id):
+        return self._view("post_permalink", request, post_id)
+
+    @path("post/<int:post_id>/edit/", name="edit_post")
+    def edit_post(self, request, post_id):
+        return self._view("edit_post", request, post_id)
+
+    @path("post/<int:post_id>/report/", name="report_post")
+    def report_post(self, request, post_id):
+        return self._view("report_post", request, post_id)
+
+    @path("post/<int:post_id>/accept/", name="accept_post")
+    def accept_post(self, request, post_id):
+        return self._view("accept_answer", request, post_id)
+
+    @path("unsubscribe/<str:token>/", name="unsubscribe")
+    def unsubscribe(self, request, token):
+        return self._view("unsubscribe", request, token)
+
+    @path("topic/<int:topic_id>/subscribe/", name="subscribe_topic")
+    def subscribe_topic(self, request, topic_id):
+        return self._view("subscribe_topic", request, topic_id)
+
+    @path("topic/<int:topic_id>/reply/", name="reply")
+    def reply(self, request, topic_id):
+        return self._view("reply", request, topic_id)
+
+    @re_path(r"^topic/(?P<topic_id>\d+)/(?:(?P<slug>[-\w]+)/)?$", name="topic")
+    def topic(self, request, topic_id, slug=None):
+        return self._view("topic_detail", request, int(topic_id))
+
+    @path("<slug:forum_slug>/", name="forum")
+    def forum(self, request, forum_slug):
+        return self._view("forum_detail", request, forum_slug)
+
+    @path("<slug:forum_slug>/new/", name="new_topic")
+    def new_topic(self, request, forum_slug):
+        return self._view("new_topic", request, forum_slug)
+
+    @path("<slug:forum_slug>/rules/", name="rules")
+    def rules(self, request, forum_slug):
+        return self._view("accept_rules", request, forum_slug)
+
+    @path("<slug:forum_slug>/subscribe/", name="subscribe_forum")
+    def subscribe_forum(self, request, forum_slug):
+        return self._view("subscribe_forum", request, forum_slug)
+
+    @path("<slug:forum_slug>/feed/", name="feed")
+    def feed(self, request, forum_slug):
+        return self._view("forum_feed", request, forum_slug)
+
+
+class Forum(models.Model):
+    """One forum for a user group or theme. Its rules are versioned: a change asks every
+    member to accept them again before their next post."""
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True)
+    user_group = models.CharField(
+        max_length=40,
+        choices=UserGroup.choices,
+        blank=True,
+        help_text="The user group this forum serves; members who join it are recorded in it.",
+    )
+    description = models.TextField(max_length=600)
+    rules = RichTextField(features=RULES_FEATURES)
+    rules_version = models.PositiveIntegerField(default=1, editable=False)
+    sort_order = models.PositiveIntegerField(default=0)
+    # Denormalised so that the forum list is one query however many topics there are.
+    topic_count = models.PositiveIntegerField(default=0, editable=False)
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+    last_post = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("user_group"),
+        FieldPanel("description"),
+        FieldPanel("rules"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = Forum.objects.filter(pk=self.pk).values_list("rules", flat=True).first()
+            if previous is not None and previous != self.rules:
+                self.rules_version += 1
+        super().save(*args, **kwargs)
+
+
+class Member(models.Model):
+    """A person's standing in the forums: trusted or still pre-moderated, suspended or not."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_member"
+    )
+    display_name = models.CharField(max_length=80, blank=True)
+    trusted = models.BooleanField(
+        default=False, help_text="Trusted members' posts appear at once; new members' wait for a moderator."
+    )
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+    suspended_until = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=500, blank=True)
+    joined_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-joined_at"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """Never the email address: that stays private."""
+        return self.display_name or self.user.get_full_name() or f"Member {self.pk}"
+
+    def is_suspended(self, now=None):
+        return self.suspended_until is not None and self.suspended_until > (now or timezone.now())
+
+
+class RulesAcceptance(models.Model):
+    """Who accepted which version of a forum's rules, and when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_rules")
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="acceptances")
+    version = models.PositiveIntegerField()
+    accepted_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("user", "forum", "version", name="forums_rules_once_per_version")
+        ]
+
+
+class Topic(models.Model):
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="topics")
+    title = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_topics"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_post_at = models.DateTimeField(default=timezone.now, editable=False)
+    locked = models.BooleanField(default=False, help_text="No new replies.")
+    pinned = models.BooleanField(default=False, help_text="Listed first in its forum.")
+    hidden = models.BooleanField(default=False, help_text="Hidden from everyone but moderators.")
+    approved = models.BooleanField(default=True, help_text="False while the opening post awaits moderation.")
+    reply_count = models.PositiveIntegerField(default=0, editable=False)
+    accepted_answer = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    has_official_answer = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-pinned", "-last_post_at"]
+        indexes = [models.Index(fields=["forum", "-pinned", "-last_post_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_visible(self):
+        return self.approved and not self.hidden
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Post.Status.PUBLISHED)
+
+    def visible_to_public(self):
+        return self.published().filter(topic__hidden=False, topic__approved=True)
+
+
+class Post(models.Model):
+    """A message: the Markdown its author wrote, and the HTML made from it once, when saved."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        PENDING = "pending", "Awaiting moderation"
+        REJECTED = "rejected", "Rejected"
+        HIDDEN = "hidden", "Hidden by a moderator"
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_posts")
+    body_source = models.TextField("text")
+    body_html = models.TextField(editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    hold_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why the post waits for a moderator."
+    )
+    is_official = models.BooleanField("official answer", default=False, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    form_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["topic", "status", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        permissions = [("answer_officially", "Can post official answers")]
+
+    def __str__(self):
+        return f"{self.topic.title} #{self.pk}"
+
+
+class PostRevision(models.Model):
+    """What a post said before an edit: the history is kept, never rewritten."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body_source = models.TextField()
+    body_html = models.TextField()
+    replaced_at = models.DateTimeField(default=timezone.now)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-replaced_at"]
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def filter_by_target(self, topic):
+        """Subscriptions to this topic or to its forum."""
+        return self.filter(Q(topic=topic) | Q(forum_id=topic.forum_id))
+
+
+class Subscription(models.Model):
+    """A member asked to hear about new posts in a topic or a whole forum, at once or daily."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", "An email for each new post"
+        DAILY = "daily", "A daily digest"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_subscriptions"
+    )
+    forum = models.ForeignKey(
+        Forum, null=True, blank=True, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATE)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(forum__isnull=True, topic__isnull=False)
+                | Q(forum__isnull=False, topic__isnull=True),
+                name="forums_subscription_one_target",
+            ),
+            models.UniqueConstraint("user", "topic", name="forums_subscription_topic_once"),
+            models.UniqueConstraint("user", "forum", name="forums_subscription_forum_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.target}"
+
+    @property
+    def target(self):
+        """The topic or the forum subscribed to."""
+        return self.topic or self.forum
+
+
+class Report(models.Model):
+    """A member's report of a post to the moderators."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam or advertising"
+        ABUSE = "abuse", "Abusive or offensive"
+        MISINFORMATION = "misinformation", "Misleading about the statistics"
+        PERSONAL_DATA = "personal_data", "Shares someone's personal information"
+        OFF_TOPIC = "off_topic", "Off topic"
+        OTHER = "other", "Something else"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_reports"
+    )
+    reason = models.CharField(max_length=30, choices=Reason.choices)
+    note = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint("post", "reporter", name="forums_report_once_per_person")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: post {self.post_id}"
+
+
+class ModerationAction(models.Model):
+    """Every moderator decision, with who, when and why. Never edited."""
+
+    class Kind(models.TextChoices):
+        APPROVE = "approve", "Approved a post"
+        REJECT = "reject", "Rejected a post"
+        HIDE = "hide", "Hid a post"
+        RESTORE = "restore", "Restored a post"
+        LOCK = "lock", "Locked a topic"
+        UNLOCK = "unlock", "Unlocked a topic"
+        PIN = "pin", "Pinned a topic"
+        UNPIN = "unpin", "Unpinned a topic"
+        HIDE_TOPIC = "hide_topic", "Hid a topic"
+        SHOW_TOPIC = "show_topic", "Showed a topic"
+        MOVE = "move", "Moved a topic"
+        SUSPEND = "suspend", "Suspended a member"
+        UNSUSPEND = "unsuspend", "Lifted a suspension"
+        DISMISS_REPORTS = "dismiss_reports", "Dismissed reports"
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_moderation",
+    )
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="moderation"
+    )
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="moderation"
+    )
+    reason = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("moderate_forums", "Can moderate the forums")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"

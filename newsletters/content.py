@@ -1,0 +1,119 @@
+"""What an issue says, gathered once: the web page, the email HTML and the plain text all read it.
+
+Every link and image address here is absolute, because an email has no page to be relative to.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.rich_text import expand_db_html
+
+from literacy.models import TrainingSessionPage
+from literacy.templatetags.training_tags import session_when
+from stories.models import DataStoryPage
+
+AUTOMATIC_STORIES = 3
+UPCOMING_TRAINING = 3
+RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*|/)"')
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    image_url: str
+    alt: str
+    story_url: str
+    story_title: str
+
+
+@dataclass
+class IssueContent:
+    title: str
+    intro_html: str
+    stories: list[Item] = field(default_factory=list)
+    chart: Chart | None = None
+    game: Item | None = None
+    training: list[Item] = field(default_factory=list)
+    links: list[Item] = field(default_factory=list)
+    web_url: str = ""
+
+
+def absolute(root_url, url):
+    return url if not url or url.startswith(("http://", "https://")) else root_url + url
+
+
+def absolute_links(root_url, html):
+    """Rich text links to the site's own pages come out as "/path/": emails need the host too."""
+    return RELATIVE_LINK.sub(lambda match: f'{match.group(1)}{root_url}{match.group(2)}"', html)
+
+
+def featured_stories(issue):
+    chosen = [block.value.specific for block in issue.featured_stories if block.value and block.value.live]
+    if chosen:
+        return chosen
+    return list(DataStoryPage.objects.live().public().order_by("-first_published_at")[:AUTOMATIC_STORIES])
+
+
+def chart_of_the_month(story, root_url):
+    """The story's first drawable chart, as the PNG that stories serve for newsletters and cards."""
+    if story is None or not story.live:
+        return None
+    for block in story.body:
+        if block.block_type != "chart" or block.value["chart_type"] == "table":
+            continue
+        try:
+            spec = block.block.spec(block.value)
+        except ValidationError:
+            continue
+        story_url = absolute(root_url, story.url)
+        return Chart(
+            title=spec.title,
+            image_url=absolute(root_url, story.url + story.reverse_subpage("chart_png", args=[block.id])),
+            alt=spec.summary or spec.title,
+            story_url=story_url,
+            story_title=story.title,
+        )
+    return None
+
+
+def upcoming_training(now=None):
+    sessions = (
+        TrainingSessionPage.objects.live()
+        .public()
+        .filter(cancelled=False, starts_at__gt=now or timezone.now())
+        .order_by("starts_at", "pk")[:UPCOMING_TRAINING]
+    )
+    return [session for session in sessions if session.is_open_for_registration(now)]
+
+
+def issue_content(issue, root_url):
+    root_url = root_url.rstrip("/")
+    game = issue.game.specific if issue.game_id and issue.game and issue.game.live else None
+    return IssueContent(
+        title=issue.title,
+        intro_html=absolute_links(root_url, expand_db_html(issue.intro)),
+        stories=[
+            Item(story.title, absolute(root_url, story.url), story.standfirst)
+            for story in featured_stories(issue)
+        ],
+        chart=chart_of_the_month(issue.chart_story, root_url),
+        game=Item(game.title, absolute(root_url, game.url), issue.game_text) if game else None,
+        training=[
+            Item(session.title, absolute(root_url, session.url), session_when(session))
+            for session in (upcoming_training() if issue.show_training else [])
+        ],
+        links=[
+            Item(block.value["title"], block.value["url"], block.value["description"])
+            for block in issue.links
+        ],
+        web_url=absolute(root_url, issue.url or ""),
+    )

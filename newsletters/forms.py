@@ -1,0 +1,121 @@
+"""The sign-up form (full on the newsletter page, short in the footer) and the preference centre."""
+
+from django import forms
+from django.forms.boundfield import BoundField
+
+from portal.contacts.forms import ConsentMixin
+from portal.contacts.models import UserGroup
+from portal.mail import one_line
+
+from .models import Frequency, NewsletterList
+
+USER_GROUP_CHOICES = [("", "Prefer not to say"), *UserGroup.choices]
+LIST_ERRORS = {
+    "required": "Choose at least one newsletter.",
+    "invalid_choice": "One of the newsletters you chose is not offered any more. Please choose again.",
+    "invalid_pk_value": "One of the newsletters you chose is not offered any more. Please choose again.",
+}
+
+
+class ChoicesBoundField(BoundField):
+    """Drawn by the shared form template as a fieldset with a legend and one label per choice."""
+
+    widget_type = "radioselect"
+
+
+class ListChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}: {obj.description}"
+
+    def get_bound_field(self, form, field_name):
+        if isinstance(self.widget, forms.CheckboxSelectMultiple):
+            return ChoicesBoundField(form, self, field_name)
+        return super().get_bound_field(form, field_name)
+
+
+def list_field(required=True):
+    return ListChoiceField(
+        label="Which newsletters would you like?",
+        queryset=NewsletterList.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        error_messages=LIST_ERRORS,
+    )
+
+
+def frequency_field(required=True):
+    return forms.ChoiceField(
+        label="How often?",
+        choices=Frequency.choices,
+        initial=Frequency.EVERY_ISSUE,
+        widget=forms.RadioSelect,
+        required=required,
+    )
+
+
+def user_group_field():
+    return forms.ChoiceField(
+        label="Which best describes you?",
+        choices=USER_GROUP_CHOICES,
+        required=False,
+        help_text="So that we can write for the people who read us.",
+    )
+
+
+class SignupForm(ConsentMixin, forms.Form):
+    """Email, lists, who they are, and consent in the exact words shown.
+
+    `short=True` is the footer's version: the lists offered there go as hidden fields and the
+    optional questions are left for the newsletter page.
+    """
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"required": "Enter your email address."},
+    )
+    consent_required_message = "Please agree to this so that we can send you the newsletter."
+
+    def __init__(self, *args, consent_wording, short=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lists"] = list_field()
+        if short:  # the caller sets the footer's lists as the initial value
+            self.fields["lists"].widget = forms.MultipleHiddenInput()
+        else:
+            self.fields["frequency"] = frequency_field(required=False)  # the footer's sign-ups: every issue
+            self.fields["user_group"] = user_group_field()
+            self.fields["organisation"] = forms.CharField(
+                label="Organisation",
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+            )
+        self.add_consent(consent_wording)
+
+    def clean_organisation(self):
+        return one_line(self.cleaned_data["organisation"], "organisation")
+
+    def signup_details(self):
+        """Keyword arguments for newsletters.subscriptions.request_signup()."""
+        data = self.cleaned_data
+        return {
+            "lists": list(data["lists"]),
+            "user_group": data.get("user_group", ""),
+            "organisation": data.get("organisation", ""),
+            "frequency": data.get("frequency", ""),
+            "consent_wording": self.consent_wording,
+        }
+
+
+class PreferencesForm(forms.Form):
+    """The preference centre: lists, pace and user group. No lists at all means unsubscribe."""
+
+    frequency = frequency_field()
+    user_group = user_group_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lists"] = list_field(required=False)
+        self.fields["lists"].help_text = "Untick them all to stop every newsletter."
+        self.order_fields(["lists", "frequency", "user_group"])

@@ -1,0 +1,209 @@
+"""Newsletter lists, the people subscribed to them, and what each issue sent to whom.
+
+People live in the user database (portal.contacts.Contact); a Subscriber adds what only the
+newsletters need: the lists, how often, the secret for their links, and whether their address
+still takes mail. A sign-up waits as a SignupRequest until the person confirms it (double
+opt-in). Each issue's send is a Sending, and each person it goes to one Delivery row.
+"""
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from portal.contacts.models import UserGroup
+
+from .pages import NewsletterIndexPage, NewsletterIssuePage  # noqa: F401  (the app's page models)
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class NewsletterList(index.Indexed, models.Model):
+    """One newsletter people can choose, e.g. the monthly round-up or the release alerts."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.CharField(max_length=300, help_text="One sentence: what it brings and how often.")
+    offered_in_footer = models.BooleanField(
+        default=False, help_text="The quick sign-up at the foot of every page subscribes to these lists."
+    )
+    active = models.BooleanField(default=True, help_text="Inactive lists are no longer offered.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("offered_in_footer"),
+        FieldPanel("active"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "newsletter list"
+
+    def __str__(self):
+        return self.name
+
+
+class Frequency(models.TextChoices):
+    EVERY_ISSUE = "every_issue", "Every issue, as it comes out"
+    MONTHLY = "monthly", "At most one email a month"
+
+
+class Subscriber(models.Model):
+    """A confirmed newsletter reader: their lists, pace, link secret and mail status."""
+
+    contact = models.OneToOneField(
+        "contacts.Contact", on_delete=models.CASCADE, related_name="newsletter_subscriber"
+    )
+    lists = models.ManyToManyField(NewsletterList, through="Subscription", related_name="subscribers")
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.EVERY_ISSUE)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    suppressed_at = models.DateTimeField(
+        null=True, blank=True, help_text="The address bounced for good or complained: no more mail."
+    )
+    suppression_reason = models.CharField(max_length=40, blank=True)
+    soft_bounces = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-confirmed_at"]
+        indexes = [models.Index(fields=["suppressed_at"])]
+
+    def __str__(self):
+        return str(self.contact)
+
+
+class Subscription(models.Model):
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
+    newsletter_list = models.ForeignKey(
+        NewsletterList, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "newsletter_list"], name="newsletters_one_subscription"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.newsletter_list}"
+
+
+class SignupRequest(models.Model):
+    """A sign-up waiting for its confirmation link to be clicked; used at most once."""
+
+    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
+    lists = models.ManyToManyField(NewsletterList, related_name="+")
+    user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.EVERY_ISSUE)
+    consent_wording = models.TextField()
+    source = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return f"{self.email} ({'confirmed' if self.confirmed_at else 'waiting'})"
+
+
+class Sending(models.Model):
+    """One issue's send: to which lists and groups, when, how far it got, and its aggregate counts."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        SENDING = "sending", "Sending"
+        PAUSED = "paused", "Paused (mail server unavailable)"
+        SENT = "sent", "Sent"
+        CANCELLED = "cancelled", "Cancelled"
+
+    issue = models.OneToOneField(
+        "newsletters.NewsletterIssuePage", on_delete=models.CASCADE, related_name="sending"
+    )
+    lists = models.ManyToManyField(NewsletterList, related_name="sendings")
+    user_groups = models.JSONField(default=list, blank=True, help_text="Empty: everyone on the lists.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    scheduled_for = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    resume_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of the send.")
+    recipients_ready = models.BooleanField(default=False, help_text="Every recipient has a delivery row.")
+    last_error = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Counted in aggregate only: nobody's opens or clicks are recorded.
+    opens = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+    unsubscribes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-scheduled_for"]
+        indexes = [models.Index(fields=["status", "scheduled_for"])]
+
+    def __str__(self):
+        return f"{self.issue.title} ({self.get_status_display()})"
+
+
+class Delivery(models.Model):
+    """One issue to one person: claimed before it is sent, stamped once the server took it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped (unsubscribed or bounced meanwhile)"
+
+    class Feedback(models.TextChoices):
+        HARD_BOUNCE = "hard_bounce", "Hard bounce"
+        SOFT_BOUNCE = "soft_bounce", "Soft bounce"
+        COMPLAINT = "complaint", "Complaint"
+
+    sending = models.ForeignKey(Sending, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey(
+        "contacts.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newsletter_deliveries",
+        help_text="Empty once the person had their data erased; the row still counts.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    feedback = models.CharField(max_length=20, choices=Feedback.choices, blank=True)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        constraints = [
+            models.UniqueConstraint(fields=["sending", "contact"], name="newsletters_one_delivery_per_person")
+        ]
+        indexes = [
+            models.Index(fields=["sending", "status", "next_attempt_at"]),
+            models.Index(
+                fields=["contact", "status"],
+                condition=Q(status="queued"),
+                name="newsletters_queued_by_contact",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sending.issue.title} → {self.contact or 'erased'} ({self.get_status_display()})"

@@ -1,0 +1,209 @@
+"""The newsletter's pages: the sign-up page with the archive of issues, and one issue.
+
+An issue is composed in Wagtail like any page and is read three ways from the same content
+(newsletters.content): as a web page, as email HTML and as the email's plain text. Its
+"Email" preview modes show exactly what subscribers will get.
+"""
+
+from django import forms
+from django.db import models
+from django.http import HttpResponse
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.contacts.models import UserGroup
+
+
+class UserGroupsField(models.JSONField):
+    """A list of user groups, ticked as checkboxes in the editor."""
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=UserGroup.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    url = blocks.URLBlock(label="Address")
+    description = blocks.CharBlock(max_length=200, required=False)
+
+    class Meta:
+        icon = "link"
+
+
+class NewsletterIndexPage(RoutablePageMixin, Page):
+    """The sign-up form, the archive of sent issues, and the words of every newsletter screen."""
+
+    intro = models.TextField(max_length=500, blank=True)
+    consent_text = models.TextField(
+        default=(
+            "I agree that the statistics office keeps my email address and the details I give here "
+            "to send me the newsletters I chose, as described in the privacy notice. I can "
+            "unsubscribe or delete my data at any time from a link in every email."
+        ),
+        help_text="The consent people give when they sign up; each sign-up keeps a copy.",
+    )
+    check_email_text = models.TextField(
+        default=(
+            "If this address can receive our newsletters, we have sent it an email with a link to "
+            "confirm your sign-up. Nothing is sent to you until you click it. The link works for three days."
+        ),
+        help_text="Shown after every sign-up, whether or not we knew the address (so that nobody can tell).",
+    )
+    confirmed_text = models.TextField(
+        default="You are subscribed. Every email has a link to change your choices or unsubscribe."
+    )
+    preferences_intro = models.TextField(
+        default="Choose what we send you. You can also download everything we keep about you, or delete it."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("consent_text"),
+        MultiFieldPanel(
+            [FieldPanel("check_email_text"), FieldPanel("confirmed_text"), FieldPanel("preferences_intro")],
+            heading="Messages",
+        ),
+    ]
+    subpage_types = ["newsletters.NewsletterIssuePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "newsletter sign-up and archive"
+
+    def issues(self):
+        """The archive: published issues, except those whose send is still to come or under way."""
+        not_yet_out = ("scheduled", "sending", "paused")
+        return (
+            NewsletterIssuePage.objects.live()
+            .public()
+            .child_of(self)
+            .exclude(sending__status__in=not_yet_out)
+            .order_by("-first_published_at")
+        )
+
+    @path("")
+    def signup_page(self, request):
+        from . import views
+
+        return views.signup_page(self, request)
+
+    @path("signup/", name="signup")
+    def signup(self, request):
+        from . import views
+
+        return views.signup(self, request)
+
+    @path("check-your-email/", name="check_email")
+    def check_email(self, request):
+        from . import views
+
+        return views.check_email(self, request)
+
+
+class NewsletterIssuePage(Page):
+    """One issue: composed here, published on the site, and sent to the chosen lists."""
+
+    subject = models.CharField(
+        max_length=150, blank=True, help_text="The email's subject line; the title when left blank."
+    )
+    intro = RichTextField(features=["bold", "italic", "link"])
+    featured_stories = StreamField(
+        [("story", blocks.PageChooserBlock(page_type="stories.DataStoryPage"))],
+        blank=True,
+        max_num=4,
+        help_text="Leave empty to feature the three latest data stories automatically.",
+    )
+    chart_story = models.ForeignKey(
+        "stories.DataStoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="chart of the month",
+        help_text="The story's first chart is shown as an image, linking to the story and its data.",
+    )
+    game = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="quiz or game of the month",
+    )
+    game_text = models.CharField("why play it", max_length=200, blank=True)
+    show_training = models.BooleanField(
+        "list upcoming training",
+        default=True,
+        help_text="The next three training sessions open for registration.",
+    )
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name="more links")
+    lists = ParentalManyToManyField(
+        "newsletters.NewsletterList", blank=True, help_text="Who gets it: subscribers of these lists."
+    )
+    user_groups = UserGroupsField(
+        "only these user groups",
+        default=list,
+        blank=True,
+        help_text="Leave all unticked to send to everyone.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subject"),
+        FieldPanel("intro"),
+        FieldPanel("featured_stories"),
+        FieldPanel("chart_story"),
+        MultiFieldPanel([FieldPanel("game"), FieldPanel("game_text")], heading="Quiz or game of the month"),
+        FieldPanel("show_training"),
+        FieldPanel("links"),
+    ]
+    audience_panels = [FieldPanel("lists", widget=forms.CheckboxSelectMultiple), FieldPanel("user_groups")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(audience_panels, heading="Audience"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["newsletters.NewsletterIndexPage"]
+    subpage_types = []
+    preview_modes = [("", "Web page"), ("email", "Email"), ("text", "Email, plain text")]
+
+    class Meta:
+        verbose_name = "newsletter issue"
+
+    @property
+    def email_subject(self):
+        return " ".join((self.subject or self.title).split())
+
+    def get_context(self, request, *args, **kwargs):
+        from .content import issue_content
+
+        context = super().get_context(request, *args, **kwargs)
+        context["content"] = issue_content(self, request.build_absolute_uri("/").rstrip("/"))
+        context["index_page"] = self.get_parent().specific
+        return context
+
+    def serve_preview(self, request, mode_name):
+        if mode_name in ("email", "text"):
+            from .rendering import render_issue_email
+
+            email = render_issue_email(self, preview=True)
+            if mode_name == "text":
+                return HttpResponse(email.text, content_type="text/plain; charset=utf-8")
+            return HttpResponse(email.html)
+        return super().serve_preview(request, mode_name)

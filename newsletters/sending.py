@@ -1,0 +1,319 @@
+"""Sending an issue to thousands of people, so that everyone gets it exactly once.
+
+1. The recipients are written down first: one Delivery row per person (unique per send and
+   person), inserted in batches while streaming the subscriber ids, so memory stays flat.
+2. Each row is claimed with a conditional UPDATE (queued -> sending) just before its email
+   goes out, and stamped sent right after the mail server accepts it. Two workers never claim
+   the same row; a person who unsubscribes meanwhile has their row set to skipped, so the claim
+   fails and they get nothing.
+3. A worker that dies leaves at most the row it was sending claimed; a later run takes back
+   claims older than NEWSLETTER_CLAIM_TIMEOUT and carries on where it stopped.
+4. A temporary refusal for one address (4xx) puts the row back with a growing delay
+   (NEWSLETTER_RETRY_DELAY, doubled each attempt, up to NEWSLETTER_MAX_ATTEMPTS). A mail server
+   that is down or hangs up pauses the whole send; the scheduler (send_due_newsletters, or the
+   task queue when it can defer) resumes it.
+
+Everything runs through Django's tasks API: in-process by default, on RQ workers at scale.
+"""
+
+import datetime
+import logging
+import smtplib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Exists, F, Min, OuterRef
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from .emails import issue_message
+from .links import preferences_url, site_root_url, unsubscribe_url
+from .models import Delivery, Frequency, Sending, Subscriber
+from .rendering import render_issue_email
+
+logger = logging.getLogger(__name__)
+
+Status = Sending.Status
+INSERT_BATCH = 1000
+MONTHLY_GAP = datetime.timedelta(days=28)
+ERROR_LENGTH = 300
+
+
+class MailServerUnavailable(RuntimeError):
+    """The mail server cannot be reached or hung up: the whole send waits."""
+
+
+@dataclass
+class RunReport:
+    """What one run did (for the task's result and the logs)."""
+
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    status: str = ""
+
+    def as_dict(self):
+        return {"sent": self.sent, "failed": self.failed, "retried": self.retried, "status": self.status}
+
+
+def recipient_contact_ids(list_ids, user_groups=(), now=None):
+    """Contact ids of everyone on these lists (and in these user groups, if any), in id order,
+    as a lazy query: not bounced, not unsubscribed, and not over their chosen pace."""
+    now = now or timezone.now()
+    subscribers = Subscriber.objects.filter(
+        suppressed_at__isnull=True,
+        unsubscribed_at__isnull=True,
+        subscriptions__newsletter_list__in=list_ids,
+    )
+    if user_groups:
+        subscribers = subscribers.filter(contact__user_group__in=user_groups)
+    recently_sent = Delivery.objects.filter(
+        contact_id=OuterRef("contact_id"), status=Delivery.Status.SENT, sent_at__gte=now - MONTHLY_GAP
+    )
+    subscribers = subscribers.exclude(Exists(recently_sent), frequency=Frequency.MONTHLY)
+    return subscribers.values_list("contact_id", flat=True).distinct().order_by("contact_id")
+
+
+def write_down_recipients(sending):
+    """One queued Delivery per recipient; running it again adds nobody twice."""
+    chunk = []
+    contact_ids = recipient_contact_ids(list(sending.lists.values_list("pk", flat=True)), sending.user_groups)
+    for contact_id in contact_ids.iterator(chunk_size=INSERT_BATCH):
+        chunk.append(Delivery(sending=sending, contact_id=contact_id))
+        if len(chunk) >= INSERT_BATCH:
+            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+            chunk = []
+    if chunk:
+        Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+    Sending.objects.filter(pk=sending.pk).update(recipients_ready=True)
+
+
+def retry_delay(attempts):
+    return datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY * 2 ** max(attempts - 1, 0))
+
+
+def is_temporary(error):
+    """4xx replies are "try again later" in SMTP; 5xx are final."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return False
+
+
+def server_unavailable(error):
+    """Down, unreachable, hanging up or closing (421): nobody can be sent to for now."""
+    if isinstance(error, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)):
+        return True
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code == 421
+    if isinstance(error, smtplib.SMTPException):
+        return False
+    return isinstance(error, OSError)  # connection refused or reset, time-outs
+
+
+class Pacer:
+    """Keeps to NEWSLETTER_SEND_RATE emails a second (no limit when 0)."""
+
+    def __init__(self, rate, sleep=time.sleep):
+        self.interval = 1 / rate if rate > 0 else 0
+        self.sleep = sleep
+        self.next_at = time.monotonic()
+
+    def wait(self):
+        if not self.interval:
+            return
+        delay = self.next_at - time.monotonic()
+        if delay > 0:
+            self.sleep(delay)
+        self.next_at = max(self.next_at, time.monotonic()) + self.interval
+
+
+def begin(sending_id, now):
+    """Mark the send as running, or None if it is not due (sent, cancelled, paused until later)."""
+    with transaction.atomic():
+        sending = Sending.objects.select_for_update().select_related("issue").filter(pk=sending_id).first()
+        if sending is None or sending.status in (Status.SENT, Status.CANCELLED):
+            return None
+        if sending.status == Status.SCHEDULED and sending.scheduled_for > now:
+            return None
+        if sending.status == Status.PAUSED and sending.resume_at and sending.resume_at > now:
+            return None
+        sending.status = Status.SENDING
+        sending.started_at = sending.started_at or now
+        sending.resume_at = None
+        sending.heartbeat_at = now
+        sending.save(update_fields=["status", "started_at", "resume_at", "heartbeat_at"])
+    return sending
+
+
+def take_back_stale_claims(sending, now):
+    stale_before = now - datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
+    return Delivery.objects.filter(
+        sending=sending, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
+    ).update(status=Delivery.Status.QUEUED)
+
+
+def next_batch(sending, now):
+    return list(
+        Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")[
+            : settings.NEWSLETTER_BATCH_SIZE
+        ]
+    )
+
+
+def claim(delivery_pk, now):
+    return Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+
+
+def mark(delivery_pk, **fields):
+    Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.SENDING).update(**fields)
+
+
+def pause(sending, until, reason):
+    Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(
+        status=Status.PAUSED, resume_at=until, last_error=reason[:500]
+    )
+    schedule_resume(sending.pk, until)
+
+
+def finish_if_done(sending, now):
+    """Sent once nothing is queued or in flight; otherwise pause until the earliest retry."""
+    queued = Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED)
+    earliest = queued.aggregate(at=Min("next_attempt_at"))["at"]
+    if earliest is not None:
+        pause(sending, earliest, "Waiting to retry addresses that were temporarily refused.")
+        return Status.PAUSED
+    if Delivery.objects.filter(sending=sending, status=Delivery.Status.SENDING).exists():
+        return Status.SENDING  # another worker is still on its last emails
+    Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(status=Status.SENT, finished_at=now)
+    return Status.SENT
+
+
+def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone.now, sleep=time.sleep):
+    """Send what is left of this send, until done, paused or cancelled. Safe to run again at any time."""
+    report = RunReport()
+    sending = begin(sending_id, clock())
+    if sending is None:
+        report.status = "not due"
+        return report
+    if not sending.recipients_ready:
+        write_down_recipients(sending)
+    take_back_stale_claims(sending, clock())
+    root_url = site_root_url()
+    rendered = render_issue_email(sending.issue, sending=sending)
+    pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
+    connection = None
+    try:
+        while True:
+            now = clock()
+            if not Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(heartbeat_at=now):
+                # paused or cancelled by staff
+                report.status = Sending.objects.filter(pk=sending.pk).values_list("status", flat=True).first()
+                return report
+            batch = next_batch(sending, now)
+            if not batch:
+                report.status = finish_if_done(sending, now)
+                return report
+            if connection is None:
+                connection = connection_factory(fail_silently=False)
+                try:
+                    connection.open()
+                except Exception as error:
+                    if not server_unavailable(error):
+                        raise
+                    raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
+            for delivery_pk, attempts, email, token in batch:
+                if not claim(delivery_pk, now):
+                    continue
+                if email is None or token is None:  # erased, or no longer a subscriber
+                    mark(delivery_pk, status=Delivery.Status.SKIPPED)
+                    continue
+                pacer.wait()
+                unsubscribe = unsubscribe_url(token, sending.pk, root_url)
+                personal = rendered.personalise(unsubscribe, preferences_url(token, root_url))
+                message = issue_message(
+                    personal, email, unsubscribe_url=unsubscribe, root_url=root_url, connection=connection
+                )
+                try:
+                    message.send()
+                except Exception as error:
+                    outcome = handle_failure(sending, delivery_pk, attempts + 1, error, clock())
+                    if outcome == "retry":
+                        report.retried += 1
+                    elif outcome == "failed":
+                        report.failed += 1
+                    else:
+                        raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
+                else:
+                    mark(delivery_pk, status=Delivery.Status.SENT, sent_at=clock(), error="")
+                    report.sent += 1
+    except MailServerUnavailable as error:
+        until = clock() + retry_delay(1)
+        logger.warning("Newsletter send %s paused until %s: %s", sending.pk, until, error)
+        pause(sending, until, f"Mail server unavailable: {error}")
+        report.status = Status.PAUSED
+        return report
+    finally:
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:
+                logger.debug("Could not close the SMTP connection", exc_info=True)
+
+
+def handle_failure(sending, delivery_pk, attempts, error, now):
+    """Put the row back for later, fail it for good, or (server gone) put it back and say so."""
+    text = f"{error.__class__.__name__}: {error}"[:ERROR_LENGTH]
+    if server_unavailable(error):
+        mark(delivery_pk, status=Delivery.Status.QUEUED, error=text)
+        return "server"
+    if is_temporary(error) and attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
+        mark(
+            delivery_pk,
+            status=Delivery.Status.QUEUED,
+            next_attempt_at=now + retry_delay(attempts),
+            error=text,
+        )
+        return "retry"
+    if not isinstance(error, smtplib.SMTPException):
+        raise error
+    mark(delivery_pk, status=Delivery.Status.FAILED, error=text)
+    return "failed"
+
+
+@task()
+def send_issue_task(sending_id):
+    """The task a worker runs: one pass over a send (see run_sending)."""
+    return run_sending(sending_id).as_dict()
+
+
+def schedule_resume(sending_id, at):
+    """When the task queue can run things later (RQ with its scheduler), have it resume the send;
+    otherwise the cron command send_due_newsletters does."""
+    if default_task_backend.supports_defer:
+        transaction.on_commit(lambda: send_issue_task.using(run_after=at).enqueue(sending_id), robust=True)
+
+
+def start_sending(sending):
+    """Queue the send now (it runs at once with the in-process backend)."""
+    transaction.on_commit(lambda: send_issue_task.enqueue(sending.pk), robust=True)
+
+
+def due_sendings(now=None):
+    """Sends that should be running: scheduled and due, paused and due to resume, or stalled."""
+    now = now or timezone.now()
+    stalled_before = now - datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
+    return (
+        Sending.objects.filter(status=Status.SCHEDULED, scheduled_for__lte=now)
+        | Sending.objects.filter(status=Status.PAUSED, resume_at__lte=now)
+        | Sending.objects.filter(status=Status.SENDING, heartbeat_at__lt=stalled_before)
+    ).order_by("scheduled_for", "pk")

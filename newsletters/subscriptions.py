@@ -1,0 +1,238 @@
+"""Everything that changes who gets which newsletter: sign-up, confirmation, preferences,
+unsubscribing, erasure and bounces. Views and the webhook call these; nothing else writes
+subscribers.
+"""
+
+import enum
+
+from django.db import transaction
+from django.db.models import F, ProtectedError
+from django.utils import timezone
+
+from portal.contacts.models import Consent, Contact, TouchpointKind
+from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+
+from .emails import send_confirmation_email
+from .models import Delivery, Frequency, Sending, SignupRequest, Subscriber, Subscription
+
+CONSENT_PURPOSE = "newsletter"
+SOFT_BOUNCE_LIMIT = 3
+
+
+class Confirmation(enum.Enum):
+    CONFIRMED = "confirmed"
+    ALREADY_CONFIRMED = "already_confirmed"
+    UNKNOWN = "unknown"
+
+
+def request_signup(email, *, lists, consent_wording, user_group="", organisation="", frequency="", source=""):
+    """Keep the sign-up and email its confirmation link. Says nothing about whether we knew the address.
+
+    Nobody is subscribed, and nothing enters the user database, until the link is clicked.
+    """
+    lists = [newsletter_list for newsletter_list in lists if newsletter_list.active]
+    if not lists:
+        raise ValueError("A sign-up needs at least one active list.")
+    with transaction.atomic():
+        signup_request = SignupRequest.objects.create(
+            email=normalise_email(email),
+            user_group=user_group,
+            organisation=" ".join(organisation.split()),
+            frequency=frequency or Frequency.EVERY_ISSUE,
+            consent_wording=consent_wording,
+            source=source[:500],
+        )
+        signup_request.lists.set(lists)
+        transaction.on_commit(lambda: send_confirmation_email(signup_request), robust=True)
+    return signup_request
+
+
+def confirm_signup(signup_request_id):
+    """Subscribe the person of a sign-up request, once; replaying the link changes nothing."""
+    with transaction.atomic():
+        signup_request = SignupRequest.objects.select_for_update().filter(pk=signup_request_id).first()
+        if signup_request is None:
+            return Confirmation.UNKNOWN, None
+        if signup_request.confirmed_at is not None:
+            return Confirmation.ALREADY_CONFIRMED, None
+        lists = list(signup_request.lists.filter(active=True))
+        contact = record_touchpoint(
+            signup_request.email,
+            kind=TouchpointKind.NEWSLETTER_SIGNUP,
+            source=signup_request.source,
+            detail=", ".join(newsletter_list.name for newsletter_list in lists),
+            consent=ConsentGiven(purpose=CONSENT_PURPOSE, wording=signup_request.consent_wording),
+            user_group=signup_request.user_group,
+            organisation=signup_request.organisation,
+        )
+        subscriber, created = Subscriber.objects.get_or_create(
+            contact=contact, defaults={"frequency": signup_request.frequency}
+        )
+        if not created:
+            # Confirming again is a fresh yes: it lifts an unsubscribe and a bounce (the link arrived).
+            subscriber.frequency = signup_request.frequency
+            subscriber.unsubscribed_at = subscriber.suppressed_at = None
+            subscriber.suppression_reason = ""
+            subscriber.soft_bounces = 0
+            subscriber.save()
+        Subscription.objects.bulk_create(
+            [
+                Subscription(subscriber=subscriber, newsletter_list=newsletter_list)
+                for newsletter_list in lists
+            ],
+            ignore_conflicts=True,
+        )
+        signup_request.confirmed_at = timezone.now()
+        signup_request.save(update_fields=["confirmed_at"])
+    return Confirmation.CONFIRMED, subscriber
+
+
+def skip_pending_deliveries(subscriber):
+    """Sends under way pass over this person unless they are still on one of the issue's lists."""
+    queued = Delivery.objects.filter(contact_id=subscriber.contact_id, status=Delivery.Status.QUEUED)
+    if subscriber.suppressed_at or subscriber.unsubscribed_at:
+        return queued.update(status=Delivery.Status.SKIPPED)
+    list_ids = set(subscriber.subscriptions.values_list("newsletter_list_id", flat=True))
+    return queued.exclude(sending__lists__in=list_ids).update(status=Delivery.Status.SKIPPED)
+
+
+def _withdraw_consent(subscriber, wording):
+    Consent.objects.create(
+        contact_id=subscriber.contact_id, purpose=CONSENT_PURPOSE, wording=wording, granted=False
+    )
+
+
+def update_preferences(subscriber, *, lists, frequency, user_group):
+    """What the person chose in the preference centre. No lists at all is unsubscribing."""
+    lists = [newsletter_list for newsletter_list in lists if newsletter_list.active]
+    if not lists:
+        return unsubscribe(subscriber)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        subscriber.subscriptions.exclude(newsletter_list__in=lists).delete()
+        Subscription.objects.bulk_create(
+            [
+                Subscription(subscriber=subscriber, newsletter_list=newsletter_list)
+                for newsletter_list in lists
+            ],
+            ignore_conflicts=True,
+        )
+        subscriber.frequency = frequency
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["frequency", "unsubscribed_at"])
+        Contact.objects.filter(pk=subscriber.contact_id).update(
+            user_group=user_group, updated_at=timezone.now()
+        )
+        skip_pending_deliveries(subscriber)
+    return subscriber
+
+
+def unsubscribe(subscriber, sending_id=None):
+    """Off every list, at once. Idempotent; counted against the issue it came from, once."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.unsubscribed_at is not None:
+            return subscriber
+        subscriber.subscriptions.all().delete()
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save(update_fields=["unsubscribed_at"])
+        _withdraw_consent(subscriber, "Unsubscribed from every newsletter.")
+        skip_pending_deliveries(subscriber)
+        if sending_id is not None:
+            Sending.objects.filter(pk=sending_id).update(unsubscribes=F("unsubscribes") + 1)
+    return subscriber
+
+
+def personal_data(subscriber):
+    """Everything we keep about this person, for them to download."""
+    contact = subscriber.contact
+    return {
+        "email": contact.email,
+        "name": contact.name,
+        "user_group": contact.get_user_group_display(),
+        "organisation": contact.organisation,
+        "region": contact.region,
+        "newsletters": [
+            s.newsletter_list.name for s in subscriber.subscriptions.select_related("newsletter_list")
+        ],
+        "frequency": subscriber.get_frequency_display(),
+        "subscribed_since": subscriber.confirmed_at.isoformat(),
+        "unsubscribed_at": subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else None,
+        "touchpoints": [
+            {
+                "what": t.get_kind_display(),
+                "when": t.created_at.isoformat(),
+                "from": t.source,
+                "detail": t.detail,
+            }
+            for t in contact.touchpoints.all()
+        ],
+        "consents": [
+            {
+                "purpose": c.purpose,
+                "wording": c.wording,
+                "granted": c.granted,
+                "when": c.recorded_at.isoformat(),
+            }
+            for c in contact.consents.all()
+        ],
+        "newsletters_received": [
+            {"issue": d.sending.issue.title, "sent": d.sent_at.isoformat() if d.sent_at else None}
+            for d in contact.newsletter_deliveries.filter(status=Delivery.Status.SENT).select_related(
+                "sending__issue"
+            )
+        ],
+    }
+
+
+def erase(subscriber):
+    """Delete the person's data. Delivery rows stay, without the person, so issue counts hold.
+
+    The contact goes too, with its touchpoints and consents, unless another service still needs
+    it (e.g. a training registration); then only the newsletter data goes. Returns True when
+    the contact itself was deleted.
+    """
+    with transaction.atomic():
+        contact = Contact.objects.select_for_update().get(pk=subscriber.contact_id)
+        Delivery.objects.filter(contact=contact).update(contact=None)
+        SignupRequest.objects.filter(email=contact.email).delete()
+        subscriber.delete()
+        try:
+            with transaction.atomic():
+                contact.delete()
+        except ProtectedError:
+            Consent.objects.create(
+                contact=contact, purpose=CONSENT_PURPOSE, wording="Newsletter data deleted.", granted=False
+            )
+            return False
+    return True
+
+
+def record_feedback(email, kind, sending_id=None):
+    """A bounce or complaint reported by the mail service. Returns False for an address we do not know.
+
+    Hard bounces and complaints stop all mail to the address; soft bounces do after
+    SOFT_BOUNCE_LIMIT in a row (a successful confirmation resets them).
+    """
+    subscriber = Subscriber.objects.filter(contact__email=normalise_email(email)).first()
+    if subscriber is None:
+        return False
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if sending_id is not None:
+            Delivery.objects.filter(sending_id=sending_id, contact_id=subscriber.contact_id).update(
+                feedback=kind
+            )
+        if kind == Delivery.Feedback.SOFT_BOUNCE:
+            subscriber.soft_bounces += 1
+            if subscriber.soft_bounces < SOFT_BOUNCE_LIMIT:
+                subscriber.save(update_fields=["soft_bounces"])
+                return True
+        if subscriber.suppressed_at is None:
+            subscriber.suppressed_at = timezone.now()
+            subscriber.suppression_reason = kind
+        subscriber.save(update_fields=["soft_bounces", "suppressed_at", "suppression_reason"])
+        if kind == Delivery.Feedback.COMPLAINT:
+            unsubscribe(subscriber)
+        skip_pending_deliveries(subscriber)
+    return True

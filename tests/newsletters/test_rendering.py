@@ -1,0 +1,157 @@
+"""An issue as a web page, in the archive, and as email: HTML for mail apps and plain text."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import RequestFactory
+from wagtail.models import Page
+
+from newsletters.links import site_root_url
+from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
+from stories.models import DataStoryPage
+from tests.queries import queries_for
+
+
+@pytest.fixture
+def issue(make_issue, lists):
+    story = next(story for story in DataStoryPage.objects.live() if story.chart_specs())
+    return make_issue(
+        lists=[lists["monthly"]],
+        title="December round-up",
+        intro='<p>Read <a href="/stories/">our stories</a> <b>now</b>.</p>',
+        featured_stories=[("story", story)],
+        chart_story=story,
+        game=Page.objects.get(slug="statistics-quiz"),
+        game_text="Play it",
+        show_training=True,
+        links=[
+            (
+                "link",
+                {
+                    "title": "Release calendar",
+                    "url": "https://statistics.example/releases",
+                    "description": "Dates",
+                },
+            )
+        ],
+    )
+
+
+def test_email_html_is_table_laid_out_inlined_absolute_and_script_free(issue, settings):
+    settings.NEWSLETTER_TRACKING = False
+    email = render_issue_email(issue)
+    html = BeautifulSoup(email.html, "html.parser")
+    root = site_root_url()
+    assert html.find("table", attrs={"role": "presentation"})
+    assert not html.find("style") and not html.find("script") and not html.find("link")
+    assert "style=" in email.html  # the styles are on the elements now
+    for link in html.find_all("a"):
+        assert link["href"].startswith(("http://", "https://")) or link["href"] in (
+            UNSUBSCRIBE_PLACEHOLDER,
+            PREFERENCES_PLACEHOLDER,
+        ), link
+    for image in html.find_all("img"):
+        assert image["src"].startswith(root), image
+    chart = html.find("img", class_="chart")
+    assert re.search(r"/chart/[\w-]+/png/$", chart["src"])
+    assert chart["alt"]
+    assert html.find("a", href=f"{root}/stories/").get_text() == "our stories"
+    assert html.find("a", href=issue.get_full_url())  # view in browser
+
+
+def test_plain_text_part_comes_from_the_same_content(issue, settings):
+    settings.NEWSLETTER_TRACKING = False
+    email = render_issue_email(issue)
+    root = site_root_url()
+    assert "<b>" not in email.text and "<p>" not in email.text
+    assert f"our stories ({root}/stories/) now." in email.text
+    for heading in (
+        "Featured stories",
+        "Chart of the month",
+        "Quiz of the month",
+        "Upcoming training",
+        "More to read",
+    ):
+        assert heading in email.text and heading in email.html
+    assert "https://statistics.example/releases" in email.text
+    assert UNSUBSCRIBE_PLACEHOLDER in email.text and PREFERENCES_PLACEHOLDER in email.text
+
+
+def test_personalise_fills_each_readers_links(issue):
+    email = render_issue_email(issue).personalise("https://x.example/u/1", "https://x.example/p/1")
+    assert "__NEWSLETTER_" not in email.html + email.text
+    assert "https://x.example/u/1" in email.text and 'href="https://x.example/p/1"' in email.html
+
+
+def test_tracking_counts_opens_and_clicks_in_aggregate(issue, make_sending, lists, client, settings):
+    settings.NEWSLETTER_TRACKING = True
+    sending = make_sending([lists["monthly"]])
+    email = render_issue_email(issue, sending=sending)
+    html = BeautifulSoup(email.html, "html.parser")
+    pixel = html.find("img", src=re.compile("/email/open/"))
+    assert pixel["alt"] == ""
+    click = html.find("a", string="Release calendar")["href"]
+    assert "/email/click/" in click
+    response = client.get(click.removeprefix(site_root_url()))
+    assert response.status_code == 302 and response["Location"] == "https://statistics.example/releases"
+    client.get(pixel["src"].removeprefix(site_root_url()))
+    sending.refresh_from_db()
+    assert (sending.opens, sending.clicks) == (1, 1)
+
+
+def test_click_links_we_did_not_sign_go_nowhere(client, make_sending, lists):
+    sending = make_sending([lists["monthly"]])
+    response = client.get(f"/email/click/{sending.pk}/?to=https://evil.example:forged")
+    assert response.status_code == 400
+    sending.refresh_from_db()
+    assert sending.clicks == 0
+
+
+def test_tracking_off_leaves_links_alone_and_counts_nothing(issue, make_sending, lists, client, settings):
+    settings.NEWSLETTER_TRACKING = False
+    sending = make_sending([lists["monthly"]])
+    email = render_issue_email(issue, sending=sending)
+    assert "/email/open/" not in email.html and "/email/click/" not in email.html
+    client.get(f"/email/open/{sending.pk}.gif")
+    sending.refresh_from_db()
+    assert sending.opens == 0
+
+
+def test_the_web_page_shows_the_same_sections(client, issue):
+    html = BeautifulSoup(client.get(issue.url).content, "html.parser")
+    assert html.find("h1").get_text(strip=True) == "December round-up"
+    headings = [h.get_text(strip=True) for h in html.select("main h2")]
+    assert headings[:5] == [
+        "Featured stories",
+        "Chart of the month",
+        "Quiz of the month",
+        "Upcoming training",
+        "More to read",
+    ]
+    assert html.select_one(".newsletter-issue__chart img")["alt"]
+
+
+def test_preview_modes_show_the_email(issue):
+    assert [mode for mode, _ in issue.preview_modes] == ["", "email", "text"]
+    request = RequestFactory().get("/")
+    email_preview = issue.serve_preview(request, "email")
+    assert b"December round-up" in email_preview.content and b"<table" in email_preview.content
+    assert b"__NEWSLETTER_" not in email_preview.content
+    text_preview = issue.serve_preview(request, "text")
+    assert text_preview["Content-Type"].startswith("text/plain")
+    assert b"Featured stories" in text_preview.content
+
+
+def test_archive_query_count_does_not_grow_with_issues(client, make_issue, newsletter_index, lists):
+    make_issue(lists=[lists["monthly"]])
+    few = queries_for(client, newsletter_index.url)
+    for _ in range(5):
+        make_issue(lists=[lists["monthly"]])
+    assert queries_for(client, newsletter_index.url) == few
+
+
+def test_empty_archive_says_so(client, newsletter_index):
+    for issue in newsletter_index.get_children():
+        issue.delete()
+    assert b"No issues yet" in client.get(newsletter_index.url).content

@@ -1,0 +1,354 @@
+"""Sending an issue through a real SMTP server: who gets it, exactly once, whatever goes wrong."""
+
+import datetime
+import smtplib
+import time
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsletters import sending as sending_module
+from newsletters import subscriptions
+from newsletters.links import site_root_url
+from newsletters.models import Delivery, Frequency, Sending
+from newsletters.sending import run_sending
+
+Status = Delivery.Status
+
+
+class Crash(BaseException):
+    """Stands for the worker process dying: nothing in the sender catches it."""
+
+
+@pytest.fixture
+def readers(no_subscribers, make_subscriber, lists):
+    """Six subscribers to the monthly round-up, and one who only wants release alerts."""
+    people = [make_subscriber(f"reader{n}@example.org", lists["monthly"]) for n in range(6)]
+    make_subscriber("alerts-only@example.org", lists["releases"])
+    return people
+
+
+def received(sink):
+    return sorted(recipient for message in sink.messages for recipient in message.rcpt_tos)
+
+
+def addresses(people):
+    return sorted(person.contact.email for person in people)
+
+
+def test_everyone_on_the_list_gets_one_email_with_both_parts_and_unsubscribe_headers(
+    readers, make_sending, lists, smtp_sink
+):
+    sending = make_sending([lists["monthly"]])
+    report = run_sending(sending.pk)
+    assert (report.sent, report.status) == (6, Sending.Status.SENT)
+    assert received(smtp_sink) == addresses(readers)
+
+    message = smtp_sink.sent_to("reader0@example.org")[0]
+    token = readers[0].token
+    unsubscribe = f"{site_root_url()}/email/unsubscribe/{token}/{sending.pk}/"
+    assert str(message.message["List-Unsubscribe"]).strip() == f"<{unsubscribe}>"
+    assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.subject == sending.issue.title
+    assert unsubscribe in message.text
+    assert f"{site_root_url()}/email/preferences/{token}/" in message.text
+    html = BeautifulSoup(message.html, "html.parser")
+    assert html.find("a", href=unsubscribe)
+    assert not html.find("script")
+    # Nobody else's links are in anyone's email.
+    assert readers[1].token not in message.html + message.text
+    sending.refresh_from_db()
+    assert sending.status == Sending.Status.SENT
+    assert set(sending.deliveries.values_list("status", flat=True)) == {Status.SENT}
+
+
+def test_user_group_segments(no_subscribers, make_subscriber, make_sending, lists, smtp_sink):
+    make_subscriber("teacher@example.org", lists["monthly"], user_group="teachers_and_students")
+    make_subscriber("reporter@example.org", lists["monthly"], user_group="media")
+    make_subscriber("citizen@example.org", lists["monthly"], user_group="citizens")
+    make_subscriber("other-list@example.org", lists["teachers"], user_group="teachers_and_students")
+    run_sending(make_sending([lists["monthly"]], user_groups=["teachers_and_students", "media"]).pk)
+    assert received(smtp_sink) == ["reporter@example.org", "teacher@example.org"]
+
+
+def test_several_lists_send_once_to_people_on_both(
+    no_subscribers, make_subscriber, make_sending, lists, smtp_sink
+):
+    make_subscriber("both@example.org", lists["monthly"], lists["teachers"])
+    make_subscriber("teacher@example.org", lists["teachers"])
+    run_sending(make_sending([lists["monthly"], lists["teachers"]]).pk)
+    assert received(smtp_sink) == ["both@example.org", "teacher@example.org"]
+
+
+def test_monthly_readers_skip_an_issue_after_a_recent_one(
+    no_subscribers, make_subscriber, make_sending, lists, smtp_sink
+):
+    make_subscriber("monthly@example.org", lists["monthly"], frequency=Frequency.MONTHLY)
+    make_subscriber("every@example.org", lists["monthly"])
+    run_sending(make_sending([lists["monthly"]]).pk)
+    run_sending(make_sending([lists["monthly"]]).pk)
+    assert received(smtp_sink) == ["every@example.org", "every@example.org", "monthly@example.org"]
+
+
+def test_a_crash_mid_send_then_resume_sends_to_each_person_exactly_once(
+    readers, make_sending, lists, smtp_sink, monkeypatch, settings
+):
+    settings.NEWSLETTER_BATCH_SIZE = 4
+    sending = make_sending([lists["monthly"]])
+    real_issue_message = sending_module.issue_message
+    built = []
+
+    def crash_on_the_fourth(*args, **kwargs):
+        built.append(args[1])
+        if len(built) == 4:
+            raise Crash
+        return real_issue_message(*args, **kwargs)
+
+    monkeypatch.setattr(sending_module, "issue_message", crash_on_the_fourth)
+    with pytest.raises(Crash):
+        run_sending(sending.pk)
+    assert len(smtp_sink.messages) == 3
+    statuses = list(sending.deliveries.order_by("pk").values_list("status", flat=True))
+    assert (
+        statuses == [Status.SENT] * 3 + [Status.SENDING] + [Status.QUEUED] * 2
+    )  # the record says who got it
+
+    monkeypatch.setattr(sending_module, "issue_message", real_issue_message)
+    assert run_sending(sending.pk).sent == 2  # the claim of the dead worker is still fresh: left alone
+    with time_machine.travel(
+        timezone.now() + datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT + 1)
+    ):
+        report = run_sending(sending.pk)
+    assert (report.sent, report.status) == (1, Sending.Status.SENT)
+    assert received(smtp_sink) == addresses(readers)  # each exactly once
+    assert sending.deliveries.filter(status=Status.SENT).count() == 6
+
+
+def test_running_a_finished_send_again_sends_nothing(readers, make_sending, lists, smtp_sink):
+    sending = make_sending([lists["monthly"]])
+    run_sending(sending.pk)
+    assert run_sending(sending.pk).status == "not due"
+    assert len(smtp_sink.messages) == 6
+
+
+def test_temporary_refusals_are_retried_with_growing_delays(
+    readers, make_sending, lists, smtp_sink, settings
+):
+    settings.NEWSLETTER_RETRY_DELAY = 60
+    refused = {"count": 0}
+
+    async def handle_rcpt(server, session, envelope, address, rcpt_options):
+        if address == "reader2@example.org" and refused["count"] < 2:
+            refused["count"] += 1
+            return "451 4.3.0 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp_sink.handle_RCPT = handle_rcpt
+    sending = make_sending([lists["monthly"]])
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        report = run_sending(sending.pk)
+    assert (report.sent, report.retried, report.status) == (5, 1, Sending.Status.PAUSED)
+    delivery = sending.deliveries.get(contact__email="reader2@example.org")
+    assert (delivery.status, delivery.attempts) == (Status.QUEUED, 1)
+    assert delivery.next_attempt_at == start + datetime.timedelta(seconds=60)
+    assert "451" in delivery.error
+    sending.refresh_from_db()
+    assert sending.resume_at == delivery.next_attempt_at
+
+    with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
+        assert [s.pk for s in sending_module.due_sendings()] == [sending.pk]
+        assert run_sending(sending.pk).retried == 1
+    delivery.refresh_from_db()
+    assert delivery.next_attempt_at == start + datetime.timedelta(seconds=61 + 120)  # doubled
+
+    with time_machine.travel(start + datetime.timedelta(seconds=200), tick=False):
+        report = run_sending(sending.pk)
+    assert (report.sent, report.status) == (1, Sending.Status.SENT)
+    assert received(smtp_sink) == addresses(readers)
+
+
+def test_permanent_refusals_fail_without_retry(readers, make_sending, lists, smtp_sink):
+    async def handle_rcpt(server, session, envelope, address, rcpt_options):
+        if address == "reader1@example.org":
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp_sink.handle_RCPT = handle_rcpt
+    sending = make_sending([lists["monthly"]])
+    report = run_sending(sending.pk)
+    assert (report.sent, report.failed, report.status) == (5, 1, Sending.Status.SENT)
+    delivery = sending.deliveries.get(contact__email="reader1@example.org")
+    assert (delivery.status, delivery.attempts) == (Status.FAILED, 1)
+    assert "550" in delivery.error
+
+
+def test_too_many_temporary_refusals_fail_for_good(readers, make_sending, lists, smtp_sink, settings):
+    settings.NEWSLETTER_MAX_ATTEMPTS = 2
+    settings.NEWSLETTER_RETRY_DELAY = 0
+
+    async def handle_rcpt(server, session, envelope, address, rcpt_options):
+        if address == "reader1@example.org":
+            return "452 4.2.2 Mailbox full"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp_sink.handle_RCPT = handle_rcpt
+    sending = make_sending([lists["monthly"]])
+    assert run_sending(sending.pk).status == Sending.Status.SENT
+    delivery = sending.deliveries.get(contact__email="reader1@example.org")
+    assert (delivery.status, delivery.attempts) == (Status.FAILED, 2)
+
+
+def test_mail_server_down_pauses_the_send_and_it_resumes_later(
+    readers, make_sending, lists, smtp_sink, settings
+):
+    sending = make_sending([lists["monthly"]])
+    real_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = 1  # nothing listens there: connection refused
+    report = run_sending(sending.pk)
+    assert report.status == Sending.Status.PAUSED
+    sending.refresh_from_db()
+    assert sending.status == Sending.Status.PAUSED
+    assert "Mail server unavailable" in sending.last_error
+    assert set(sending.deliveries.values_list("status", flat=True)) == {Status.QUEUED}
+    assert run_sending(sending.pk).status == "not due"  # not before its resume time
+
+    settings.EMAIL_PORT = real_port
+    with time_machine.travel(sending.resume_at + datetime.timedelta(seconds=1)):
+        call_command("send_due_newsletters", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert received(smtp_sink) == addresses(readers)
+    sending.refresh_from_db()
+    assert sending.status == Sending.Status.SENT
+
+
+def test_mail_server_hanging_up_mid_send_pauses_with_an_exact_record(readers, make_sending, lists, smtp_sink):
+    accepted = []
+    real_handle_data = type(smtp_sink).handle_DATA
+
+    async def handle_data(server, session, envelope):
+        if len(accepted) == 2:
+            return "421 4.3.2 Service shutting down"
+        accepted.append(envelope.rcpt_tos[0])
+        return await real_handle_data(smtp_sink, server, session, envelope)
+
+    smtp_sink.handle_DATA = handle_data
+    sending = make_sending([lists["monthly"]])
+    assert run_sending(sending.pk).status == Sending.Status.PAUSED
+    sent = set(sending.deliveries.filter(status=Status.SENT).values_list("contact__email", flat=True))
+    assert sent == set(accepted)
+    assert sending.deliveries.filter(status=Status.QUEUED).count() == 4
+
+    del smtp_sink.handle_DATA
+    Sending.objects.filter(pk=sending.pk).update(resume_at=timezone.now())
+    assert run_sending(sending.pk).status == Sending.Status.SENT
+    assert received(smtp_sink) == addresses(readers)
+
+
+def test_someone_who_unsubscribes_during_the_send_is_not_sent_to(
+    readers, make_sending, lists, smtp_sink, monkeypatch, settings
+):
+    settings.NEWSLETTER_BATCH_SIZE = 100  # all six are fetched before anyone is sent to
+    sending = make_sending([lists["monthly"]])
+    real_issue_message = sending_module.issue_message
+
+    def unsubscribe_the_last_during_the_first(rendered, to, **kwargs):
+        if to == "reader0@example.org":
+            subscriptions.unsubscribe(readers[5], sending_id=sending.pk)
+        return real_issue_message(rendered, to, **kwargs)
+
+    monkeypatch.setattr(sending_module, "issue_message", unsubscribe_the_last_during_the_first)
+    report = run_sending(sending.pk)
+    assert (report.sent, report.status) == (5, Sending.Status.SENT)
+    assert "reader5@example.org" not in received(smtp_sink)
+    assert sending.deliveries.get(contact=readers[5].contact).status == Status.SKIPPED
+    sending.refresh_from_db()
+    assert sending.unsubscribes == 1
+
+
+def test_the_rate_setting_paces_the_emails(readers, make_sending, lists, smtp_sink, settings):
+    settings.NEWSLETTER_SEND_RATE = 10
+    started = time.monotonic()
+    run_sending(make_sending([lists["monthly"]]).pk)
+    assert len(smtp_sink.messages) == 6
+    assert time.monotonic() - started >= 0.5  # six emails at ten a second: five gaps of a tenth
+
+
+def test_without_a_rate_nothing_waits(readers, make_sending, lists, smtp_sink, settings):
+    settings.NEWSLETTER_SEND_RATE = 0
+    pauses = []
+    run_sending(make_sending([lists["monthly"]]).pk, sleep=pauses.append)
+    assert (len(smtp_sink.messages), pauses) == (6, [])
+
+
+def test_queries_per_recipient_are_constant(
+    no_subscribers, make_subscriber, make_sending, lists, smtp_sink, settings
+):
+    settings.NEWSLETTER_BATCH_SIZE = 5
+
+    def queries_for(count, start):
+        for n in range(start, start + count):
+            make_subscriber(f"q{n}@example.org", lists["teachers"])
+        sending = make_sending([lists["teachers"]])
+        with CaptureQueriesContext(connection) as captured:
+            run_sending(sending.pk)
+        return len(captured.captured_queries)
+
+    ten = queries_for(10, 0)
+    twenty = queries_for(10, 100)  # now twenty people on the list
+    thirty = queries_for(10, 200)
+    assert twenty - ten == thirty - twenty
+    assert (twenty - ten) / 10 == 2.4  # claim and stamp per person; fetch and heartbeat per batch of five
+
+
+def test_cancelling_stops_the_send(readers, make_sending, lists, smtp_sink, monkeypatch):
+    sending = make_sending([lists["monthly"]])
+    real_issue_message = sending_module.issue_message
+
+    def cancel_after_the_second(rendered, to, **kwargs):
+        if to == "reader1@example.org":
+            Sending.objects.filter(pk=sending.pk).update(status=Sending.Status.CANCELLED)
+        return real_issue_message(rendered, to, **kwargs)
+
+    monkeypatch.setattr(sending_module, "issue_message", cancel_after_the_second)
+    monkeypatch.setattr("django.conf.settings.NEWSLETTER_BATCH_SIZE", 2)
+    assert run_sending(sending.pk).status == Sending.Status.CANCELLED
+    assert len(smtp_sink.messages) == 2
+
+
+def test_scheduled_sends_wait_for_their_time(readers, make_sending, lists, smtp_sink):
+    sending = make_sending([lists["monthly"]])
+    Sending.objects.filter(pk=sending.pk).update(scheduled_for=timezone.now() + datetime.timedelta(hours=2))
+    call_command("send_due_newsletters", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert smtp_sink.messages == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=3)):
+        call_command("send_due_newsletters", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert received(smtp_sink) == addresses(readers)
+
+
+def test_retry_delays_double():
+    assert [sending_module.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [60, 120, 240]
+
+
+@pytest.mark.parametrize(
+    ("error", "temporary", "server"),
+    [
+        (smtplib.SMTPRecipientsRefused({"a@example.org": (451, b"later")}), True, False),
+        (smtplib.SMTPRecipientsRefused({"a@example.org": (550, b"no")}), False, False),
+        (smtplib.SMTPDataError(452, b"full"), True, False),
+        (smtplib.SMTPDataError(554, b"rejected"), False, False),
+        (smtplib.SMTPServerDisconnected("gone"), False, True),
+        (smtplib.SMTPResponseException(421, b"closing"), True, True),
+        (ConnectionRefusedError(111, "refused"), False, True),
+    ],
+)
+def test_errors_are_told_apart(error, temporary, server):
+    assert sending_module.is_temporary(error) is temporary
+    assert sending_module.server_unavailable(error) is server

@@ -1,0 +1,319 @@
+"""What users tell the office: a verdict on a page, a request for data, and what changed as a result."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable, Page
+
+from portal.contacts.models import UserGroup
+
+COMMENT_MAX_LENGTH = 2000
+REQUEST_MAX_LENGTH = 4000
+
+
+class FeedbackTheme(models.Model):
+    """A subject that feedback and requests are tagged with, e.g. "Regional figures"; the
+    "You said, we did" page links what changed to these."""
+
+    name = models.CharField(max_length=80, unique=True)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class FeedbackType(models.TextChoices):
+    DATA_ERROR = "data_error", "Error in the data"
+    HARD_TO_UNDERSTAND = "hard_to_understand", "Hard to understand"
+    MISSING_DATA = "missing_data", "Missing data"
+    SUGGESTION = "suggestion", "Suggestion"
+    OTHER = "other", "Other"
+
+
+class PageFeedback(models.Model):
+    """One answer to "Was this page useful?". Anonymous: no person, address or IP is kept.
+
+    The comment is plain text, shown escaped everywhere. The page's title and type are copied
+    so that the record still says what it was about after the page is deleted.
+    """
+
+    page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    page_title = models.CharField(max_length=255)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    useful = models.BooleanField()
+    feedback_type = models.CharField("type", max_length=30, choices=FeedbackType.choices, blank=True)
+    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
+    themes = models.ManyToManyField(FeedbackTheme, blank=True, related_name="page_feedback")
+    addressed = models.BooleanField(
+        default=False, help_text="Tick once something was done about it (counts on “You said, we did”)."
+    )
+    staff_note = models.TextField(max_length=2000, blank=True, help_text="For staff only.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "page feedback"
+        verbose_name_plural = "page feedback"
+        indexes = [
+            models.Index(fields=["created_at", "content_type"]),
+            models.Index(fields=["content_type", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{'Useful' if self.useful else 'Not useful'}: {self.page_title}"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class DataRequest(models.Model):
+    """A request for figures the office has not published, triaged by staff with its history."""
+
+    class Purpose(models.TextChoices):
+        RESEARCH = "research", "Research"
+        JOURNALISM = "journalism", "Journalism"
+        POLICY = "policy", "Policy making"
+        STUDY = "study", "Study or teaching"
+        BUSINESS = "business", "Business"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        IN_PROGRESS = "in_progress", "In progress"
+        ANSWERED = "answered", "Answered"
+        DECLINED = "declined", "Declined"
+        REDIRECTED = "redirected", "Redirected to an existing product"
+
+    CLOSED = (Status.ANSWERED, Status.DECLINED, Status.REDIRECTED)
+
+    reference = models.CharField(max_length=20, unique=True, editable=False, blank=True)
+    what = models.TextField("data needed", max_length=REQUEST_MAX_LENGTH)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    purpose_detail = models.TextField("how the data will be used", max_length=1000, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    name = models.CharField(max_length=150)
+    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
+    organisation = models.CharField(max_length=200, blank=True)
+    user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
+    contact = models.ForeignKey(
+        "contacts.Contact", null=True, on_delete=models.SET_NULL, related_name="data_requests"
+    )
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_data_requests",
+    )
+    themes = models.ManyToManyField(FeedbackTheme, blank=True, related_name="data_requests")
+    product_url = models.URLField("existing product", blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it was answered, declined or redirected."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["created_at", "status"]),
+            models.Index(fields=["closed_at"]),
+            models.Index(fields=["email", "created_at"]),
+        ]
+
+    def __str__(self):
+        return self.reference or f"Request {self.pk}"
+
+    @property
+    def is_closed(self):
+        return self.status in self.CLOSED
+
+
+class DataRequestEvent(models.Model):
+    """One line of a request's history: received, assigned, tagged, status changed, replied."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", "Received"
+        STATUS = "status", "Status changed"
+        REPLY = "reply", "Reply sent"
+        ASSIGNED = "assigned", "Assigned"
+        THEMES = "themes", "Themes changed"
+
+    PUBLIC = (Kind.RECEIVED, Kind.STATUS, Kind.REPLY)
+
+    request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=DataRequest.Status.choices, blank=True)
+    message = models.TextField(max_length=5000, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request}: {self.get_kind_display()}"
+
+
+@register_setting(icon="help")
+class FeedbackSettings(BaseGenericSetting):
+    """The words of the "Was this page useful?" box under stories, modules, lessons and games."""
+
+    question = models.CharField(max_length=120, default="Was this page useful?")
+    details_prompt = models.CharField(max_length=120, default="Tell us more (optional)")
+    comment_hint = models.CharField(
+        max_length=300,
+        default=(
+            "Please do not include personal details. We read every comment but cannot reply here; "
+            "to ask for figures, make a data request."
+        ),
+    )
+    thank_you = models.CharField(
+        max_length=200, default="Thank you for your feedback. It helps us improve the site."
+    )
+    data_request_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from the feedback box for people who need figures.",
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("details_prompt"),
+        FieldPanel("comment_hint"),
+        FieldPanel("thank_you"),
+        FieldPanel("data_request_page"),
+    ]
+
+    class Meta:
+        verbose_name = "feedback settings"
+
+
+class DataRequestPage(RoutablePageMixin, Page):
+    """The data request form, its confirmation, and each request's status page."""
+
+    intro = models.TextField(max_length=1000, blank=True)
+    response_time = models.CharField(
+        max_length=200,
+        default="We answer most requests within 10 working days.",
+        help_text="Shown above the form and in the confirmation email.",
+    )
+    consent_text = models.TextField(
+        default=(
+            "I agree that the statistics office keeps the details I give here to answer my request "
+            "and to understand who uses official statistics, as described in the privacy notice."
+        ),
+        help_text="The consent people give when they send a request; each request keeps a copy.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("response_time"),
+        FieldPanel("consent_text"),
+    ]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "data request page"
+
+    @path("")
+    def form(self, request):
+        from . import views
+
+        return views.request_form(self, request)
+
+    @path("sent/", name="sent")
+    def sent(self, request):
+        from . import views
+
+        return views.request_sent(self, request)
+
+    @path("status/<str:token>/", name="status")
+    def status(self, request, token):
+        from . import views
+
+        return views.request_status(self, request, token)
+
+
+class YouSaidWeDidPage(Page):
+    """What users asked for and what changed as a result, with headline figures."""
+
+    intro = models.TextField(max_length=1000, blank=True)
+    figures_heading = models.CharField(max_length=120, default="How we respond")
+    figures_months = models.PositiveSmallIntegerField(
+        default=12, help_text="The headline figures cover this many months up to today."
+    )
+    entries_heading = models.CharField(max_length=120, default="You said, we did")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("figures_months")], heading="Figures"),
+        FieldPanel("entries_heading"),
+        InlinePanel("entries", heading="Entries", label="Entry"),
+    ]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "“You said, we did” page"
+
+    def get_context(self, request, *args, **kwargs):
+        from .figures import headline_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.entries.select_related("theme", "link_page").order_by("-date", "sort_order")
+        context["figures"] = headline_figures(self.figures_months)
+        return context
+
+
+class YouSaidWeDidEntry(Orderable):
+    page = ParentalKey(YouSaidWeDidPage, on_delete=models.CASCADE, related_name="entries")
+    you_said = models.TextField(
+        max_length=600, help_text="What users told us, in their words or close to them."
+    )
+    we_did = models.TextField(max_length=1000, help_text="What we changed as a result.")
+    theme = models.ForeignKey(
+        FeedbackTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField(default=timezone.localdate, help_text="When the change was made.")
+    link_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where to see the change, if it is on this site.",
+    )
+
+    panels = [
+        FieldPanel("you_said"),
+        FieldPanel("we_did"),
+        FieldPanel("theme"),
+        FieldPanel("date"),
+        FieldPanel("link_page"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "entry"
+        verbose_name_plural = "entries"

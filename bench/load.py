@@ -1,0 +1,252 @@
+"""Load benchmark of the production stack on this machine, against the static-file limit.
+
+Starts the stack (gunicorn with the production settings, WhiteNoise, PostgreSQL, Redis and an
+RQ worker; see deploy/stack.py) on a database of its own, then measures with wrk, for each
+page: requests/s and p50/p95/p99 latency with the page cache empty (cold: an app server with
+the cache off renders every request) and full (warm), and the same for a static file of the
+page's size served by the same server, the physical limit of this machine. Then, under a
+read load on the warm server, it sends 200 newsletter sign-ups and 50 forum replies at once
+and checks that none failed and that exactly that many rows were written. Needs `wrk`
+(`make bench-deps` installs Debian's package), PostgreSQL and Redis.
+
+    .venv/bin/python bench/load.py [--duration 10] [--connections 32]
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+
+from stack import NoRedirect, Stack, browser  # noqa: E402  (deploy/ is not a package)
+
+WRK_REPORT = Path(__file__).with_name("wrk-report.lua")
+WARM_PORT, COLD_PORT = 8401, 8402
+# The pages a spike hits, by where they are in the demo: a query finds their addresses.
+PAGE_QUERIES = {
+    "home page": "from home.models import HomePage as M; print(M.objects.get().url)",
+    "story page": "from stories.models import DataStoryPage as M; print(M.objects.live().first().url)",
+    "story index": "from stories.models import StoryIndexPage as M; print(M.objects.get().url)",
+    "lesson page": "from literacy.models import LessonPage as M; print(M.objects.live().first().url)",
+    "forum topic": (
+        "from forums.models import ForumIndexPage, Topic; "
+        "t = Topic.objects.order_by('-reply_count').first(); "
+        "print(ForumIndexPage.objects.get().route_url('topic', t.pk))"
+    ),
+    "search": "print('/search/?q=population')",
+}
+SIGNUPS, REPLIES = 200, 50
+# Members who may reply at once: verified, rules accepted, each with a signed-in session.
+MAKE_MEMBERS = """
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.utils.module_loading import import_string
+from forums.models import ForumIndexPage, RulesAcceptance, Topic
+topic = Topic.objects.order_by("-reply_count").first()
+store = import_string(settings.SESSION_ENGINE + ".SessionStore")
+print(ForumIndexPage.objects.get().route_url("reply", topic.pk))
+for number in range({count}):
+    user = get_user_model().objects.create_user(f"load-member-{{number}}@example.org", "x-Strong-pass-1")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    RulesAcceptance.objects.create(user=user, forum=topic.forum, version=topic.forum.rules_version)
+    session = store()
+    session.update({{SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0],
+                    HASH_SESSION_KEY: user.get_session_auth_hash()}})
+    session.create()
+    print(session.session_key)
+"""
+COUNT_ROWS = """
+from forums.models import Post
+from newsletters.models import SignupRequest
+signups = SignupRequest.objects.filter(email__startswith="load-").count()
+print(signups, Post.objects.filter(author__email__startswith="load-member-").count())
+"""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement (default 10)")
+    parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() * 2 + 1, help="gunicorn workers")
+    parser.add_argument("--redis-url", default="redis://localhost:6379/13")
+    return parser.parse_args()
+
+
+def wrk(url, args):
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(WRK_REPORT),
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    report = json.loads(output.strip().splitlines()[-1])
+    report["rps"] = report["requests"] / (report["duration_us"] / 1_000_000)
+    return report
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
+
+
+def submit(opener, url, fields, referer, address):
+    """POST a form as a browser behind the load balancer would: its own address, its origin."""
+    origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(referer))
+    headers = {"Origin": origin, "Referer": referer, "X-Forwarded-For": address}
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(fields, doseq=True).encode(), headers=headers
+    )
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def newsletter_signup(site, number):
+    """The footer form of the home page, filled in by visitor ``number``."""
+    opener = urllib.request.build_opener(NoRedirect())
+    home = opener.open(site + "/", timeout=60).read().decode()
+    form = re.search(r'<form class="footer-signup"[^>]*action="([^"]+)"(.*?)</form>', home, re.S)
+    fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(2))
+    fields += [("email", f"load-{number}@example.org"), ("consent", "on")]
+    return submit(
+        opener, site + form.group(1), fields, site + "/", f"10.1.{number // 250}.{number % 250 + 1}"
+    )
+
+
+def forum_reply(site, reply_path, session_key, number):
+    """Member ``number`` opens the reply form of the busiest topic and posts."""
+    opener = browser(session_key)
+    page = opener.open(site + reply_path, timeout=60).read().decode()
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    fields["body"] = f"Reply {number} under load: the figures match the release tables."
+    return submit(opener, site + reply_path, fields, site + reply_path, f"10.2.0.{number + 1}")
+
+
+def mixed_load(stack, site, args):
+    """Writes under a read load: every one must succeed, and the rows must be exact."""
+    reply_path, *sessions = stack.manage(
+        "shell", "--no-imports", "-c", MAKE_MEMBERS.format(count=REPLIES), capture=True
+    ).split()
+    reads = subprocess.Popen(
+        [
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration * 2}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(WRK_REPORT),
+            site + "/",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    with ThreadPoolExecutor(max_workers=SIGNUPS + REPLIES) as pool:
+        signups = [pool.submit(newsletter_signup, site, number) for number in range(SIGNUPS)]
+        replies = [pool.submit(forum_reply, site, reply_path, key, n) for n, key in enumerate(sessions)]
+        statuses = [future.result() for future in signups + replies]
+    read_run = json.loads(reads.communicate()[0].strip().splitlines()[-1])
+    rows = stack.manage("shell", "--no-imports", "-c", COUNT_ROWS, capture=True).split()
+    failed = [status for status in statuses if status not in (200, 302)]
+    print(
+        f"\nMixed load, during {read_run['requests']} reads of the home page "
+        f"({read_run['errors'] + read_run['non_2xx']} errors):"
+    )
+    print(
+        f"  {SIGNUPS} newsletter sign-ups and {REPLIES} forum replies at once: "
+        f"{len(failed)} errors {failed[:5]}"
+    )
+    print(
+        f"  rows written: {rows[0]} sign-up requests (expected {SIGNUPS}), "
+        f"{rows[1]} posts (expected {REPLIES})"
+    )
+    if failed or rows != [str(SIGNUPS), str(REPLIES)]:
+        raise SystemExit("The mixed load lost or refused writes.")
+
+
+def main():
+    args = parse_args()
+    site = f"http://127.0.0.1:{WARM_PORT}"
+    with Stack(
+        "portal_bench_load",
+        redis_url=args.redis_url,
+        WEB_CONCURRENCY=str(args.workers),
+        TRUSTED_PROXY_COUNT="1",  # as behind a load balancer: each visitor has its own address
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    ) as stack:
+        stack.prepare(site)
+        paths = {
+            name: stack.manage("shell", "--no-imports", "-c", query, capture=True).strip()
+            for name, query in PAGE_QUERIES.items()
+        }
+        cold = stack.start_app_server(COLD_PORT, PAGE_CACHE_SECONDS="0")
+        # A static file of each page's size, collected before the warm server starts (WhiteNoise
+        # reads the file list once, at start-up).
+        static_files = {}
+        for name, path in paths.items():
+            size = len(fetch(cold + path))
+            static_file = stack.static_root / "bench" / f"{size}.html"
+            static_file.parent.mkdir(exist_ok=True)
+            static_file.write_bytes(b"x" * size)
+            static_files[name] = f"/static/bench/{size}.html"
+        warm = stack.start_app_server(WARM_PORT)
+        stack.start_worker()
+
+        print(
+            f"wrk: {args.connections} connections, {args.threads} threads, {args.duration} s per run; "
+            f"gunicorn: {args.workers} sync workers; PostgreSQL and Redis on this machine."
+        )
+        header = (
+            f"{'page':<14}{'cold req/s':>11}{'p50/p95/p99 ms':>18}{'warm req/s':>12}{'p50/p95/p99 ms':>18}"
+            f"{'static req/s':>14}{'warm/static':>13}{'errors':>8}"
+        )
+        print(header)
+        print("-" * len(header))
+        for name, path in paths.items():
+            cold_run = wrk(cold + path, args)
+            fetch(warm + path)  # fill the cache
+            warm_run = wrk(warm + path, args)
+            static_run = wrk(warm + static_files[name], args)
+            errors = sum(run["errors"] + run["non_2xx"] for run in (cold_run, warm_run, static_run))
+            ratio = warm_run["rps"] / static_run["rps"] if static_run["rps"] else float("nan")
+            print(
+                f"{name:<14}{cold_run['rps']:>11.0f}{latencies(cold_run):>18}{warm_run['rps']:>12.0f}"
+                f"{latencies(warm_run):>18}{static_run['rps']:>14.0f}{ratio:>13.0%}{errors:>8}"
+            )
+        mixed_load(stack, warm, args)
+
+
+def latencies(run):
+    return "/".join(
+        f"{run[p] / 1000:.0f}" if run[p] >= 10_000 else f"{run[p] / 1000:.1f}" for p in ("p50", "p95", "p99")
+    )
+
+
+if __name__ == "__main__":
+    main()

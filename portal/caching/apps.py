@@ -1,0 +1,23 @@
+from django.apps import AppConfig, apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+
+
+class CachingConfig(AppConfig):
+    name = "portal.caching"
+    label = "caching"
+    verbose_name = "Page cache"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import signals
+        from .pagecache import purge_site
+
+        page_published.connect(signals.purge_page, dispatch_uid="caching_published")
+        page_unpublished.connect(signals.purge_page, dispatch_uid="caching_unpublished")
+        post_page_move.connect(signals.purge_moved_page, dispatch_uid="caching_moved")
+        for label in settings.PAGE_CACHE["PURGE_SITE_ON_SAVE"]:
+            model = apps.get_model(label)
+            post_save.connect(purge_site, sender=model, dispatch_uid=f"caching_saved_{label}")
+            post_delete.connect(purge_site, sender=model, dispatch_uid=f"caching_deleted_{label}")

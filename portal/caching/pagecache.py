@@ -1,0 +1,129 @@
+"""The shared cache of whole responses for anonymous visitors.
+
+A response is stored under its host, path and query string, plus a *generation* kept per path
+and one for the whole site. Purging a path replaces its generation, which retires every variant
+of it at once (each query string, each host name) without having to know them; purging the site
+(when a setting or snippet shown on many pages changes) replaces the site's. Old entries simply
+expire.
+
+Only requests that cannot be personal are looked up: GET, and no session or messages cookie
+(signed-in visitors, and anonymous ones with progress or a flash message, always have one).
+Only responses that cannot be personal are stored: a view must have marked the request as
+cacheable, and the response must be a plain 200 that sets no cookie (so no CSRF token, which
+always comes with its cookie) and is not marked private.
+"""
+
+import functools
+import hashlib
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+CACHEABLE = "_portal_cache_anonymous"
+SITE_GENERATION = "page-generation:site"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE["ALIAS"]]
+
+
+def mark_cacheable(request):
+    """Say that this request's response is the same for every anonymous visitor."""
+    setattr(request, CACHEABLE, True)
+
+
+def could_be_cached(request):
+    if request.method != "GET" or not settings.PAGE_CACHE["SECONDS"]:
+        return False
+    personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+    return not any(name in request.COOKIES for name in personal_cookies)
+
+
+def cached_response(request):
+    """The stored response for this request, or None."""
+    if not could_be_cached(request):
+        return None
+    stored = page_cache().get(entry_key(request))
+    if stored is None:
+        return None
+    content, status, headers = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "HIT"
+    return response
+
+
+def store(request, response):
+    """Keep the response if it is the same for everyone; give it the headers a CDN needs."""
+    if not (getattr(request, CACHEABLE, False) and could_be_cached(request)):
+        return
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    if "private" in response.get("Cache-Control", "") or "no-store" in response.get("Cache-Control", ""):
+        return
+    options = settings.PAGE_CACHE
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=options["S_MAXAGE"],
+        stale_while_revalidate=options["STALE_WHILE_REVALIDATE"],
+    )
+    headers = [(name, value) for name, value in response.items() if name.lower() not in {"set-cookie"}]
+    page_cache().set(
+        entry_key(request), (response.content, response.status_code, headers), options["SECONDS"]
+    )
+    response["X-Cache"] = "MISS"
+
+
+def purge_urls(urls):
+    """Retire every stored variant of these URLs (full URLs or paths; query strings ignored)."""
+    page_cache().set_many({generation_key(urlsplit(url).path or "/"): new_generation() for url in urls}, None)
+
+
+def purge_site(**kwargs):
+    """Retire every stored response (connected to the saving of settings and snippets)."""
+    page_cache().set(SITE_GENERATION, new_generation(), None)
+
+
+def entry_key(request):
+    path = request.path
+    path_generation = generation_key(path)
+    generations = page_cache().get_many([SITE_GENERATION, path_generation])
+    variant = hashlib.sha256(
+        f"{request.get_host()}\n{request.META.get('QUERY_STRING', '')}".encode()
+    ).hexdigest()
+    return (
+        f"page:{generations.get(SITE_GENERATION, '0')}:{generations.get(path_generation, '0')}:"
+        f"{path_digest(path)}:{variant[:32]}"
+    )
+
+
+def new_generation():
+    return uuid.uuid4().hex[:16]
+
+
+def generation_key(path):
+    return f"page-generation:{path_digest(path)}"
+
+
+def path_digest(path):
+    return hashlib.sha256(path.encode()).hexdigest()[:32]
+
+
+def cacheable_for_anonymous(view):
+    """A view whose response is the same for every anonymous visitor, and changes only when
+    pages are published (which purges it, see signals.py)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        mark_cacheable(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format bench browser-deps check clean
+.PHONY: run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,30 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## make bench: requests per second and SQL queries for the home page and search
+## make worker: a background worker for the tasks queue on Redis (newsletter sends, emails);
+## run the site with TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL set to use it
+worker: $(VENV)/.runtime
+	$(BIN)/python manage.py rqworker default --job-class django_tasks_rq.backend.Job --with-scheduler
+
+## make bench: the in-process benchmarks in bench/ (requests per second, SQL queries, memory)
 bench: $(VENV)/.dev
-	$(BIN)/python bench/render.py
+	@for script in $(filter-out bench/load.py,$(wildcard bench/[!_]*.py)); do \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+## make bench-load: wrk against the production stack, cold and warm, beside a static file of the same size
+bench-load: $(VENV)/.runtime bench-deps
+	$(BIN)/python bench/load.py
+
+bench-deps:
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
+
+## make serve-prod: the production stack on this machine (gunicorn, WhiteNoise, PostgreSQL, Redis, RQ worker)
+serve-prod: $(VENV)/.runtime
+	deploy/serve-prod
+
+## make check-cluster: two app servers and a worker on one PostgreSQL and Redis behave as one site
+check-cluster: $(VENV)/.runtime
+	$(BIN)/python deploy/check_cluster.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-artifacts static_collected
+	rm -rf $(VENV) db.sqlite3 test-artifacts static_collected .prod-secret-key

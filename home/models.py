@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.contacts.models import LiteracyLevel
 from stories.blocks import KeyFigureBlock
 
 from .blocks import ContentBlocks
@@ -89,6 +90,7 @@ class HomePage(SharingMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = "home page"
@@ -96,7 +98,37 @@ class HomePage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_training"] = self.upcoming_training()
+        context["modules_by_tier"] = self.modules_by_tier()
+        context["latest_topics"] = self.latest_forum_topics()
         return context
+
+    def modules_by_tier(self, per_tier=3):
+        """The first few modules of each tier, in the order editors gave them."""
+        from literacy.models import ModulePage  # here: literacy's pages may build on home's
+
+        modules = ModulePage.objects.live().public().order_by("path")
+        by_tier = {tier: [] for tier in LiteracyLevel.values}
+        for module in modules:
+            by_tier[module.tier].append(module)
+        return [
+            {"label": label, "modules": by_tier[tier][:per_tier]}
+            for tier, label in LiteracyLevel.choices
+            if by_tier[tier]
+        ]
+
+    def latest_forum_topics(self, limit=4):
+        """The conversations with the latest replies, each with its address in the forums."""
+        from forums.models import ForumIndexPage, Topic
+
+        forums_page = ForumIndexPage.objects.live().first()
+        if forums_page is None:
+            return []
+        topics = (
+            Topic.objects.filter(hidden=False, approved=True)
+            .select_related("forum")
+            .order_by("-last_post_at", "-pk")[:limit]
+        )
+        return [{"topic": topic, "url": forums_page.route_url("topic", topic.pk)} for topic in topics]
 
     def upcoming_training(self, limit=3):
         """The next public sessions that are still on, each knowing if it is full; the same few
@@ -121,6 +153,7 @@ class StandardPage(SharingMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = "page"

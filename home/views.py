@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
+from forums.search import site_search_results
+
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -36,8 +38,14 @@ def search(request):
             "query_was_shortened": len(raw_query) > SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
             "pagination_query": urlencode({"q": query}),
+            "forum_results": site_search_results(query) if query and on_first_page(results_page) else None,
         },
     )
+
+
+def on_first_page(results_page):
+    """Forum topics are listed with the first page of results only, not repeated on each."""
+    return results_page is None or results_page.number == 1
 
 
 def search_terms(query):

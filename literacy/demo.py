@@ -19,9 +19,8 @@ from django.utils import timezone
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 
-from home.models import StandardPage
+from home.demo import ensure_section_index
 from portal.contacts.models import TouchpointKind, UserGroup
 from portal.contacts.services import ConsentGiven, record_touchpoint
 
@@ -237,38 +236,14 @@ SESSIONS = [
 
 def load_training_demo(home, created):
     """Create whatever of the training demo is missing; ``created`` gets a name for each thing made."""
-    index = ensure_training_index(home, created)
+    index = ensure_section_index(
+        home, TrainingIndexPage, created, slug="training", title="Training", intro=INDEX_INTRO
+    )
     if index is None:
         return
     today = timezone.localdate()
     for spec in SESSIONS:
         ensure_session(index, spec, today, created)
-
-
-def ensure_training_index(home, created):
-    """The training index, made only when there is none: in place of the section's placeholder
-    (a plain page at /training/ with no children, keeping its place in the menu), or new if there
-    is no page there. Any other page at /training/ is left alone, and then there is no index."""
-    index = TrainingIndexPage.objects.first()
-    if index is not None:
-        return index
-    placeholder = home.get_children().filter(slug="training").first()
-    left_sibling = None
-    if placeholder is not None:
-        if placeholder.specific_class is not StandardPage or placeholder.get_children_count():
-            return None
-        left_sibling = placeholder.get_prev_sibling()
-        placeholder.delete()
-    home = Page.objects.get(pk=home.pk)
-    index = TrainingIndexPage(title="Training", slug="training", intro=INDEX_INTRO, show_in_menus=True)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    if left_sibling is not None:
-        index.move(Page.objects.get(pk=left_sibling.pk), pos="right")
-    elif placeholder is not None:
-        index.move(home, pos="first-child")
-    created.append("training (training index)")
-    return TrainingIndexPage.objects.get(pk=index.pk)
 
 
 def ensure_session(index, spec, today, created):

@@ -8,27 +8,16 @@ registration afresh, so it only needs its id.
 
 import re
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django_tasks import task
 
-from .ics import Method, registration_ics, site_root_url
+from portal.mail import named_address, single_line, site_root_url, templated_message
+
+from .ics import Method, registration_ics
 
 # Kinds sent by the registration service: confirmed, waitlisted, pending, promoted, declined,
 # cancelled, session_changed, session_cancelled; the staff side adds reminder and thank_you.
 KIND_PATTERN = re.compile(r"[a-z][a-z_]*")
 ICS_METHODS = (Method.REQUEST, Method.CANCEL)
-
-
-def single_line(text):
-    """Collapse CR, LF and other line breaks: a name or subject must never start a new header."""
-    return " ".join(str(text).split())
-
-
-def display_name(name):
-    """A person's name as it may appear in a To: header (no line breaks, no address brackets)."""
-    return single_line(name).replace("<", "").replace(">", "").replace('"', "")[:100]
 
 
 def check_kind(kind, ics_method):
@@ -61,14 +50,9 @@ def build_registration_email(registration, kind, *, ics_method=None, extra_conte
     """The message, ready to send: plain text and HTML parts, and session.ics when asked for."""
     check_kind(kind, ics_method)
     context = email_context(registration, extra_context)
-    subject = single_line(render_to_string(f"literacy/emails/{kind}_subject.txt", context))
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"literacy/emails/{kind}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[f'"{display_name(registration.name)}" <{registration.email}>'],
+    message = templated_message(
+        f"literacy/emails/{kind}", context, named_address(registration.name, registration.email)
     )
-    message.attach_alternative(render_to_string(f"literacy/emails/{kind}.html", context), "text/html")
     if ics_method:
         message.attach(
             "session.ics",

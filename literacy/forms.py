@@ -4,13 +4,7 @@ from django import forms
 
 from portal.contacts.forms import ConsentMixin
 from portal.contacts.models import UserGroup
-
-
-def one_line(value, what):
-    """Refuse line breaks: a name or organisation ends up in email headers and calendar files."""
-    if "\r" in value or "\n" in value:
-        raise forms.ValidationError(f"Enter your {what} on one line.")
-    return value
+from portal.mail import one_line
 
 
 class RegistrationForm(ConsentMixin, forms.Form):

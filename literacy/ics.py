@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import icalendar
 from django.utils import timezone
 
+from portal.mail import site_root_url
+
 PRODID = "-//Portal//Training sessions//EN"
 
 
@@ -19,14 +21,6 @@ class Method:
     REQUEST = "REQUEST"
     CANCEL = "CANCEL"
     PUBLISH = "PUBLISH"
-
-
-def site_root_url():
-    """The default site's root URL, e.g. https://portal.example: links in feeds and emails are absolute."""
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else ""
 
 
 def session_uid(session, root_url=None):

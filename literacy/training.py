@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from portal.contacts.models import TouchpointKind, UserGroup
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+from portal.mail import single_line
 
-from .emails import send_registration_email, single_line
+from .emails import send_registration_email
 from .ics import Method
 from .models import Audience, Registration, TrainingSessionPage
 from .templatetags.training_tags import session_closes

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -7,21 +9,32 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from portal import views as portal_views
+from portal.caching.pagecache import cacheable_for_anonymous
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("search/", home_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("search/", cacheable_for_anonymous(home_views.search), name="search"),
+    path("sitemap.xml", cacheable_for_anonymous(sitemap), name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz/", portal_views.health, name="health"),
+    # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
+    path("", include("literacy.urls")),
+    path("", include("literacy.games.urls")),
+    path("", include("literacy.competitions.urls")),
+    path("", include("forums.urls")),
+    path("", include("newsletters.urls")),
+    path("", include("portal.feedback.urls")),
+    path("", include("portal.engagement.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as static_urls
+if settings.DEBUG or settings.SERVE_MEDIA_FILES:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static_urls(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

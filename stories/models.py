@@ -98,9 +98,13 @@ class GlossaryPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = []
     max_count = 1
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = "glossary"
+
+    def get_cached_paths(self):
+        return ["/", *(f"{slug}/" for slug in GlossaryTerm.objects.values_list("slug", flat=True))]
 
     @path("")
     def index(self, request):
@@ -149,9 +153,19 @@ class StoryIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["stories.DataStoryPage"]
     max_count = 1
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = "story index"
+
+    def get_cached_paths(self):
+        """Every listing this page serves, so that publishing a story purges them all."""
+        topic_paths = [
+            f"topic/{slug}/{feed}"
+            for slug in self.topics_in_use().values_list("slug", flat=True)
+            for feed in ("", "feed/", "feed/atom/")
+        ]
+        return ["/", "infographics/", "corrections/", "feed/", "feed/atom/", *topic_paths]
 
     def stories(self, topic=None, level=None, story_format=None):
         """Live stories under this index, newest first, with what a card needs prefetched."""
@@ -257,6 +271,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
 class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
     """A data story, or an infographic (a story whose heart is one image)."""
+
+    cache_anonymous_responses = True
+    collects_feedback = True  # readers are asked "Was this page useful?" (portal.feedback)
 
     format = models.CharField(max_length=20, choices=StoryFormat.choices, default=StoryFormat.STORY)
     standfirst = models.TextField(max_length=300, help_text="One or two sentences under the headline.")
@@ -383,6 +400,13 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
                     self.url + self.reverse_subpage("chart_png", args=[block.id])
                 )
         return ""
+
+    def get_cached_paths(self):
+        chart_ids = [block.id for block in self.body if block.block_type == "chart"]
+        return [
+            "/",
+            *(f"chart/{chart_id}/{view}/" for chart_id in chart_ids for view in ("csv", "png", "embed")),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

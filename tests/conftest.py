@@ -47,6 +47,19 @@ def empty_user_database(db):
 
 
 @pytest.fixture
+def no_accounts(empty_user_database):
+    """Start with no accounts either, for tests that count them: the demo's forum members are
+    accounts (their posts and topics protect them, so those go first)."""
+    from django.contrib.auth import get_user_model
+
+    from forums.models import Post, Topic
+
+    Post.objects.all().delete()
+    Topic.objects.all().delete()
+    get_user_model().objects.all().delete()
+
+
+@pytest.fixture
 def demo_site(db):
     from home.models import HomePage
 

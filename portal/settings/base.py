@@ -53,9 +53,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.contacts",
+    "portal.feedback",
+    "portal.engagement",
+    "portal.caching",
     "home",
     "stories",
     "literacy",
+    "literacy.games",
+    "literacy.competitions",
     "forums",
     "newsletters",
     "wagtail.contrib.forms",
@@ -85,11 +90,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_rq",  # the RQ task backend's queues and its `rqworker` command
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,6 +153,42 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Whole-page cache for anonymous visitors (portal/caching), in the default cache (Redis when
+# REDIS_URL is set). Page types opt in; publishing purges the page and the pages that list it.
+PAGE_CACHE = {
+    "ALIAS": "default",
+    "SECONDS": env_int("PAGE_CACHE_SECONDS", 600),  # 0 turns the cache off
+    "S_MAXAGE": env_int("PAGE_CACHE_S_MAXAGE", 300),  # what a CDN in front may keep
+    "STALE_WHILE_REVALIDATE": env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60),
+    # Shown on many pages: saving one retires every cached page.
+    "PURGE_SITE_ON_SAVE": [
+        "home.SiteSettings",
+        "stories.GlossaryTerm",
+        "stories.ContactPerson",
+        "wagtailcore.Site",
+    ],
+    # Called on every response served from the cache: views are counted all the same.
+    "ON_HIT": ["portal.engagement.page_views.count_cached_response"],
+}
+# Wagtail's front-end cache purging: always the site's own cache, plus a CDN when configured.
+WAGTAILFRONTENDCACHE = {"site": {"BACKEND": "portal.caching.backends.SitePageCacheBackend"}}
+if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx accepting PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
 # Background work through Django's tasks API (the django-tasks package that Wagtail uses).
 # In-process by default; TASKS_BACKEND names a real backend, e.g. django_tasks_rq's.
 TASKS = {
@@ -153,6 +196,19 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# The queues of the RQ backend ("django_tasks_rq.RQBackend"), on the same Redis as the cache.
+# A worker: `manage.py rqworker default --job-class django_tasks_rq.backend.Job --with-scheduler`.
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://localhost:6379/0", "DEFAULT_TIMEOUT": 3600}}
+
+# Newsletters: sending pace and retries, the bounce webhook's secret, and open/click counting.
+NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 0)  # emails per second; 0 means no limit
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_DELAY = env_int("NEWSLETTER_RETRY_DELAY", 60)  # seconds, doubled on each attempt
+NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 600)  # seconds before a stuck send is retried
+NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 60 * 60)
+NEWSLETTER_WEBHOOK_SECRET = env_str("NEWSLETTER_WEBHOOK_SECRET")
+NEWSLETTER_TRACKING = env_bool("NEWSLETTER_TRACKING", True)  # aggregate open and click counts only
 
 # Email: each environment picks a backend; SMTP settings come from the environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -201,6 +257,14 @@ ACCOUNT_RATE_LIMITS = {
     # The site's own forms, through portal.ratelimit.limit_or_429.
     "training_registration": "10/m/ip,3/m/key",
     "newsletter_signup": "10/m/ip,3/m/key",
+    "forum_post": "20/m/ip,5/m/user",
+    "forum_report": "10/m/ip,10/h/user",
+    "module_answer": "120/m/ip",
+    "game_answer": "120/m/ip",
+    "game_score": "10/m/ip",
+    "competition_entry": "10/m/ip,5/h/user",
+    "page_feedback": "10/m/ip",
+    "data_request": "5/m/ip,3/m/key",
 }
 
 # Internationalisation
@@ -211,10 +275,13 @@ USE_TZ = True
 
 # Static files are served by the site itself (WhiteNoise); no external CDN.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Media files are served by the web server in front (or come from S3); only a single machine
+# without one (deploy/serve-prod) lets Django serve them.
+SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES", False)
 
 # Media storage: the local file system, or any S3-compatible store when a bucket is named.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")

@@ -16,3 +16,7 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 
 # Each run gets its own key prefix, so runs sharing one Redis never see each other's keys.
 CACHES["default"]["KEY_PREFIX"] = f"{env_str('CACHE_KEY_PREFIX', 'portal')}-test-{uuid.uuid4().hex[:8]}"
+
+# The page cache is off in most tests, which change content behind Wagtail's back; the cache's
+# own tests (tests/portal/test_page_cache.py) turn it on.
+PAGE_CACHE = {**PAGE_CACHE, "SECONDS": 0}  # noqa: F405

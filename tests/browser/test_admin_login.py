@@ -24,9 +24,10 @@ def test_staff_sign_in_from_the_admin_reaches_the_dashboard(page, staff_user):
     page.goto("/admin/")
 
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/admin/$"))
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.locator("main form").get_by_role("button", name="Sign In").click()
+    form = page.locator("main form")
+    form.get_by_label("Email").fill(EMAIL)
+    form.get_by_label("Password").fill(PASSWORD)
+    form.get_by_role("button", name="Sign In").click()
 
     expect(page).to_have_url(re.compile(r"/admin/$"))
     dashboard = page.locator(".w-dashboard")

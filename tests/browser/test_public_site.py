@@ -49,18 +49,24 @@ def test_header_search_finds_pages_and_labels_their_type(page):
 
     expect(page).to_have_url(re.compile(r"/search/\?q=population$"))
     expect(page).to_have_title(re.compile("Search results for “population”"))
-    expect(page.locator(".search-summary")).to_have_text(re.compile(r"^\d+ results? for “population”$"))
+    expect(page.locator("#results-heading")).to_have_text(re.compile(r"^\d+ results? for “population”$"))
     results = page.locator(".search-results .search-result")
     expect(results.first).to_be_visible()
     count = results.count()
     expect(results.locator(".search-result__type")).to_have_count(count)
     labels = [label.strip() for label in results.locator(".search-result__type").all_text_contents()]
     assert all(labels), labels
-    assert "Page" in labels, labels
-    expect(results.get_by_role("link", name="About this site")).to_be_visible()
+    assert "Data story" in labels and len(set(labels)) >= 2, labels
     expect(page.get_by_role("searchbox", name="Search stories, courses and pages")).to_have_value(
         "population"
     )
+
+    page.get_by_role("searchbox", name="Search stories, courses and pages").fill("privacy notice")
+    page.get_by_role("searchbox", name="Search stories, courses and pages").press("Enter")
+    privacy = page.locator(".search-results .search-result").filter(
+        has=page.get_by_role("link", name="Privacy notice")
+    )
+    expect(privacy.locator(".search-result__type")).to_have_text("Page")
 
 
 def test_a_script_in_the_search_query_is_shown_as_text_and_never_run(page):

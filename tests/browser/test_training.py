@@ -43,12 +43,12 @@ def session(site_url):
 def test_register_then_cancel_from_the_email_link(page, session, smtp_sink):
     page.goto(session.url)
     expect(page.get_by_role("heading", level=1)).to_have_text(session.title)
-    page.get_by_label("Your name").fill("Rita Reporter")
-    page.get_by_label("Email address").fill("Rita@News.example")
-    page.get_by_label("Organisation or outlet").fill("Daily News")
-    page.get_by_label("Which best describes you?").select_option("media")
-    page.get_by_label("Accessibility needs").fill("Captions, please")
-    page.get_by_label(re.compile("^I agree")).check()
+    page.locator("main").get_by_label("Your name").fill("Rita Reporter")
+    page.locator("main").get_by_label("Email address").fill("Rita@News.example")
+    page.locator("main").get_by_label("Organisation or outlet").fill("Daily News")
+    page.locator("main").get_by_label("Which best describes you?").select_option("media")
+    page.locator("main").get_by_label("Accessibility needs").fill("Captions, please")
+    page.locator("main").get_by_label(re.compile("^I agree")).check()
     page.get_by_role("button", name="Register", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("You have a place")
@@ -71,15 +71,15 @@ def test_register_then_cancel_from_the_email_link(page, session, smtp_sink):
 
 def test_form_errors_are_summarised_focusable_and_keep_what_was_typed(page, session):
     page.goto(session.url)
-    page.get_by_label("Your name").fill("Rita Reporter")
-    page.get_by_label("Email address").fill("not an email")
+    page.locator("main").get_by_label("Your name").fill("Rita Reporter")
+    page.locator("main").get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Register", exact=True).click()
 
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("There is a problem")
     summary.get_by_role("link", name=re.compile("Email address")).click()
-    expect(page.get_by_label("Email address")).to_be_focused()
-    expect(page.get_by_label("Your name")).to_have_value("Rita Reporter")
+    expect(page.locator("main").get_by_label("Email address")).to_be_focused()
+    expect(page.locator("main").get_by_label("Your name")).to_have_value("Rita Reporter")
     assert not session.registrations.exists()
 
 
@@ -111,9 +111,9 @@ def test_form_with_errors_has_no_serious_accessibility_violations(page, axe, ses
 
 def test_confirmation_and_cancel_pages_have_no_serious_accessibility_violations(page, axe, session):
     page.goto(session.url)
-    page.get_by_label("Your name").fill("Rita Reporter")
-    page.get_by_label("Email address").fill("rita@news.example")
-    page.get_by_label(re.compile("^I agree")).check()
+    page.locator("main").get_by_label("Your name").fill("Rita Reporter")
+    page.locator("main").get_by_label("Email address").fill("rita@news.example")
+    page.locator("main").get_by_label(re.compile("^I agree")).check()
     page.get_by_role("button", name="Register", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You have a place")
     run_axe(page, axe)

@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from literacy import scheduled, training
-from literacy.ics import site_root_url
 from literacy.models import Registration, SessionMaterial, TrainingSessionPage
+from portal.mail import site_root_url
 
 from .conftest import ics_attachment, make_training_index, session_fields
 from .staff_fixtures import move_session

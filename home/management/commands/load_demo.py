@@ -8,8 +8,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from forums.demo import load_forums_demo
 from home.models import HomePage, SiteSettings, StandardPage
+from literacy.competitions.demo import load_competitions_demo
 from literacy.demo import load_training_demo
+from literacy.games.demo import load_games_demo
+from literacy.module_demo import load_module_demo
+from newsletters.demo import load_newsletters_demo
+from portal.feedback.demo import load_feedback_demo
 from stories.demo import load_stories_demo
 
 DEMO_NOTICE = (
@@ -84,6 +90,18 @@ SECTIONS = [
         "newsletter",
         "New releases, data stories and courses in your inbox, once a month.",
     ),
+]
+
+# Each app's loader replaces its section's placeholder with the app's index page and fills it.
+APP_DEMOS = [
+    load_stories_demo,
+    load_module_demo,
+    load_games_demo,
+    load_competitions_demo,
+    load_training_demo,
+    load_forums_demo,
+    load_newsletters_demo,
+    load_feedback_demo,
 ]
 
 STANDARD_PAGES = {
@@ -164,9 +182,9 @@ class Command(BaseCommand):
         if "home" in created:
             home.hero_link = sections["stories"]
             home.save_revision().publish()
-        load_stories_demo(home, created)
-        load_training_demo(home, created)
-        self.ensure_settings(standing, sections["newsletter"])
+        for load_app_demo in APP_DEMOS:
+            load_app_demo(home, created)
+        self.ensure_settings(standing, home.get_children().get(slug="newsletter"))
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {', '.join(created)}."))
         else:

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -18,6 +19,15 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _settings_put_back():
+    """A setting left changed breaks some later test far from its cause (a leaked SMTP backend
+    once sent a later test's emails to a server that had stopped), so fail the leaking test."""
+    before = settings._wrapped
+    yield
+    assert settings._wrapped is before, "this test left Django's settings changed"
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.test import override_settings
 
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+")
 
@@ -96,8 +95,12 @@ def _free_port(host):
 
 
 @pytest.fixture
-def smtp_sink():
-    """A running local SMTP server, with Django's email settings pointed at it."""
+def smtp_sink(settings):
+    """A running local SMTP server, with Django's email settings pointed at it.
+
+    The settings go through pytest-django's `settings` fixture, so that they are undone in
+    the right order with any other setting the test changes (a separate override_settings
+    undone first would be re-applied when `settings` restores its own snapshot)."""
     host = "127.0.0.1"
     sink = SMTPSink(host=host, port=_free_port(host))
     # server_hostname avoids socket.getfqdn(), which can hang for seconds without DNS.
@@ -107,18 +110,16 @@ def smtp_sink():
     previous_level = mail_log.level
     mail_log.setLevel(logging.WARNING)
     controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = host
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
     try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST=host,
-            EMAIL_PORT=sink.port,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            EMAIL_TIMEOUT=10,
-        ):
-            yield sink
+        yield sink
     finally:
         controller.stop()
         mail_log.setLevel(previous_level)

@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from portal.admin_views import ReadOnlyPermissionHelper
 
@@ -110,9 +111,27 @@ class ModeratedAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
+QUEUE_TITLE = "Moderation queue"
+
+
+def is_queue(request):
+    """Without a filter or search, the post list is the queue: what waits for a decision."""
+    return not set(request.GET) - {"p", "o"}
+
+
+class ModerationQueueView(IndexView):
+    def get_page_title(self):
+        return QUEUE_TITLE if is_queue(self.request) else super().get_page_title()
+
+    def get_meta_title(self):
+        return self.get_page_title()
+
+
 class PostAdmin(ModeratedAdmin):
     model = Post
-    menu_label = "Moderation queue"
+    menu_label = QUEUE_TITLE
+    index_view_class = ModerationQueueView
+    index_template_name = "forums/admin/moderation_queue.html"
     menu_icon = "warning"
     list_display = ("excerpt", "topic", "author_name", "status", "hold_reason", "created_at")
     list_filter = ("status", HasOpenReports, "is_official", PostForumFilter)
@@ -131,9 +150,7 @@ class PostAdmin(ModeratedAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if "status" not in request.GET and "reported" not in request.GET:
-            return queryset.filter(status=Post.Status.PENDING)  # the queue: what waits for a decision
-        return queryset
+        return queryset.filter(status=Post.Status.PENDING) if is_queue(request) else queryset
 
     def excerpt(self, post):
         return post.body_source[:120]

@@ -47,6 +47,31 @@ def test_queue_lists_held_posts(moderator_client, held_post):
     assert action_url("reject", held_post.pk) in html
 
 
+def test_queue_holds_only_what_waits_and_says_so_when_empty(moderator_client, held_post, topic):
+    queue = reverse("forums_post_modeladmin_index")
+    html = moderator_client.get(queue).content.decode()
+    assert "<title>Moderation queue" in html
+    assert "Please approve me" in html
+    assert topic.title not in html  # published: not waiting for anyone
+
+    Post.objects.filter(pk=held_post.pk).update(status=Post.Status.PUBLISHED)
+    empty = moderator_client.get(queue).content.decode()
+    assert "Nothing is waiting for a decision" in empty
+    assert "Please approve me" not in empty
+    assert 'href="?status__exact=published"' in empty
+
+
+def test_status_filter_and_search_reach_every_post(moderator_client, held_post, topic):
+    queue = reverse("forums_post_modeladmin_index")
+    published = moderator_client.get(queue, {"status__exact": "published"}).content.decode()
+    assert "<title>Posts" in published
+    assert topic.title in published
+    assert "Please approve me" not in published
+    searched = moderator_client.get(queue, {"q": topic.title}).content.decode()
+    assert topic.title in searched
+    assert "Nothing is waiting" not in searched
+
+
 @pytest.mark.parametrize(
     "name",
     ["forums_post_modeladmin_index", "forums_report_modeladmin_index", "forums_member_modeladmin_index"],

@@ -5,6 +5,7 @@ An issue is composed in Wagtail like any page and is read three ways from the sa
 "Email" preview modes show exactly what subscribers will get.
 """
 
+from csp.constants import UNSAFE_INLINE
 from django import forms
 from django.db import models
 from django.http import HttpResponse
@@ -205,5 +206,9 @@ class NewsletterIssuePage(Page):
             email = render_issue_email(self, preview=True)
             if mode_name == "text":
                 return HttpResponse(email.text, content_type="text/plain; charset=utf-8")
-            return HttpResponse(email.html)
+            response = HttpResponse(email.html)
+            # Email clients read only inline styles, so the preview must let them apply; the
+            # preview runs through the site's middleware with the page's own path, not /admin/.
+            response._csp_update = {"style-src": [UNSAFE_INLINE]}
+            return response
         return super().serve_preview(request, mode_name)

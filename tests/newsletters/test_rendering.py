@@ -5,6 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.test import RequestFactory
+from django.urls import reverse
 from wagtail.models import Page
 
 from newsletters.links import site_root_url
@@ -141,6 +142,22 @@ def test_preview_modes_show_the_email(issue):
     text_preview = issue.serve_preview(request, "text")
     assert text_preview["Content-Type"].startswith("text/plain")
     assert b"Featured stories" in text_preview.content
+
+
+def style_sources(response):
+    policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    return policy["style-src"].split()
+
+
+def test_the_admin_email_preview_lets_its_inline_styles_apply(superuser_client, issue):
+    """Through the real preview, which runs the site's middleware with the page's own path."""
+    preview = reverse("wagtailadmin_pages:view_draft", args=[issue.pk])
+    email = superuser_client.get(preview, {"mode": "email"})
+    assert email.status_code == 200
+    assert b'style="' in email.content
+    assert style_sources(email) == ["'self'", "'unsafe-inline'"]
+    web = superuser_client.get(preview)
+    assert style_sources(web) == ["'self'"]  # the web page keeps the strict policy
 
 
 def test_archive_query_count_does_not_grow_with_issues(client, make_issue, newsletter_index, lists):

@@ -170,6 +170,8 @@ PAGE_CACHE = {
     # Called on every response served from the cache: views are counted all the same.
     "ON_HIT": ["portal.engagement.page_views.count_cached_response"],
 }
+# Page views are added up in each process and written to the database this often.
+PAGE_VIEWS_FLUSH_SECONDS = env_int("PAGE_VIEWS_FLUSH_SECONDS", 10)
 # Wagtail's front-end cache purging: always the site's own cache, plus a CDN when configured.
 WAGTAILFRONTENDCACHE = {"site": {"BACKEND": "portal.caching.backends.SitePageCacheBackend"}}
 if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx accepting PURGE requests

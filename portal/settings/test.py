@@ -20,3 +20,4 @@ CACHES["default"]["KEY_PREFIX"] = f"{env_str('CACHE_KEY_PREFIX', 'portal')}-test
 # The page cache is off in most tests, which change content behind Wagtail's back; the cache's
 # own tests (tests/portal/test_page_cache.py) turn it on.
 PAGE_CACHE = {**PAGE_CACHE, "SECONDS": 0}  # noqa: F405
+PAGE_VIEWS_FLUSH_SECONDS = 0  # every view written at once; tests that buffer set their own

@@ -9,12 +9,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from portal.engagement import page_views
 from portal.engagement.models import PageViewCount
-from portal.engagement.page_views import count_cached_response, is_bot, record_view
+from portal.engagement.page_views import count_cached_response, is_bot, record_view, write_view_counts
 
 from .conftest import BROWSER
 
 pytestmark = pytest.mark.django_db
+
+
+def statements(queries):
+    """The statements run, without the savepoints a test's own transaction adds around them."""
+    return [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
 
 
 def views_of(page):
@@ -122,8 +128,76 @@ def test_counting_is_one_statement_however_big_the_table(story):
     )
     with CaptureQueriesContext(connection) as queries:
         record_view(story.pk)
-    assert len(queries.captured_queries) == 1
-    assert queries.captured_queries[0]["sql"].startswith("INSERT INTO")
+    [statement] = statements(queries)
+    assert statement.startswith("INSERT INTO")
+
+
+@pytest.fixture
+def story_index(story):
+    return story.get_parent()
+
+
+@pytest.fixture
+def buffered(settings, monkeypatch):
+    """Views held in this process for a minute, on a clock the test moves."""
+    settings.PAGE_VIEWS_FLUSH_SECONDS = 60
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(page_views.time, "monotonic", lambda: clock["now"])
+    buffer = page_views.ViewBuffer()
+    monkeypatch.setattr(page_views, "view_buffer", buffer)
+    return clock
+
+
+def test_buffered_views_cost_no_query_until_they_are_written_together(buffered, story, story_index):
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(5):
+            record_view(story.pk)
+        record_view(story_index.pk)
+    assert queries.captured_queries == []
+    assert views_of(story) == 0
+
+    buffered["now"] += 60
+    with CaptureQueriesContext(connection) as queries:
+        record_view(story.pk)  # the first view after the interval writes the lot
+    assert len(statements(queries)) == 1
+    assert (views_of(story), views_of(story_index)) == (6, 1)
+
+
+def test_buffered_views_are_written_when_the_process_exits(buffered, story):
+    record_view(story.pk)
+    record_view(story.pk)
+    page_views.view_buffer.flush()  # what the process's exit handler calls
+    assert views_of(story) == 2
+    page_views.view_buffer.flush()  # nothing left: nothing written twice
+    assert views_of(story) == 2
+
+
+def test_counters_add_to_what_is_stored_and_keep_days_apart(story, story_index):
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    write_view_counts({(story.pk, today): 4})
+    write_view_counts({(story.pk, today): 3, (story.pk, yesterday): 2, (story_index.pk, today): 1})
+    stored = dict(PageViewCount.objects.filter(page_id=story.pk).values_list("day", "views"))
+    assert stored == {today: 7, yesterday: 2}
+    assert views_of(story_index) == 1
+
+
+def test_many_counters_are_written_in_batches(story, monkeypatch):
+    monkeypatch.setattr(page_views, "BATCH_ROWS", 4)
+    first = datetime.date(2021, 1, 1)
+    counts = {(story.pk, first + datetime.timedelta(days=n)): n + 1 for n in range(10)}
+    with CaptureQueriesContext(connection) as queries:
+        write_view_counts(counts)
+    assert len(statements(queries)) == 3
+    assert views_of(story) == sum(range(1, 11))
+
+
+def test_a_database_error_loses_the_counts_not_the_page(story, monkeypatch, caplog):
+    broken = "INSERT INTO no_such_table VALUES (%s, %s, %s)"
+    monkeypatch.setattr(page_views, "upsert_sql", lambda rows: broken)
+    write_view_counts({(story.pk, timezone.localdate()): 1})
+    assert "Could not write 1 page-view counters" in caplog.text
+    assert views_of(story) == 0
 
 
 def test_a_page_that_no_longer_exists_is_not_counted(story):

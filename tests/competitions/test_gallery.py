@@ -1,6 +1,7 @@
 """The public gallery and winners: accepted entries only, entrants' chosen names only, files checked."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from literacy.competitions.models import Entry
 from tests.queries import queries_for
@@ -56,6 +57,18 @@ def test_the_gallery_shows_only_accepted_entries_under_their_public_names(client
     ):
         assert hidden not in content
     assert "By Piotr W." in content
+
+
+def test_an_image_entry_is_named_and_described_for_screen_readers(client, competition, make_entry):
+    """An infographic carries information: its title names it and its description describes it."""
+    entry = make_entry(title="Prices <in> one glance", description="Twelve bars, one per month.")
+    entry.moderation = Entry.Moderation.ACCEPTED
+    entry.save()
+    html = BeautifulSoup(client.get(subpage(competition, "gallery")).content, "html.parser")
+    image = html.select_one("img.entry-card__image")
+    assert image["alt"] == "Prices <in> one glance"
+    described_by = html.find(id=image["aria-describedby"])
+    assert described_by.get_text(strip=True) == "Twelve bars, one per month."
 
 
 def test_an_empty_gallery_says_so(client, competition):

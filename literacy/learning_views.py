@@ -12,10 +12,10 @@ from operator import or_
 from django.contrib import messages
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare
 from taggit.models import Tag
 
+from portal.private import private
 from portal.ratelimit import limit_or_429
 
 from .learning_models import TIER_ORDER, Certificate, CheckAttempt, LearnerAudience, LessonPage, ModulePage
@@ -25,12 +25,6 @@ from .scoring import AnswerError, check, percentage
 
 CHECK_FORM_KEY = "literacy-check-{module}-{kind}"
 LESSON_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "duration_minutes", "live")
-
-
-def private(response):
-    """Pages that show one learner's progress must never be cached for someone else."""
-    add_never_cache_headers(response)
-    return response
 
 
 def module_lessons(module):
@@ -173,7 +167,8 @@ def module_overview(module, request):
                 "certificate": certificate,
                 "index_page": module.get_parent().specific,
             },
-        )
+        ),
+        indexable=True,
     )
 
 
@@ -260,7 +255,7 @@ def render_check_form(module, request, kind, blocks, errors=None, data=None):
     )
     if errors:
         response.status_code = 400
-    return private(response)
+    return private(response, indexable=True)
 
 
 def score_check(module, request, store, state, kind, blocks):
@@ -311,7 +306,8 @@ def render_check_result(module, request, state, kind, blocks):
                 "lessons_done": state.lessons_done([lesson.pk for lesson in lessons]),
                 "index_page": module.get_parent().specific,
             },
-        )
+        ),
+        indexable=True,
     )
 
 
@@ -359,7 +355,7 @@ def lesson(lesson_page, request, errors=None, data=None):
     )
     if errors:
         response.status_code = 400
-    return private(response)
+    return private(response, indexable=True)
 
 
 def require_post(request):

@@ -12,11 +12,11 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 
 from portal.contacts.models import LiteracyLevel
 from portal.contacts.services import normalise_email
+from portal.private import private
 from portal.ratelimit import limit_or_429
 
 from . import training
@@ -236,10 +236,3 @@ def cancel(session, request, token):
     if request.method == "POST":  # too late to cancel: the page says so
         response.status_code = 409
     return private(response)
-
-
-def private(response):
-    """Pages about one person's registration: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response

@@ -13,13 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.services import normalise_email
 from portal.origin import from_this_site
+from portal.private import private
 from portal.ratelimit import limit_or_429
 
 from . import subscriptions
@@ -28,13 +28,6 @@ from .links import ExpiredToken, InvalidToken, read_confirmation_token
 from .models import NewsletterIndexPage, SignupRequest, Subscriber
 
 ISSUES_PER_PAGE = 12
-
-
-def private(response):
-    """Pages about one person's subscription: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def newsletter_index():

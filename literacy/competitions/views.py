@@ -11,8 +11,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 
+from portal.private import private
 from portal.ratelimit import limit_or_429
 
 from . import entries
@@ -21,13 +22,6 @@ from .models import Entry
 
 ENTRIES_PER_GALLERY_PAGE = 24
 CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
-
-
-def private(response):
-    """Pages about one person's entry: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def subpage_url(competition, name, *args):

@@ -5,13 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from portal.contacts.services import normalise_email
 from portal.origin import from_this_site
+from portal.private import private
 from portal.ratelimit import limit_or_429
 
 from . import data_requests
@@ -140,10 +140,3 @@ def request_status(page, request, token):
             context_overrides={"data_request": data_request, "events": events},
         )
     )
-
-
-def private(response):
-    """A page about one person's request: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response

@@ -2,7 +2,8 @@
 messages for answers that cannot be accepted."""
 
 from django.http import HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
+
+from portal.private import private
 
 REPLAYED = (
     "This answer was already sent, or the page was open so long that it expired. "
@@ -17,9 +18,7 @@ def render(page, request, template, context, status=200):
     """A game page as this player sees it: never cached, never indexed."""
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return private(response)
 
 
 def redirect_to(page, route="", *args, fragment=""):

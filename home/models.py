@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -136,13 +135,7 @@ class HomePage(SharingMixin, Page):
         from literacy.models import TrainingSessionPage  # here: literacy's pages may build on home's
 
         confirmed = Count("registrations", filter=Q(registrations__status="confirmed"))
-        return list(
-            TrainingSessionPage.objects.live()
-            .public()
-            .filter(cancelled=False, starts_at__gt=timezone.now())
-            .annotate(is_full=Q(capacity__lte=confirmed))
-            .order_by("starts_at", "pk")[:limit]
-        )
+        return list(TrainingSessionPage.upcoming().annotate(is_full=Q(capacity__lte=confirmed))[:limit])
 
 
 class StandardPage(SharingMixin, Page):

@@ -203,6 +203,16 @@ class TrainingSessionPage(RoutablePageMixin, Page):
     def closes_at(self):
         return self.registration_deadline or self.starts_at
 
+    @classmethod
+    def upcoming(cls, now=None):
+        """Public sessions still to come and not cancelled, soonest first."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(cancelled=False, starts_at__gt=now or timezone.now())
+            .order_by("starts_at", "pk")
+        )
+
     def is_open_for_registration(self, now=None):
         return not self.cancelled and (now or timezone.now()) < self.closes_at
 

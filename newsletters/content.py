@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
 from literacy.models import TrainingSessionPage
@@ -86,12 +85,7 @@ def chart_of_the_month(story, root_url):
 
 
 def upcoming_training(now=None):
-    sessions = (
-        TrainingSessionPage.objects.live()
-        .public()
-        .filter(cancelled=False, starts_at__gt=now or timezone.now())
-        .order_by("starts_at", "pk")[:UPCOMING_TRAINING]
-    )
+    sessions = TrainingSessionPage.upcoming(now)[:UPCOMING_TRAINING]
     return [session for session in sessions if session.is_open_for_registration(now)]
 
 

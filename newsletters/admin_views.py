@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.widgets import HeaderButton
 
+from portal.mail import site_root_url
+
 from .emails import issue_message
-from .links import site_root_url
 from .models import NewsletterIssuePage, Sending
 from .rendering import render_issue_email
 from .sending import recipient_contact_ids, start_sending

@@ -9,9 +9,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from portal.mail import single_line
+from portal.mail import single_line, site_root_url
 
-from .links import confirmation_url, site_root_url
+from .links import confirmation_url
 
 
 def issue_message(rendered, to, *, unsubscribe_url, root_url, list_id="newsletter", connection=None):

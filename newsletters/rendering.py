@@ -16,8 +16,9 @@ from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from portal.mail import site_root_url
+
 from .content import issue_content
-from .links import site_root_url
 
 UNSUBSCRIBE_PLACEHOLDER = "__NEWSLETTER_UNSUBSCRIBE_URL__"
 PREFERENCES_PLACEHOLDER = "__NEWSLETTER_PREFERENCES_URL__"

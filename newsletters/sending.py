@@ -29,8 +29,10 @@ from django.db.models import Exists, F, Min, OuterRef
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from portal.mail import site_root_url
+
 from .emails import issue_message
-from .links import preferences_url, site_root_url, unsubscribe_url
+from .links import preferences_url, unsubscribe_url
 from .models import Delivery, Frequency, Sending, Subscriber
 from .rendering import render_issue_email
 

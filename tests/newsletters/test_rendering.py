@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Page
 
-from newsletters.links import site_root_url
 from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
+from portal.mail import site_root_url
 from stories.models import DataStoryPage
 from tests.queries import queries_for
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from newsletters import sending as sending_module
 from newsletters import subscriptions
-from newsletters.links import site_root_url
 from newsletters.models import Delivery, Frequency, Sending
 from newsletters.sending import run_sending
+from portal.mail import site_root_url
 
 Status = Delivery.Status
 

@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 CACHEABLE = "_portal_cache_anonymous"
+ENTRY_KEY = "_portal_cache_entry_key"
 SITE_GENERATION = "page-generation:site"
 
 
@@ -48,8 +49,12 @@ def cached_response(request):
     """The stored response for this request, or None."""
     if not could_be_cached(request):
         return None
-    stored = page_cache().get(entry_key(request))
+    key = entry_key(request)
+    stored = page_cache().get(key)
     if stored is None:
+        # On a miss, the response is stored under the key of the generations read before it
+        # was rendered: a page purged meanwhile is then never served from the older render.
+        setattr(request, ENTRY_KEY, key)
         return None
     content, status, headers = stored
     response = HttpResponse(content, status=status)
@@ -61,7 +66,8 @@ def cached_response(request):
 
 def store(request, response):
     """Keep the response if it is the same for everyone; give it the headers a CDN needs."""
-    if not (getattr(request, CACHEABLE, False) and could_be_cached(request)):
+    key = getattr(request, ENTRY_KEY, None)  # set by the lookup that missed
+    if key is None or not getattr(request, CACHEABLE, False):
         return
     if response.status_code != 200 or response.streaming or response.cookies:
         return
@@ -76,9 +82,7 @@ def store(request, response):
         stale_while_revalidate=options["STALE_WHILE_REVALIDATE"],
     )
     headers = [(name, value) for name, value in response.items() if name.lower() not in {"set-cookie"}]
-    page_cache().set(
-        entry_key(request), (response.content, response.status_code, headers), options["SECONDS"]
-    )
+    page_cache().set(key, (response.content, response.status_code, headers), options["SECONDS"])
     response["X-Cache"] = "MISS"
 
 

@@ -243,10 +243,17 @@ class ModulePage(RoutablePageMixin, Page):
         return learning_views.teachers(self, request)
 
 
-class LessonPage(RoutablePageMixin, Page):
-    """One lesson: text, charts, glossary terms, worked examples, videos and questions."""
+class LessonPage(Page):
+    """One lesson: text, charts, glossary terms, worked examples, videos and questions.
+
+    Cached whole for visitors without progress. Its forms post to plain addresses (literacy/urls.py)
+    that check the browser's Origin instead of a CSRF token, which would set a cookie and keep the
+    page out of the cache. It shows its module's title and its sibling lessons in its navigation,
+    so publishing any of those purges it too."""
 
     collects_feedback = True
+    cache_anonymous_responses = True
+    cache_purge_with_family = True
 
     summary = models.TextField(max_length=300, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
@@ -267,29 +274,14 @@ class LessonPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "lesson"
 
-    @path("")
-    def lesson(self, request):
+    def serve(self, request, *args, **kwargs):
         from . import learning_views
 
         return learning_views.lesson(self, request)
 
-    @path("answer/", name="answer")
-    def answer(self, request):
-        from . import learning_views
-
-        return learning_views.answer(self, request)
-
-    @path("try-again/", name="try_again")
-    def try_again(self, request):
-        from . import learning_views
-
-        return learning_views.try_again(self, request)
-
-    @path("done/", name="done")
-    def done(self, request):
-        from . import learning_views
-
-        return learning_views.lesson_done(self, request)
+    def serve_preview(self, request, mode_name):
+        """Editors preview a draft as a newcomer to the lesson sees it."""
+        return self.serve(request)
 
 
 class ModuleProgress(models.Model):

@@ -1,6 +1,7 @@
 """The public side of the e-modules: the Learn index, a module, its checks, lessons and answers.
 
-The page models route here (RoutablePageMixin); these functions take the page first. Every
+The page models route here, and so do the addresses a lesson's forms post to (literacy/urls.py);
+these functions take the page first. Every
 answer is checked here on the server, and every POST redirects (or, when the answer cannot be
 read, shows the page again with a message), so the site works without JavaScript.
 """
@@ -10,11 +11,17 @@ from functools import reduce
 from operator import or_
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.crypto import constant_time_compare
+from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 
+from portal.caching.pagecache import could_be_cached
+from portal.origin import from_this_site
 from portal.private import private
 from portal.ratelimit import limit_or_429
 
@@ -335,9 +342,11 @@ def lesson(lesson_page, request, errors=None, data=None):
             items.append({"question": question})
         else:
             items.append({"block": block})
-    response = lesson_page.render(
+    response = TemplateResponse(
         request,
-        context_overrides={
+        lesson_page.get_template(request),
+        {
+            **lesson_page.get_context(request),
             "module": module,
             "items": items,
             "state": state,
@@ -355,17 +364,27 @@ def lesson(lesson_page, request, errors=None, data=None):
     )
     if errors:
         response.status_code = 400
+    if could_be_cached(request):
+        return response  # no session: the lesson as every newcomer sees it, cached for all
     return private(response, indexable=True)
 
 
-def require_post(request):
+@csrf_exempt
+def lesson_form(request, lesson_id, handle):
+    """Where a lesson's forms post (an answer, "try again", "done"), apart from the lesson page
+    itself, which is cached. No CSRF token, the Origin header instead: see portal/origin.py."""
     if request.method != "POST":
         raise Http404("Answers are sent with the form on the lesson page.")
+    if not from_this_site(request):
+        raise PermissionDenied("Answers can only be sent from this site's lessons.")
+    lesson_page = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if not all(restriction.accept_request(request) for restriction in lesson_page.get_view_restrictions()):
+        raise Http404("There is no such lesson.")
+    return handle(lesson_page, request)
 
 
 def answer(lesson_page, request):
     """Check one answer and keep it; show the lesson again with the feedback."""
-    require_post(request)
     if limited := limit_or_429(request, "module_answer"):
         return limited
     block = find_question(lesson_page.body, request.POST.get("question", ""))
@@ -391,7 +410,6 @@ def answer(lesson_page, request):
 
 
 def try_again(lesson_page, request):
-    require_post(request)
     block = find_question(lesson_page.body, request.POST.get("question", ""))
     if block is None:
         raise Http404("There is no such question in this lesson.")
@@ -405,7 +423,6 @@ def try_again(lesson_page, request):
 
 def lesson_done(lesson_page, request):
     """Mark the lesson done and go on: to the next lesson, or to the post-check after the last."""
-    require_post(request)
     module = lesson_page.get_parent().specific
     store = progress_for(request)
     state = store.load(module)

@@ -1,10 +1,29 @@
-"""Addresses outside the page tree: the public check of a certificate's code."""
+"""Addresses outside the page tree: the public check of a certificate's code, and where a
+lesson's forms post (the lesson page itself is cached whole, see LessonPage)."""
 
 from django.urls import path
 
-from . import certificates
+from . import certificates, learning_views
 
 urlpatterns = [
     path("certificates/", certificates.verify, name="literacy_certificate_verify"),
     path("certificates/<str:code>/", certificates.check_certificate, name="literacy_certificate_check"),
+    path(
+        "lessons/<int:lesson_id>/answer/",
+        learning_views.lesson_form,
+        {"handle": learning_views.answer},
+        name="literacy_lesson_answer",
+    ),
+    path(
+        "lessons/<int:lesson_id>/try-again/",
+        learning_views.lesson_form,
+        {"handle": learning_views.try_again},
+        name="literacy_lesson_try_again",
+    ),
+    path(
+        "lessons/<int:lesson_id>/done/",
+        learning_views.lesson_form,
+        {"handle": learning_views.lesson_done},
+        name="literacy_lesson_done",
+    ),
 ]

@@ -8,9 +8,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from literacy.models import Certificate, ModulePage
+from literacy.models import Certificate, LessonPage, ModulePage
 from literacy.questions import questions_in
 from literacy.scoring import display_order
+from portal.caching.pagecache import purge_site
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 
@@ -120,3 +121,23 @@ def test_a_lesson_question_without_an_answer_is_explained_on_a_phone(new_page, a
     expect(page.locator(".field__error").first).to_contain_text("Choose an answer.")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page, axe)
+
+
+def test_a_lesson_served_from_the_page_cache_takes_answers(new_page, settings):
+    """Newcomers get the lesson stored whole, with no CSRF token in its forms: answering works."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 600}
+    purge_site()  # nothing stored earlier, for other content, is served
+    lesson = LessonPage.objects.get(slug="when-the-mean-misleads")
+    block = questions_in(lesson.body)[0]
+    assert new_page().goto(lesson.url).headers.get("x-cache") == "MISS"
+
+    page = new_page()
+    assert page.goto(lesson.url).headers.get("x-cache") == "HIT"
+    fill_answer(page, block)
+    page.locator(f"#question-{block.id}").get_by_role("button", name=re.compile("Check my answer")).click()
+    expect(page.locator(f"#question-{block.id}")).to_contain_text("Correct")
+    assert page.reload().headers.get("x-cache") is None, "the learner's own progress is never shared"
+
+    newcomer = new_page()
+    assert newcomer.goto(lesson.url).headers.get("x-cache") == "HIT"
+    expect(newcomer.locator(f"#question-{block.id}")).not_to_contain_text("Correct")

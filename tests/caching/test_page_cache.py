@@ -13,13 +13,9 @@ from home.models import SiteSettings
 from portal.engagement.models import PageViewCount
 from tests.queries import queries_for
 
+from .cache_hits import hit
+
 pytestmark = pytest.mark.usefixtures("page_cache_on")
-
-
-def hit(client, url, **extra):
-    response = client.get(url, **extra)
-    assert response.status_code == 200, url
-    return response.get("X-Cache")
 
 
 def test_anonymous_views_are_served_from_the_cache_without_touching_the_database(client, make_story):

@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 from django.http import QueryDict
+from django.urls import reverse
 
 from literacy.models import LessonPage, ModuleIndexPage, ModulePage
 from literacy.scoring import display_order
 
 EXPLANATION = "Because the median is the middle value of the ordered data."
+ORIGIN = "http://testserver"
 SECRET_FEEDBACK = "Tempting, but the mean is pulled up by large values."
 
 
@@ -176,15 +178,24 @@ def take_check(client, module, kind, right=True):
     return client.post(module.url + module.reverse_subpage(f"{kind}_check"), data)
 
 
+def lesson_form_url(lesson, action):
+    return reverse(f"literacy_lesson_{action}", args=[lesson.pk])
+
+
+def post_to_lesson(client, lesson, action, data=None, origin=ORIGIN):
+    """Send one of a lesson's forms ("answer", "try_again", "done") as a browser does from the
+    lesson page: with the page's origin, which stands in for a CSRF token."""
+    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    return client.post(lesson_form_url(lesson, action), data or {}, **headers)
+
+
 def answer_lesson(client, lesson, block, right=True):
-    return client.post(
-        lesson.url + lesson.reverse_subpage("answer"), {"question": block.id, **answer_data(block, right)}
-    )
+    return post_to_lesson(client, lesson, "answer", {"question": block.id, **answer_data(block, right)})
 
 
 def finish_lessons(client, module):
     for lesson in module.lessons():
-        client.post(lesson.url + lesson.reverse_subpage("done"))
+        post_to_lesson(client, lesson, "done")
 
 
 def complete_module(client, module, pre_right=False):

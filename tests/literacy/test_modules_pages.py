@@ -4,19 +4,23 @@ import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 
 from literacy.models import LearnerAudience, ModuleIndexPage
 
 from .module_helpers import (
     EXPLANATION,
+    ORIGIN,
     SECRET_FEEDBACK,
     add_lesson,
     answer_data,
     answer_lesson,
+    lesson_form_url,
     make_module,
     multiple_choice,
     numeric,
     ordering,
+    post_to_lesson,
     questions,
     single_choice,
     take_check,
@@ -96,7 +100,7 @@ class TestIndex:
     def test_continue_where_you_left_off(self, client, module):
         assert "Continue where you left off" not in client.get("/learn/").content.decode()
         first = module.lessons().first()
-        client.post(first.url + first.specific.reverse_subpage("done"))
+        post_to_lesson(client, first, "done")
         html = client.get("/learn/").content.decode()
         assert "Continue where you left off" in html
         # The module opens with the pre-check: until it is taken, that is where to continue.
@@ -188,17 +192,17 @@ class TestLessonPage:
     def test_try_again_clears_the_answer(self, client, lesson):
         block = questions(lesson.body)[0]
         answer_lesson(client, lesson, block, right=False)
-        client.post(lesson.url + lesson.reverse_subpage("try_again"), {"question": block.id})
+        post_to_lesson(client, lesson, "try_again", {"question": block.id})
         html = client.get(lesson.url).content.decode()
         assert EXPLANATION not in html
         assert "Check my answer" in html
 
     def test_done_goes_to_the_next_lesson_then_to_the_post_check(self, client, module):
         lessons = list(module.lessons())
-        response = client.post(lessons[0].url + lessons[0].specific.reverse_subpage("done"))
+        response = post_to_lesson(client, lessons[0], "done")
         assert response["Location"] == lessons[1].url
-        client.post(lessons[1].url + lessons[1].specific.reverse_subpage("done"))
-        response = client.post(lessons[2].url + lessons[2].specific.reverse_subpage("done"))
+        post_to_lesson(client, lessons[1], "done")
+        response = post_to_lesson(client, lessons[2], "done")
         # No pre-check yet: that is the next step.
         assert response["Location"] == module.url + module.reverse_subpage("pre_check")
         assert "Done" in client.get(lessons[0].url).content.decode()
@@ -221,22 +225,18 @@ class TestBadAnswers:
     def test_a_question_from_another_module_is_not_found(self, client, demo_site, lesson):
         other = make_module("other-module", lessons=1)
         foreign = questions(other.lessons().first().specific.body)[0]
-        response = client.post(
-            lesson.url + lesson.reverse_subpage("answer"), {"question": foreign.id, **answer_data(foreign)}
-        )
+        response = post_to_lesson(client, lesson, "answer", {"question": foreign.id, **answer_data(foreign)})
         assert response.status_code == 404
 
     @pytest.mark.parametrize("question", ["", "nonsense", "x" * 5000])
     def test_a_question_that_does_not_exist_is_not_found(self, client, lesson, question):
-        response = client.post(lesson.url + lesson.reverse_subpage("answer"), {"question": question})
+        response = post_to_lesson(client, lesson, "answer", {"question": question})
         assert response.status_code == 404
 
     @pytest.mark.parametrize("value", ["7", "-1", "one", ""])
     def test_an_option_out_of_range_is_refused_with_a_message(self, client, lesson, value):
         block = questions(lesson.body)[0]
-        response = client.post(
-            lesson.url + lesson.reverse_subpage("answer"), {"question": block.id, f"q-{block.id}": value}
-        )
+        response = post_to_lesson(client, lesson, "answer", {"question": block.id, f"q-{block.id}": value})
         assert response.status_code == 400
         html = response.content.decode()
         assert "Choose" in html and "field__error" in html
@@ -247,9 +247,7 @@ class TestBadAnswers:
         module = make_module("numbers", lessons=0)
         lesson = add_lesson(module, "numeric", body=[numeric()])
         block = questions(lesson.body)[0]
-        response = client.post(
-            lesson.url + lesson.reverse_subpage("answer"), {"question": block.id, f"q-{block.id}": "ten"}
-        )
+        response = post_to_lesson(client, lesson, "answer", {"question": block.id, f"q-{block.id}": "ten"})
         assert response.status_code == 400
         html = response.content.decode()
         assert "Type a number using digits" in html
@@ -264,18 +262,36 @@ class TestBadAnswers:
         assert state.answers[block.id]["correct"] is False
 
     def test_answers_are_only_posted(self, client, lesson):
-        assert client.get(lesson.url + lesson.reverse_subpage("answer")).status_code == 404
-        assert client.get(lesson.url + lesson.reverse_subpage("done")).status_code == 404
+        assert client.get(lesson_form_url(lesson, "answer")).status_code == 404
+        assert client.get(lesson_form_url(lesson, "done")).status_code == 404
 
-    def test_answering_needs_the_csrf_token(self, lesson):
-        from django.test import Client
-
+    @pytest.mark.parametrize("origin", ["https://evil.example", "http://testserver.evil.example", "null", ""])
+    def test_answers_from_another_site_or_no_site_are_refused(self, client, lesson, origin):
+        """No CSRF token on the cached lesson: the browser's Origin is checked instead."""
         block = questions(lesson.body)[0]
-        strict = Client(enforce_csrf_checks=True)
-        response = strict.post(
-            lesson.url + lesson.reverse_subpage("answer"), {"question": block.id, **answer_data(block)}
+        for action in ("answer", "try_again", "done"):
+            data = {"question": block.id, **answer_data(block)}
+            response = post_to_lesson(client, lesson, action, data, origin=origin)
+            assert response.status_code == 403, action
+        assert client.get(lesson.url).context["state"].answers == {}
+
+    def test_an_answer_sent_with_the_referer_of_an_old_browser_is_taken(self, client, lesson):
+        block = questions(lesson.body)[0]
+        response = client.post(
+            lesson_form_url(lesson, "answer"),
+            {"question": block.id, **answer_data(block)},
+            HTTP_REFERER=f"http://testserver{lesson.url}",
         )
-        assert response.status_code == 403
+        assert response.status_code == 302
+        assert block.id in client.get(lesson.url).context["state"].answers
+
+    def test_answers_to_an_unpublished_or_unknown_lesson_are_not_found(self, client, lesson):
+        block = questions(lesson.body)[0]
+        data = {"question": block.id, **answer_data(block)}
+        lesson.unpublish()
+        assert post_to_lesson(client, lesson, "answer", data).status_code == 404
+        response = client.post(reverse("literacy_lesson_answer", args=[999999]), data, HTTP_ORIGIN=ORIGIN)
+        assert response.status_code == 404
 
     def test_answers_are_rate_limited(self, client, lesson, settings):
         settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "module_answer": "2/m/ip"}
@@ -283,5 +299,5 @@ class TestBadAnswers:
         statuses = []
         for _ in range(3):
             statuses.append(answer_lesson(client, lesson, block).status_code)
-            client.post(lesson.url + lesson.reverse_subpage("try_again"), {"question": block.id})
+            post_to_lesson(client, lesson, "try_again", {"question": block.id})
         assert statuses == [302, 302, 429]

@@ -9,7 +9,15 @@ from literacy.models import CheckAttempt, ModuleCompletion, ModuleProgress
 from literacy.progress import SESSION_KEY
 from portal.contacts.models import Contact, TouchpointKind
 
-from .module_helpers import answer_lesson, complete_module, finish_lessons, make_module, questions, take_check
+from .module_helpers import (
+    answer_lesson,
+    complete_module,
+    finish_lessons,
+    make_module,
+    post_to_lesson,
+    questions,
+    take_check,
+)
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Quiet-harbour-lantern-58"
@@ -42,7 +50,7 @@ def state_of(client, module):
 def test_anonymous_progress_lives_in_the_session_only(client, module):
     lesson = module.lessons().first().specific
     answer_lesson(client, lesson, questions(lesson.body)[0])
-    client.post(lesson.url + lesson.reverse_subpage("done"))
+    post_to_lesson(client, lesson, "done")
     assert not ModuleProgress.objects.exists()
     saved = client.session[SESSION_KEY]["modules"][str(module.pk)]
     assert saved["lessons"] == [lesson.pk]
@@ -55,7 +63,7 @@ def test_signed_in_progress_lives_in_the_database(client, module, learner):
     lesson = module.lessons().first().specific
     block = questions(lesson.body)[0]
     answer_lesson(client, lesson, block, right=False)
-    client.post(lesson.url + lesson.reverse_subpage("done"))
+    post_to_lesson(client, lesson, "done")
     row = ModuleProgress.objects.get(user=learner, module=module)
     assert row.completed_lessons == [lesson.pk]
     assert row.answers[block.id]["correct"] is False
@@ -80,7 +88,7 @@ def test_starting_a_module_signed_in_records_a_learning_touchpoint(client, modul
 def test_progress_carries_over_on_sign_in(client, module, learner):
     take_check(client, module, "pre", right=False)
     lessons = list(module.lessons())
-    client.post(lessons[0].url + lessons[0].specific.reverse_subpage("done"))
+    post_to_lesson(client, lessons[0], "done")
     sign_in(client, learner)
 
     row = ModuleProgress.objects.get(user=learner, module=module)
@@ -102,7 +110,7 @@ def test_carry_over_merges_with_what_the_account_already_has(client, module, lea
         user=learner, module=module, completed_lessons=[lessons[2].pk], pre_score=40
     )
     take_check(client, module, "pre", right=True)  # anonymous: 100%, but the account's baseline stands
-    client.post(lessons[0].url + lessons[0].specific.reverse_subpage("done"))
+    post_to_lesson(client, lessons[0], "done")
     sign_in(client, learner)
     row = ModuleProgress.objects.get(user=learner, module=module)
     assert sorted(row.completed_lessons) == sorted([lessons[0].pk, lessons[2].pk])

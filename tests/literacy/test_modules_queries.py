@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.queries import queries_for
 
-from .module_helpers import add_lesson, answer_data, make_module, questions, single_choice
+from .module_helpers import add_lesson, answer_data, make_module, post_to_lesson, questions, single_choice
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def learner(request, client, django_user_model):
         client.force_login(django_user_model.objects.create_user("q@example.org", "x-Strong-pass-1"))
         # The first save records the touchpoint; after that, progress is one row.
         warm = make_module("warm-up", lessons=1)
-        client.post(warm.lessons().first().url + "done/")
+        post_to_lesson(client, warm.lessons().first(), "done")
     return client
 
 
@@ -30,11 +30,10 @@ def lesson_in(slug, lessons, questions_in_lesson):
 def answer_queries(client, lesson):
     block = questions(lesson.body)[-1]
     data = {"question": block.id, **answer_data(block)}
-    url = lesson.url + lesson.reverse_subpage("answer")
-    client.post(url, data)  # warm the per-process caches
-    client.post(lesson.url + lesson.reverse_subpage("try_again"), {"question": block.id})
+    post_to_lesson(client, lesson, "answer", data)  # warm the per-process caches
+    post_to_lesson(client, lesson, "try_again", {"question": block.id})
     with CaptureQueriesContext(connection) as context:
-        response = client.post(url, data)
+        response = post_to_lesson(client, lesson, "answer", data)
     assert response.status_code == 302
     return len(context.captured_queries)
 
@@ -61,11 +60,11 @@ def test_a_module_page_does_not_grow_with_lessons(learner, demo_site):
 
 def test_the_learn_index_does_not_grow_with_modules_or_progress(client, demo_site):
     first = make_module("more-0", lessons=2)
-    client.post(first.lessons().first().url + "done/")
+    post_to_lesson(client, first.lessons().first(), "done")
     before = queries_for(client, "/learn/")
     for n in range(1, 5):
         module = make_module(f"more-{n}", lessons=2, prerequisites=[first])
-        client.post(module.lessons().first().url + "done/")
+        post_to_lesson(client, module.lessons().first(), "done")
     response = client.get("/learn/")
     assert len(response.context["in_progress"]) == 5
     assert queries_for(client, "/learn/") == before

@@ -31,6 +31,10 @@ class ForumIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "forum index"
 
+    def get_cached_paths(self):
+        """The index and every forum's page, which the page cache keeps (see page_cache.py)."""
+        return ["/", *(f"{slug}/" for slug in Forum.objects.values_list("slug", flat=True))]
+
     def route_url(self, name, *args):
         return self.url + self.reverse_subpage(name, args=args)
 
@@ -77,7 +81,7 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^topic/(?P<topic_id>\d+)/(?:(?P<slug>[-\w]+)/)?$", name="topic")
     def topic(self, request, topic_id, slug=None):
-        return self._view("topic_detail", request, int(topic_id))
+        return self._view("topic_detail", request, int(topic_id), canonical=slug is None)
 
     @path("<slug:forum_slug>/", name="forum")
     def forum(self, request, forum_slug):

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
@@ -208,9 +207,7 @@ def refresh_topic(topic):
 
 
 def refresh_forum(forum):
-    """Recount a forum's topics and posts, and find its latest visible post; the home page,
-    which lists the latest conversations, is purged from the page cache once this is saved."""
-    transaction.on_commit(purge_home_page)
+    """Recount a forum's topics and posts, and find its latest visible post."""
     visible = Post.objects.visible_to_public().filter(topic__forum=forum)
     Forum.objects.filter(pk=forum.pk).update(
         topic_count=forum.topics.filter(approved=True, hidden=False).count(),
@@ -265,11 +262,3 @@ def page_of(post):
         .count()
     )
     return earlier // POSTS_PER_PAGE + 1
-
-
-def purge_home_page():
-    from home.models import HomePage
-
-    batch = PurgeBatch()
-    batch.add_pages(HomePage.objects.live())
-    batch.purge()

@@ -1,6 +1,7 @@
 """The public side of the forums. ForumIndexPage routes here; each function takes the page first.
 
-Reading is open to everyone. Writing needs a signed-in member with a confirmed email who has
+Reading is open to everyone, and anonymous readers get the forum pages from the page cache
+(page_cache.py purges them). Writing needs a signed-in member with a confirmed email who has
 accepted the forum's current rules, is not suspended, and stays within the rate limits.
 """
 
@@ -18,6 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal.caching.pagecache import mark_cacheable
 from portal.ratelimit import limit_or_429
 from portal.sanitise import render_user_markdown
 
@@ -64,6 +66,7 @@ def topic_listing(topics):
 
 
 def forum_list(index, request):
+    mark_cacheable(request)
     forums = Forum.objects.select_related("last_post__topic", "last_post__author__forum_member")
     return render(index, request, "forums/forum_index_page.html", forums=forums)
 
@@ -86,6 +89,7 @@ def search(index, request):
 
 
 def forum_detail(index, request, forum_slug):
+    mark_cacheable(request)
     forum = get_object_or_404(Forum, slug=forum_slug)
     query = search_query(request)
     topics = visible_topics(request).filter(forum=forum)
@@ -112,7 +116,9 @@ def get_topic(request, topic_id):
     return topic
 
 
-def topic_detail(index, request, topic_id):
+def topic_detail(index, request, topic_id, canonical=True):
+    if canonical:  # the address every link uses (not one with a slug), which changes purge
+        mark_cacheable(request)
     topic = get_topic(request, topic_id)
     posts = topic.posts.published().select_related("author__forum_member").order_by("created_at", "pk")
     page = paginate(request, posts, services.POSTS_PER_PAGE)

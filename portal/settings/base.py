@@ -165,6 +165,7 @@ PAGE_CACHE = {
         "home.SiteSettings",
         "stories.GlossaryTerm",
         "stories.ContactPerson",
+        "forums.Forum",  # its title and description are on the forum pages and the home page
         "wagtailcore.Site",
     ],
     # Called on every response served from the cache: views are counted all the same.

@@ -1,4 +1,5 @@
-"""Render benchmark: requests per second, time and SQL queries per request for key pages.
+"""Render benchmark: requests per second, time and SQL queries per request for one page of every
+public page type, and the routes that list things (topics, feeds, forums, galleries).
 
 Builds a throwaway test database, loads the demo content, then requests each page through
 Django's test client (the whole middleware stack, routing, views, templates and queries, but
@@ -14,14 +15,41 @@ import argparse
 
 from _harness import demo_database, expect_status, queries_per_call, setup_django, timed
 
-PAGES = [
-    "/",
+ROUTES = [
     "/search/?q=population",
-    "/stories/",
+    "/sitemap.xml",
     "/stories/topic/prices/",
-    "/stories/unemployment-unchanged-at-4-1-percent/",
+    "/stories/infographics/",
+    "/stories/corrections/",
     "/stories/feed/",
+    "/glossary/census/",
+    "/training/past/",
+    "/training/calendar/",
 ]
+
+
+def public_pages():
+    """The first live page of each public type in the demo (in tree order), then the routes,
+    then a forum, a topic, a quiz leaderboard and a competition gallery."""
+    from wagtail.models import Page
+
+    from forums.models import ForumIndexPage, Topic
+    from literacy.competitions.models import CompetitionPage
+    from literacy.games.models import TimedQuizPage
+
+    first_of_type = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        first_of_type.setdefault(type(page), page.url)
+    forums = ForumIndexPage.objects.get()
+    topic = Topic.objects.filter(approved=True, hidden=False).order_by("-reply_count").first()
+    return [
+        *first_of_type.values(),
+        *ROUTES,
+        forums.route_url("forum", topic.forum.slug),
+        forums.route_url("topic", topic.pk),
+        TimedQuizPage.objects.live().first().url + "leaderboard/",
+        CompetitionPage.objects.live().get(results_published=True).url + "gallery/",
+    ]
 
 
 def parse_args():
@@ -43,18 +71,18 @@ def main():
 
     with demo_database() as description:
         print(f"{description}; {args.requests} timed requests per page after {args.warmup} warm-up requests.")
-        header = f"{'page':<50}{'req/s':>9}{'mean ms':>10}{'p50 ms':>9}{'p95 ms':>9}{'queries/req':>13}"
+        header = f"{'page':<64}{'req/s':>9}{'mean ms':>10}{'p50 ms':>9}{'p95 ms':>9}{'queries/req':>13}"
         print(header)
         print("-" * len(header))
         client = Client()
-        for path in PAGES:
+        for path in public_pages():
 
             def get(path=path):
                 return expect_status(client.get(path), f"GET {path}")
 
             result = timed(get, args.requests, args.warmup)
             print(
-                f"{path:<50}{result['rps']:>9.1f}{result['mean_ms']:>10.2f}"
+                f"{path:<64}{result['rps']:>9.1f}{result['mean_ms']:>10.2f}"
                 f"{result['p50_ms']:>9.2f}{result['p95_ms']:>9.2f}{queries_per_call(get):>13}"
             )
 

@@ -41,14 +41,14 @@ def add_live_copies(page, count, start=1):
     return copies
 
 
-def add_row_copies(row, count, **vary):
+def add_row_copies(row, count, start=0, **vary):
     """`count` copies of a stored row, inserted in one statement. `vary` gives, per field, a
-    function of the copy's number (for fields that must differ); unique fields with a default
-    (tokens) get a fresh one."""
+    function of the copy's number, counting from `start` (for fields that must differ); unique
+    fields with a default (tokens) get a fresh one."""
     model = type(row)
     fresh = [f for f in model._meta.concrete_fields if f.unique and not f.primary_key and f.has_default()]
     copies = []
-    for number in range(count):
+    for number in range(start, start + count):
         copy = deepcopy(row)
         copy.pk = None
         copy._state.adding = True

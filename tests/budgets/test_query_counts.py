@@ -41,9 +41,7 @@ def assert_constant(urls, grow_to):
 def grow_rows(example, queryset, total, **vary):
     """Rows like `example` in `queryset`, `total` in all."""
     present = queryset.count()
-    add_row_copies(
-        example, max(total - present, 0), **{name: lambda n, f=f: f(present + n) for name, f in vary.items()}
-    )
+    add_row_copies(example, max(total - present, 0), start=present, **vary)
 
 
 def grow_pages(example, total):

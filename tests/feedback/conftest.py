@@ -3,9 +3,9 @@ from django.contrib.auth.models import Group, Permission
 
 from portal.feedback.models import DataRequestPage, FeedbackTheme
 from stories.models import DataStoryPage
+from tests.origin import ORIGIN, sent_from
 
 PASSWORD = "x-Strong-pass-1"
-ORIGIN = "http://testserver"
 
 
 @pytest.fixture
@@ -31,9 +31,8 @@ def send_feedback(client):
     """send_feedback(page, **fields): POST the box as a browser on this site would."""
 
     def send(page, *, origin=ORIGIN, **fields):
-        headers = {"HTTP_ORIGIN": origin} if origin else {}
         data = {"useful": "yes", **fields}
-        return client.post(f"/page-feedback/{page.pk}/", data, **headers)
+        return client.post(f"/page-feedback/{page.pk}/", data, **sent_from(origin))
 
     return send
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from literacy.models import LessonPage, ModuleIndexPage, ModulePage
 from literacy.scoring import display_order
+from tests.origin import ORIGIN, sent_from
 
 EXPLANATION = "Because the median is the middle value of the ordered data."
-ORIGIN = "http://testserver"
 SECRET_FEEDBACK = "Tempting, but the mean is pulled up by large values."
 
 
@@ -185,8 +185,7 @@ def lesson_form_url(lesson, action):
 def post_to_lesson(client, lesson, action, data=None, origin=ORIGIN):
     """Send one of a lesson's forms ("answer", "try_again", "done") as a browser does from the
     lesson page: with the page's origin, which stands in for a CSRF token."""
-    headers = {"HTTP_ORIGIN": origin} if origin else {}
-    return client.post(lesson_form_url(lesson, action), data or {}, **headers)
+    return client.post(lesson_form_url(lesson, action), data or {}, **sent_from(origin))
 
 
 def answer_lesson(client, lesson, block, right=True):

@@ -7,10 +7,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from literacy.models import LearnerAudience, ModuleIndexPage
+from tests.origin import ORIGIN
 
 from .module_helpers import (
     EXPLANATION,
-    ORIGIN,
     SECRET_FEEDBACK,
     add_lesson,
     answer_data,

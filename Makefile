@@ -28,7 +28,7 @@ run: $(VENV)/.runtime
 
 ## make test: install what the tests need (including Debian's Chromium) and run the whole suite
 test: $(VENV)/.dev browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 browser-deps:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)

@@ -53,7 +53,7 @@ def bench_member():
 def long_topic(author):
     from forums import services
     from forums.models import Forum, Post
-    from portal.sanitise import render_user_markdown
+    from portal.core.sanitise import render_user_markdown
 
     forum = Forum.objects.first()
     topic = services.start_topic(forum, author, "A very long discussion", "Opening post").topic

@@ -16,8 +16,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from home.demo import ensure_section_index
-from portal.contacts.models import UserGroup
-from portal.sanitise import render_user_markdown
+from portal.core.sanitise import render_user_markdown
+from portal.core.vocabularies import UserGroup
 
 from .models import Forum, ForumIndexPage, Member, Post, RulesAcceptance, Topic
 from .services import refresh_forum

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_tasks import task
 
-from portal.mail import templated_message
+from portal.core.mail import templated_message
 
 UNSUBSCRIBE_SALT = "forums.unsubscribe"
 

@@ -4,7 +4,7 @@ import secrets
 
 from django import forms
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 from .models import Report
 from .services import MAX_POST_LENGTH, visible_text

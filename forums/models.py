@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 RULES_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

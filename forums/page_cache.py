@@ -6,7 +6,7 @@ forum's page along with the topic's: a moved topic changes two of them."""
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-from portal.caching.pagecache import purge_site
+from portal.core.caching.pagecache import purge_site
 
 
 def purge_topic_pages(topic_id):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
-from portal.sanitise import render_user_markdown
+from portal.core.sanitise import render_user_markdown
 
 from .models import Forum, Member, Post, PostRevision, RulesAcceptance, Subscription, Topic
 

@@ -19,9 +19,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from portal.caching.pagecache import mark_cacheable
-from portal.ratelimit import limit_or_429
-from portal.sanitise import render_user_markdown
+from portal.core.caching.pagecache import mark_cacheable
+from portal.core.ratelimit import limit_or_429
+from portal.core.sanitise import render_user_markdown
 
 from . import services
 from .emails import subscription_for_token

@@ -15,7 +15,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
-from portal.admin_views import ReadOnlyPermissionHelper
+from portal.core.admin_views import ReadOnlyPermissionHelper
 
 from . import admin_views
 from .models import Forum, Member, ModerationAction, Post, Report, Topic

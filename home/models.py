@@ -6,28 +6,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.contacts.models import LiteracyLevel
+from portal.core.pages import SharingMixin
+from portal.core.vocabularies import Tier
 from stories.blocks import KeyFigureBlock
 
 from .blocks import ContentBlocks
-
-
-class SharingMixin(models.Model):
-    """The image that social cards show for a page; the site default fills in otherwise."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared on social media. 1200 by 630 pixels works best.",
-    )
-
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
-
-    class Meta:
-        abstract = True
 
 
 class HomePage(SharingMixin, Page):
@@ -106,12 +89,12 @@ class HomePage(SharingMixin, Page):
         from literacy.models import ModulePage  # here: literacy's pages may build on home's
 
         modules = ModulePage.objects.live().public().order_by("path")
-        by_tier = {tier: [] for tier in LiteracyLevel.values}
+        by_tier = {tier: [] for tier in Tier.values}
         for module in modules:
             by_tier[module.tier].append(module)
         return [
             {"label": label, "modules": by_tier[tier][:per_tier]}
-            for tier, label in LiteracyLevel.choices
+            for tier, label in Tier.choices
             if by_tier[tier]
         ]
 

@@ -12,8 +12,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 
-from stories.blocks import CalloutBlock, GlossaryTermsBlock
-from stories.chart_block import ChartBlock
+from portal.core.blocks import CalloutBlock
+from portal.core.charts.blocks import ChartBlock
+from stories.blocks import GlossaryTermsBlock
 
 QUESTION_TYPES = ("single_choice", "multiple_choice", "numeric", "ordering")
 MAX_OPTIONS = 8

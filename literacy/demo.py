@@ -21,8 +21,9 @@ from matplotlib.figure import Figure
 from wagtail.documents import get_document_model
 
 from home.demo import ensure_section_index
-from portal.contacts.models import TouchpointKind, UserGroup
+from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
+from portal.core.vocabularies import UserGroup
 
 from .models import (
     Audience,

@@ -10,7 +10,7 @@ import re
 
 from django_tasks import task
 
-from portal.mail import named_address, single_line, site_root_url, templated_message
+from portal.core.mail import named_address, single_line, site_root_url, templated_message
 
 from .ics import Method, registration_ics
 

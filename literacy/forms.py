@@ -3,8 +3,8 @@
 from django import forms
 
 from portal.contacts.forms import ConsentMixin
-from portal.contacts.models import UserGroup
-from portal.mail import one_line
+from portal.core.mail import one_line
+from portal.core.vocabularies import UserGroup
 
 
 class RegistrationForm(ConsentMixin, forms.Form):

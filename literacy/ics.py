@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import icalendar
 from django.utils import timezone
 
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 PRODID = "-//Portal//Training sessions//EN"
 

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from portal.contacts.models import LiteracyLevel
+from portal.core.vocabularies import Tier
 
 from .learning_statistics import module_statistics
 
@@ -22,11 +22,11 @@ def statistics(request):
     if not can_see_statistics(request.user):
         raise PermissionDenied
     tier = request.GET.get("tier", "")
-    tier = tier if tier in LiteracyLevel.values else ""
+    tier = tier if tier in Tier.values else ""
     return TemplateResponse(
         request,
         "literacy/admin/module_statistics.html",
-        {"tiers": module_statistics(tier), "tier": tier, "tier_choices": LiteracyLevel.choices},
+        {"tiers": module_statistics(tier), "tier": tier, "tier_choices": Tier.choices},
     )
 
 

@@ -22,12 +22,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.contacts.models import LiteracyLevel
+from portal.core.vocabularies import Tier
 
 from .blocks import CheckBlocks, LessonBlocks, TeacherResourcesBlock
 from .learning_forms import PREREQUISITE_LOOP, ModulePageForm
 
-TIER_ORDER = [LiteracyLevel.BASIC, LiteracyLevel.INTERMEDIATE, LiteracyLevel.ADVANCED]
+TIER_ORDER = [Tier.BASIC, Tier.INTERMEDIATE, Tier.ADVANCED]
 
 
 class LearnerAudience(models.Model):
@@ -113,10 +113,10 @@ class ModuleIndexPage(Page):
 class ModulePage(RoutablePageMixin, Page):
     """One e-module: a pre-check, lessons in order, a post-check, a certificate, a teachers' section."""
 
-    collects_feedback = True  # learners are asked "Was this page useful?" (portal.feedback)
+    collects_feedback = True  # learners are asked "Was this page useful?" (feedback)
 
     summary = models.TextField(max_length=400, help_text="What the module is about, in one or two sentences.")
-    tier = models.CharField(max_length=20, choices=LiteracyLevel.choices, default=LiteracyLevel.BASIC)
+    tier = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     topics = ClusterTaggableManager(through=ModuleTopic, blank=True)
     audiences = ParentalManyToManyField(LearnerAudience, blank=True, related_name="modules")
     objectives = models.TextField(
@@ -383,7 +383,7 @@ class Certificate(models.Model):
     module_title = models.CharField(
         max_length=255, help_text="The module's title when the certificate was issued."
     )
-    tier = models.CharField(max_length=20, choices=LiteracyLevel.choices)
+    tier = models.CharField(max_length=20, choices=Tier.choices)
     score = models.PositiveSmallIntegerField(help_text="Post-check score, out of 100.")
     issued_at = models.DateTimeField(default=timezone.now, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 from .learning_models import TIER_ORDER, CheckAttempt, ModuleCompletion, ModulePage
 

@@ -20,10 +20,10 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 
-from portal.caching.pagecache import could_be_cached
-from portal.origin import from_this_site
-from portal.private import private
-from portal.ratelimit import limit_or_429
+from portal.core.caching.pagecache import could_be_cached
+from portal.core.origin import from_this_site
+from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
 
 from .learning_models import TIER_ORDER, Certificate, CheckAttempt, LearnerAudience, LessonPage, ModulePage
 from .progress import progress_for, record_check, update_completion

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.contacts.models import LiteracyLevel, UserGroup
+from portal.core.vocabularies import Tier, UserGroup
 
 
 def time_zone_choices():
@@ -97,7 +97,7 @@ class TrainingSessionPage(RoutablePageMixin, Page):
     summary = models.TextField(max_length=400)
     description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.JOURNALISTS)
-    level = models.CharField(max_length=20, choices=LiteracyLevel.choices, default=LiteracyLevel.BASIC)
+    level = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     format = models.CharField(max_length=20, choices=SessionFormat.choices, default=SessionFormat.IN_PERSON)
 
     starts_at = models.DateTimeField()

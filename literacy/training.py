@@ -12,9 +12,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.contacts.models import TouchpointKind, UserGroup
+from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
-from portal.mail import single_line
+from portal.core.mail import single_line
+from portal.core.vocabularies import UserGroup
 
 from .emails import send_registration_email
 from .ics import Method

@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from portal.contacts.models import LiteracyLevel
 from portal.contacts.services import normalise_email
-from portal.private import private
-from portal.ratelimit import limit_or_429
+from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
+from portal.core.vocabularies import Tier
 
 from . import training
 from .forms import RegistrationForm
@@ -74,7 +74,7 @@ def read_filters(request):
     get = request.GET
     return {
         "audience": get.get("audience", "") if get.get("audience") in Audience.values else "",
-        "level": get.get("level", "") if get.get("level") in LiteracyLevel.values else "",
+        "level": get.get("level", "") if get.get("level") in Tier.values else "",
         "format": get.get("format", "") if get.get("format") in SessionFormat.values else "",
         "month": get.get("month", "") if parse_month(get.get("month")) else "",
     }
@@ -102,7 +102,7 @@ def upcoming(index, request):
             "filtering": any(filters.values()),
             "audience_label": Audience(filters["audience"]).label if filters["audience"] else "",
             "audiences": Audience.choices,
-            "levels": LiteracyLevel.choices,
+            "levels": Tier.choices,
             "formats": SessionFormat.choices,
             "months": month_choices(sessions),
             "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),

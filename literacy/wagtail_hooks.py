@@ -14,7 +14,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import HistoryView
 
-from portal.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from . import admin_views, learning_admin
 from .models import Certificate, Registration, SessionFeedback, TrainingSessionPage
@@ -337,5 +337,12 @@ def register_learning_admin_urls():
 @hooks.register("register_engagement_indicators")
 def learning_indicators():
     from .learning_indicators import registered_indicators
+
+    return registered_indicators()
+
+
+@hooks.register("register_engagement_indicators")
+def training_indicators():
+    from .training_indicators import registered_indicators
 
     return registered_indicators()

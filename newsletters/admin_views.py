@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.widgets import HeaderButton
 
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 from .emails import issue_message
 from .models import NewsletterIssuePage, Sending

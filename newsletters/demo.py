@@ -11,8 +11,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.demo import ensure_section_index
-from portal.contacts.models import TouchpointKind, UserGroup
+from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
+from portal.core.vocabularies import UserGroup
 from stories.models import DataStoryPage
 
 from .models import (

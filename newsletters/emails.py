@@ -9,7 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from portal.mail import single_line, site_root_url
+from portal.core.mail import single_line, site_root_url
 
 from .links import confirmation_url
 

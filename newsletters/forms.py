@@ -4,8 +4,8 @@ from django import forms
 from django.forms.boundfield import BoundField
 
 from portal.contacts.forms import ConsentMixin
-from portal.contacts.models import UserGroup
-from portal.mail import one_line
+from portal.core.mail import one_line
+from portal.core.vocabularies import UserGroup
 
 from .models import Frequency, NewsletterList
 

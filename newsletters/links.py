@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 __all__ = [
     "confirmation_url",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 from .pages import NewsletterIndexPage, NewsletterIssuePage  # noqa: F401  (the app's page models)
 

@@ -17,20 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.contacts.models import UserGroup
-
-
-class UserGroupsField(models.JSONField):
-    """A list of user groups, ticked as checkboxes in the editor."""
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            choices=UserGroup.choices,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name.capitalize(),
-            help_text=self.help_text,
-        )
+from portal.core.vocabularies import UserGroupsField
 
 
 class LinkBlock(blocks.StructBlock):

@@ -16,7 +16,7 @@ from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 from .content import issue_content
 

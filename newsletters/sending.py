@@ -29,7 +29,7 @@ from django.db.models import Exists, F, Min, OuterRef
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 from .emails import issue_message
 from .links import preferences_url, unsubscribe_url

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.services import normalise_email
-from portal.origin import from_this_site
-from portal.private import private
-from portal.ratelimit import limit_or_429
+from portal.core.origin import from_this_site
+from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
 
 from . import subscriptions
 from .forms import PreferencesForm, SignupForm

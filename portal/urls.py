@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from portal import views as portal_views
-from portal.caching.pagecache import cacheable_for_anonymous
+from portal.core.caching.pagecache import cacheable_for_anonymous
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("literacy.competitions.urls")),
     path("", include("forums.urls")),
     path("", include("newsletters.urls")),
-    path("", include("portal.feedback.urls")),
+    path("", include("feedback.urls")),
     path("", include("portal.engagement.urls")),
 ]
 

@@ -3,9 +3,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import QuoteBlock
-
-from .chart_block import ChartBlock
+from portal.core.blocks import CalloutBlock, QuoteBlock
+from portal.core.charts.blocks import ChartBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -37,15 +36,6 @@ class InfographicImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "stories/blocks/infographic_image.html"
-
-
-class CalloutBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=100, default="What this means for you")
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
-
-    class Meta:
-        icon = "help"
-        template = "stories/blocks/callout.html"
 
 
 class GlossaryTermsBlock(blocks.StructBlock):

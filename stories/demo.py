@@ -26,9 +26,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.models import StandardPage
+from portal.core import charts
+from portal.core.charts.blocks import ChartBlock, spec_from_value
 
-from . import charts
-from .chart_block import ChartBlock, spec_from_value
 from .models import (
     ContactPerson,
     DataStoryPage,

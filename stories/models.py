@@ -22,10 +22,10 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.models import SharingMixin
-from portal.contacts.models import LiteracyLevel
+from portal.core import charts
+from portal.core.pages import SharingMixin
+from portal.core.vocabularies import Tier
 
-from . import charts
 from .blocks import StoryBlocks
 from .feeds import StoryAtomFeed, StoryRssFeed
 
@@ -60,9 +60,7 @@ class GlossaryTerm(index.Indexed, models.Model):
     term = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, blank=True)
     definition = models.TextField(max_length=1000, help_text="Plain language: one to three sentences.")
-    level = models.CharField(
-        "literacy level", max_length=20, choices=LiteracyLevel.choices, default=LiteracyLevel.BASIC
-    )
+    level = models.CharField("literacy level", max_length=20, choices=Tier.choices, default=Tier.BASIC)
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("level")]
     search_fields = [
@@ -174,7 +172,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         )
         if topic:
             queryset = queryset.filter(topics__slug=topic.slug)
-        if level in LiteracyLevel.values:
+        if level in Tier.values:
             queryset = queryset.filter(literacy_level=level)
         if story_format in StoryFormat.values:
             queryset = queryset.filter(format=story_format)
@@ -197,7 +195,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         if story_format is None:
             story_format = request.GET.get("format", "")
         stories = self.paginate(request, self.stories(topic, level, story_format))
-        filters = {"level": level if level in LiteracyLevel.values else "", "format": story_format}
+        filters = {"level": level if level in Tier.values else "", "format": story_format}
         topics = list(self.topics_in_use())
         return self.render(
             request,
@@ -208,7 +206,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
                 "on_topic_page": on_topic_page,
                 "heading": heading or self.title,
                 "filters": filters,
-                "levels": LiteracyLevel.choices,
+                "levels": Tier.choices,
                 "formats": StoryFormat.choices,
                 "topics": topics,
                 "topic_options": [(tag.slug, tag.name) for tag in topics],
@@ -273,14 +271,14 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
     """A data story, or an infographic (a story whose heart is one image)."""
 
     cache_anonymous_responses = True
-    collects_feedback = True  # readers are asked "Was this page useful?" (portal.feedback)
+    collects_feedback = True  # readers are asked "Was this page useful?" (feedback)
 
     format = models.CharField(max_length=20, choices=StoryFormat.choices, default=StoryFormat.STORY)
     standfirst = models.TextField(max_length=300, help_text="One or two sentences under the headline.")
     literacy_level = models.CharField(
         max_length=20,
-        choices=LiteracyLevel.choices,
-        default=LiteracyLevel.BASIC,
+        choices=Tier.choices,
+        default=Tier.BASIC,
         help_text="How demanding the story is for a reader.",
     )
     topics = ClusterTaggableManager(through=StoryTopic, blank=True)

@@ -3,7 +3,8 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import charts
+from portal.core import charts
+
 from .models import DataStoryPage
 
 

@@ -3,7 +3,7 @@ also uses: one group of trusted staff, not two with the same name."""
 
 from django.db import migrations
 
-from portal.group_permissions import grant_permissions
+from portal.core.group_permissions import grant_permissions
 
 GROUP = "Moderators"
 PERMISSIONS = [

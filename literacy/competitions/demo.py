@@ -18,8 +18,9 @@ from fpdf import FPDF
 from PIL import Image, ImageDraw
 
 from literacy.games.models import GamesIndexPage
-from portal.contacts.models import TouchpointKind, UserGroup
+from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
+from portal.core.vocabularies import UserGroup
 
 from .entries import CONSENT_PURPOSE
 from .models import Category, CompetitionPage, Criterion, Entry

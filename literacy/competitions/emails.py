@@ -7,7 +7,7 @@ never holds up the person's request.
 
 from django_tasks import task
 
-from portal.mail import named_address, single_line, site_root_url, templated_message
+from portal.core.mail import named_address, single_line, site_root_url, templated_message
 
 from .templatetags.competition_tags import in_zone
 

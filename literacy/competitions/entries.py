@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
-from portal.mail import single_line
+from portal.core.mail import single_line
 
 from .emails import send_entry_email
 from .models import CompetitionPage, Entry

@@ -7,8 +7,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape
 
 from portal.contacts.forms import ConsentMixin
-from portal.contacts.models import UserGroup
-from portal.mail import one_line
+from portal.core.mail import one_line
+from portal.core.vocabularies import UserGroup
 
 from .files import check_entry_file, max_bytes
 

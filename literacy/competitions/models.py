@@ -17,25 +17,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from literacy.models import time_zone_choices, validate_time_zone
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup, UserGroupsField
 
 from .blocks import PrizeBlock, QuestionBlock
 from .storage import entry_storage
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class UserGroupListField(models.JSONField):
-    """A list of user groups, ticked as checkboxes in the editor; stored as JSON on every engine."""
-
-    def formfield(self, **kwargs):
-        return forms.TypedMultipleChoiceField(
-            choices=UserGroup.choices,
-            required=not self.blank,
-            label=kwargs.get("label", self.verbose_name.capitalize()),
-            help_text=self.help_text,
-            widget=forms.CheckboxSelectMultiple,
-        )
 
 
 class CompetitionPage(RoutablePageMixin, Page):
@@ -49,7 +36,7 @@ class CompetitionPage(RoutablePageMixin, Page):
         max_length=200,
         help_text="Who the competition is for, in a few words, e.g. “Secondary school students”.",
     )
-    eligible_groups = UserGroupListField(
+    eligible_groups = UserGroupsField(
         default=list,
         blank=True,
         help_text="Only people who describe themselves as one of these may enter. Tick none for everyone.",

@@ -13,8 +13,8 @@ from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 
-from portal.private import private
-from portal.ratelimit import limit_or_429
+from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
 
 from . import entries
 from .forms import EntryForm

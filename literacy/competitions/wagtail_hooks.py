@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from portal.admin_views import ReadOnlyPermissionHelper
+from portal.core.admin_views import ReadOnlyPermissionHelper
 
 from . import admin_views, judging
 from .models import Category, CompetitionPage, Entry

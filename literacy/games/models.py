@@ -46,7 +46,7 @@ class GamePage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["games.GamesIndexPage"]
     subpage_types = []
-    collects_feedback = True  # players are asked "Was this page useful?" (portal.feedback)
+    collects_feedback = True  # players are asked "Was this page useful?" (feedback)
 
     class Meta:
         abstract = True

@@ -3,7 +3,7 @@ changes nothing: approving, declining and attendance need change_registration.""
 
 from django.db import migrations
 
-from portal.group_permissions import grant_permissions
+from portal.core.group_permissions import grant_permissions
 
 TEAM = "Communications team"
 PERMISSIONS = [("literacy", "view_registration"), ("literacy", "view_sessionfeedback")]

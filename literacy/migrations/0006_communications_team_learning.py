@@ -3,7 +3,7 @@ revoke a certificate issued in error."""
 
 from django.db import migrations
 
-from portal.group_permissions import grant_permissions
+from portal.core.group_permissions import grant_permissions
 
 TEAM = "Communications team"
 PERMISSIONS = [

@@ -5,7 +5,7 @@ import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
 import newsletters.models
-import newsletters.pages
+import portal.core.vocabularies
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 ('game_text', models.CharField(blank=True, max_length=200, verbose_name='why play it')),
                 ('show_training', models.BooleanField(default=True, help_text='The next three training sessions open for registration.', verbose_name='list upcoming training')),
                 ('links', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'Address'}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 200, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('url', 1), ('description', 2)]], {})}, verbose_name='more links')),
-                ('user_groups', newsletters.pages.UserGroupsField(blank=True, default=list, help_text='Leave all unticked to send to everyone.', verbose_name='only these user groups')),
+                ('user_groups', portal.core.vocabularies.UserGroupsField(blank=True, default=list, help_text='Leave all unticked to send to everyone.', verbose_name='only these user groups')),
                 ('chart_story', models.ForeignKey(blank=True, help_text="The story's first chart is shown as an image, linking to the story and its data.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='stories.datastorypage', verbose_name='chart of the month')),
                 ('game', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='quiz or game of the month')),
                 ('lists', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Who gets it: subscribers of these lists.', to='newsletters.newsletterlist')),

@@ -3,8 +3,9 @@ from django import forms
 from django.db import transaction
 
 from portal.contacts.forms import ConsentMixin
-from portal.contacts.models import ConsentWording, TouchpointKind, UserGroup
+from portal.contacts.models import ConsentWording, TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
+from portal.core.vocabularies import UserGroup
 
 
 class SignupForm(ConsentMixin, AllauthSignupForm):

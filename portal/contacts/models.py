@@ -7,28 +7,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-
-class UserGroup(models.TextChoices):
-    """The user groups of Part III of the UN user-engagement guidelines."""
-
-    POLICYMAKERS = "policymakers", "Policymakers"
-    PARLIAMENTARIANS = "parliamentarians", "Parliamentarians"
-    POLITICAL_ORGANISATIONS = "political_organisations", "Political organisations"
-    MEDIA = "media", "Media"
-    TEACHERS_AND_STUDENTS = "teachers_and_students", "Teachers and students"
-    RESEARCHERS = "researchers", "Researchers"
-    INTERNATIONAL_ORGANISATIONS = "international_organisations", "International organisations"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    CITIZENS = "citizens", "Citizens"
-    PRIVATE_SECTOR = "private_sector", "Private sector"
-
-
-class LiteracyLevel(models.TextChoices):
-    """The UNECE tiers of statistical literacy."""
-
-    BASIC = "basic", "Basic"
-    INTERMEDIATE = "intermediate", "Intermediate"
-    ADVANCED = "advanced", "Advanced"
+from portal.core.vocabularies import Tier, UserGroup
 
 
 class TouchpointKind(models.TextChoices):
@@ -59,7 +38,7 @@ class Contact(models.Model):
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
     region = models.CharField("country or region", max_length=100, blank=True)
-    literacy_level = models.CharField(max_length=20, choices=LiteracyLevel.choices, blank=True)
+    literacy_level = models.CharField(max_length=20, choices=Tier.choices, blank=True)
     topics = TaggableManager("topics of interest", through=ContactTopic, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,7 +1,7 @@
 from django.db.models import Count
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from portal.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .models import Consent, Contact, Touchpoint
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 from .models import KpiTarget
 from .registry import indicators

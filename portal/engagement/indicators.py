@@ -1,12 +1,13 @@
-"""The dashboard's own indicators: contacts and where they came from, activity by kind,
-training, and page views. Other apps add theirs through the same hook (see registry)."""
+"""The dashboard's own indicators: contacts and where they came from, activity by kind, and
+page views. Other apps add theirs through the same hook (see registry)."""
 
 from django.db.models import OuterRef, Subquery, Sum
 
-from portal.contacts.models import Contact, Touchpoint, TouchpointKind, UserGroup
+from portal.contacts.models import Contact, Touchpoint, TouchpointKind
+from portal.core.vocabularies import UserGroup
 
 from .models import PageViewCount
-from .registry import Indicator, constant_rows, content_type_label, count_rows, day_bounds
+from .registry import Indicator, content_type_label, count_rows, day_bounds
 
 KIND_LABELS = dict(TouchpointKind.choices)
 GROUP_LABELS = dict(UserGroup.choices)
@@ -38,22 +39,6 @@ def activity(start, end, group_by, user_group=None):
     if user_group:
         touchpoints = touchpoints.filter(contact__user_group=user_group)
     return count_rows(touchpoints, "created_at", group_by, "kind", KIND_LABELS)
-
-
-def training(start, end, group_by, user_group=None):
-    """Registrations made in the period, and attendances at sessions held in it."""
-    from literacy.models import Registration
-
-    begin, stop = day_bounds(start, end)
-    registrations = Registration.objects.all()
-    if user_group:
-        registrations = registrations.filter(user_group=user_group)
-    made = registrations.filter(created_at__gte=begin, created_at__lt=stop)
-    attended = registrations.filter(attended=True, session__starts_at__gte=begin, session__starts_at__lt=stop)
-    return [
-        *constant_rows(count_rows(made, "created_at", group_by), "Registrations"),
-        *constant_rows(count_rows(attended, "session__starts_at", group_by), "Attended"),
-    ]
 
 
 def page_views(start, end, group_by, user_group=None):
@@ -114,14 +99,6 @@ def registered_indicators():
             segments=tuple(KIND_LABELS.values()),
             by_user_group=True,
             order=20,
-        ),
-        Indicator(
-            key="training",
-            title="Training registrations and attendance",
-            rows=training,
-            segments=("Registrations", "Attended"),
-            by_user_group=True,
-            order=30,
         ),
         Indicator(
             key="page_views",

@@ -4,6 +4,8 @@ import csv
 import datetime
 
 from django import forms
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
@@ -13,8 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from portal.contacts.exports import spreadsheet_safe
-from portal.contacts.models import UserGroup
-from stories.models import DataStoryPage
+from portal.core.vocabularies import UserGroup
 
 from .dashboard import MONTH, WEEK, Window, current_kpis, dashboard_tables, export_rows, period_start
 from .indicators import top_pages
@@ -75,7 +76,7 @@ def dashboard(request):
     check_permission(request)
     form = DashboardFilterForm(request.GET or None)
     window = form.window()
-    story_type = ContentType.objects.get_for_model(DataStoryPage)
+    story_type = ContentType.objects.get_for_model(apps.get_model(settings.ENGAGEMENT_TOP_PAGES_MODEL))
     return TemplateResponse(
         request,
         "engagement/dashboard.html",

@@ -53,9 +53,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.contacts",
-    "portal.feedback",
+    "feedback",
     "portal.engagement",
-    "portal.caching",
+    "portal.core",
     "home",
     "stories",
     "literacy",
@@ -96,7 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.caching.middleware.AnonymousPageCacheMiddleware",
+    "portal.core.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,10 +171,12 @@ PAGE_CACHE = {
     # Called on every response served from the cache: views are counted all the same.
     "ON_HIT": ["portal.engagement.page_views.count_cached_response"],
 }
+# The engagement dashboard ranks the most viewed pages of this type.
+ENGAGEMENT_TOP_PAGES_MODEL = "stories.DataStoryPage"
 # Page views are added up in each process and written to the database this often.
 PAGE_VIEWS_FLUSH_SECONDS = env_int("PAGE_VIEWS_FLUSH_SECONDS", 10)
 # Wagtail's front-end cache purging: always the site's own cache, plus a CDN when configured.
-WAGTAILFRONTENDCACHE = {"site": {"BACKEND": "portal.caching.backends.SitePageCacheBackend"}}
+WAGTAILFRONTENDCACHE = {"site": {"BACKEND": "portal.core.caching.backends.SitePageCacheBackend"}}
 if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx accepting PURGE requests
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -257,7 +259,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
-    # The site's own forms, through portal.ratelimit.limit_or_429.
+    # The site's own forms, through portal.core.ratelimit.limit_or_429.
     "training_registration": "10/m/ip,3/m/key",
     "newsletter_signup": "10/m/ip,3/m/key",
     "forum_post": "20/m/ip,5/m/user",

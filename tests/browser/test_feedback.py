@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from portal.feedback.models import DataRequest, PageFeedback
+from feedback.models import DataRequest, PageFeedback
 
 from .conftest import DESKTOP
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from literacy.models import Certificate, LessonPage, ModulePage
 from literacy.questions import questions_in
 from literacy.scoring import display_order
-from portal.caching.pagecache import purge_site
+from portal.core.caching.pagecache import purge_site
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 

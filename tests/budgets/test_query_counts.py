@@ -6,13 +6,13 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from feedback.models import DataRequest, DataRequestPage, YouSaidWeDidPage
 from forums.models import Forum, ForumIndexPage, Topic
 from home.models import StandardPage
 from literacy.competitions.models import CompetitionPage, Entry
 from literacy.games.models import LeaderboardEntry, TimedQuizPage
 from literacy.models import LessonPage, ModuleIndexPage, ModulePage, TrainingSessionPage
 from newsletters.pages import NewsletterIssuePage
-from portal.feedback.models import DataRequest, DataRequestPage, YouSaidWeDidPage
 from stories.models import DataStoryPage, GlossaryPage, GlossaryTerm, StoryCorrection, StoryTopic
 from tests.bulk import add_live_copies, add_row_copies
 from tests.queries import queries_for

@@ -17,7 +17,7 @@ from PIL import Image
 
 from literacy.competitions.models import Category, CompetitionPage, Criterion
 from literacy.games.models import GamesIndexPage
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 CONSENT = "I agree that the statistics office keeps my details to run this competition."
 PASSWORD = "x-Strong-pass-1"

@@ -9,7 +9,8 @@ from django.core import mail
 
 from literacy.competitions import entries
 from literacy.competitions.models import Entry
-from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind, UserGroup
+from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
+from portal.core.vocabularies import UserGroup
 
 from .conftest import (
     CONSENT,

@@ -9,12 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 from wagtail.models import Page
 
+from feedback.models import DataRequest, PageFeedback
 from literacy.models import Registration, TrainingSessionPage
 from portal.contacts.models import Contact, Touchpoint
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget, PageViewCount
 from portal.engagement.registry import Indicator, indicators
-from portal.feedback.models import DataRequest, PageFeedback
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from portal.feedback.models import DataRequestPage, FeedbackTheme
+from feedback.models import DataRequestPage, FeedbackTheme
 from stories.models import DataStoryPage
 from tests.origin import ORIGIN, sent_from
 
@@ -72,7 +72,7 @@ def triager(staff_user):
 @pytest.fixture(autouse=True)
 def _no_demo_feedback(db):
     """These tests count the feedback and requests they make: the demo's go first."""
-    from portal.feedback.models import DataRequest, PageFeedback
+    from feedback.models import DataRequest, PageFeedback
 
     PageFeedback.objects.all().delete()
     DataRequest.objects.all().delete()

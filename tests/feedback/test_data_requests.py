@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from feedback.models import DataRequest, DataRequestEvent
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
-from portal.feedback.models import DataRequest, DataRequestEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from portal.feedback.models import PageFeedback
+from feedback.models import PageFeedback
 from stories.models import DataStoryPage
 from tests.spreadsheets import csv_rows
 

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, PageViewRestriction
 
+from feedback.models import COMMENT_MAX_LENGTH, FeedbackSettings, PageFeedback
 from portal.contacts.models import Touchpoint, TouchpointKind
-from portal.feedback.models import COMMENT_MAX_LENGTH, FeedbackSettings, PageFeedback
 from stories.models import DataStoryPage
 
 pytestmark = pytest.mark.django_db

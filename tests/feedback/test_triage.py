@@ -2,8 +2,8 @@
 
 import pytest
 
-from portal.feedback import data_requests
-from portal.feedback.models import DataRequest, DataRequestEvent
+from feedback import data_requests
+from feedback.models import DataRequest, DataRequestEvent
 from tests.spreadsheets import csv_rows
 
 from .helpers import request_form_data

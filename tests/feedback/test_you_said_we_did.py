@@ -8,8 +8,8 @@ import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from portal.feedback.figures import compute_headline_figures
-from portal.feedback.models import DataRequest, PageFeedback, YouSaidWeDidEntry, YouSaidWeDidPage
+from feedback.figures import compute_headline_figures
+from feedback.models import DataRequest, PageFeedback, YouSaidWeDidEntry, YouSaidWeDidPage
 from stories.models import DataStoryPage
 from tests.queries import queries_for
 

@@ -81,7 +81,7 @@ def topic(forum, make_member):
 
 def make_replies(topic, author, count):
     """`count` published replies, written in bulk (the HTML made as on save)."""
-    from portal.sanitise import render_user_markdown
+    from portal.core.sanitise import render_user_markdown
 
     Post.objects.bulk_create(
         Post(

@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 
 from literacy import scheduled, training
 from literacy.models import Registration, SessionMaterial, TrainingSessionPage
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 from .conftest import ics_attachment, make_training_index, session_fields
 from .staff_fixtures import move_session

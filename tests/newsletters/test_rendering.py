@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 from stories.models import DataStoryPage
 from tests.queries import queries_for
 

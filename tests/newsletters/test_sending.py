@@ -16,7 +16,7 @@ from newsletters import sending as sending_module
 from newsletters import subscriptions
 from newsletters.models import Delivery, Frequency, Sending
 from newsletters.sending import run_sending
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 Status = Delivery.Status
 

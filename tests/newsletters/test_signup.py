@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from newsletters.models import SignupRequest, Subscriber
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
-from portal.mail import site_root_url
+from portal.core.mail import site_root_url
 
 
 def signup_data(chosen, **fields):

@@ -3,8 +3,9 @@ import threading
 import pytest
 from django.db import close_old_connections
 
-from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind, UserGroup
+from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+from portal.core.vocabularies import UserGroup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
 

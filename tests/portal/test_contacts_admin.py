@@ -3,8 +3,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from portal.contacts.exports import spreadsheet_safe
-from portal.contacts.models import Contact, Touchpoint, TouchpointKind, UserGroup
+from portal.contacts.models import Contact, Touchpoint, TouchpointKind
 from portal.contacts.services import record_touchpoint
+from portal.core.vocabularies import UserGroup
 from tests.spreadsheets import csv_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from portal.ratelimit import limit_or_429
+from portal.core.ratelimit import limit_or_429
 
 pytestmark = pytest.mark.django_db
 

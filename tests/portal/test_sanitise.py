@@ -1,6 +1,6 @@
 import pytest
 
-from portal.sanitise import clean_user_html
+from portal.core.sanitise import clean_user_html
 
 
 @pytest.mark.parametrize(

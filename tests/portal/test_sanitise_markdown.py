@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from portal.sanitise import render_user_markdown
+from portal.core.sanitise import render_user_markdown
 
 # From the OWASP XSS filter evasion cheat sheet and friends: none may come out executable.
 XSS_CORPUS = [

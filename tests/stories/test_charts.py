@@ -11,9 +11,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 from wagtail.blocks import StructBlockValidationError
 
-from stories import charts
-from stories.chart_block import ChartBlock, spec_from_value
-from stories.charts import (
+from portal.core import charts
+from portal.core.charts import (
     MAX_ROWS,
     MAX_SERIES,
     PALETTE,
@@ -29,6 +28,7 @@ from stories.charts import (
     validate_spec,
     warm_chart_cache,
 )
+from portal.core.charts.blocks import ChartBlock, spec_from_value
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -670,7 +670,7 @@ def test_block_clean_lets_a_draft_leave_the_data_empty_but_not_wrong():
 def test_block_meta():
     block = ChartBlock()
     assert block.meta.icon == "table"
-    assert block.meta.template == "stories/blocks/chart.html"
+    assert block.meta.template == "core/blocks/chart.html"
     assert [name for name, _ in block.child_blocks["chart_type"].field.choices if name] == list(
         charts.CHART_TYPES
     )

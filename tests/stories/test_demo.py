@@ -9,9 +9,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from home.models import HomePage, StandardPage
-from portal.contacts.models import LiteracyLevel
-from stories import charts
-from stories.chart_block import ChartBlock, spec_from_value
+from portal.core import charts
+from portal.core.charts.blocks import ChartBlock, spec_from_value
+from portal.core.vocabularies import Tier
 from stories.demo import GLOSSARY_TERMS, INFOGRAPHICS, STORIES
 from stories.models import (
     ContactPerson,
@@ -80,7 +80,7 @@ def test_stories_cover_topics_and_levels(demo_site):
     )
     assert len(topics) >= 5
     assert topics <= TOPICS
-    assert set(stories.values_list("literacy_level", flat=True)) == set(LiteracyLevel.values)
+    assert set(stories.values_list("literacy_level", flat=True)) == set(Tier.values)
     for story in stories:
         assert story.contact is not None
         assert story.source_name.endswith("(demo)")
@@ -129,7 +129,7 @@ def test_glossary_has_twenty_tiered_terms(demo_site):
     assert GlossaryPage.objects.live().get().url == "/glossary/"
     assert not GlossaryPage.objects.get().show_in_menus
     assert GlossaryTerm.objects.count() == len(GLOSSARY_TERMS) == 20
-    assert set(GlossaryTerm.objects.values_list("level", flat=True)) == set(LiteracyLevel.values)
+    assert set(GlossaryTerm.objects.values_list("level", flat=True)) == set(Tier.values)
     assert all(10 < len(term.definition) <= 1000 for term in GlossaryTerm.objects.all())
 
 

@@ -266,7 +266,7 @@ def test_story_query_count_does_not_grow_with_charts(client, make_story):
 
 
 def test_cached_charts_are_not_redrawn_on_page_view(client, make_story, monkeypatch):
-    from stories import charts
+    from portal.core import charts
 
     story = make_story()
     client.get(story.url)
@@ -291,7 +291,7 @@ def test_query_count_is_the_same_with_5_and_50_stories(client, make_story, url):
 def test_publishing_draws_the_charts_before_anyone_visits(client, make_story, monkeypatch):
     from django.core.cache import cache
 
-    from stories import charts
+    from portal.core import charts
 
     story = make_story(publish=False)
     cache.clear()

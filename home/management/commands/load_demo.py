@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from feedback.demo import load_feedback_demo
 from forums.demo import load_forums_demo
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.demo import load_competitions_demo
@@ -15,7 +16,6 @@ from literacy.demo import load_training_demo
 from literacy.games.demo import load_games_demo
 from literacy.module_demo import load_module_demo
 from newsletters.demo import load_newsletters_demo
-from portal.feedback.demo import load_feedback_demo
 from stories.demo import load_stories_demo
 
 DEMO_NOTICE = (

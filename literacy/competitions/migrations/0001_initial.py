@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import literacy.competitions.models
+import portal.core.vocabularies
 import literacy.competitions.storage
 import literacy.models
 import modelcluster.fields
@@ -31,7 +32,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(help_text='One or two sentences for listings and search results.', max_length=400)),
                 ('description', wagtail.fields.RichTextField(blank=True)),
                 ('audience', models.CharField(help_text='Who the competition is for, in a few words, e.g. “Secondary school students”.', max_length=200)),
-                ('eligible_groups', literacy.competitions.models.UserGroupListField(blank=True, default=list, help_text='Only people who describe themselves as one of these may enter. Tick none for everyone.')),
+                ('eligible_groups', portal.core.vocabularies.UserGroupsField(blank=True, default=list, help_text='Only people who describe themselves as one of these may enter. Tick none for everyone.')),
                 ('eligibility', wagtail.fields.RichTextField(blank=True, help_text='Who may enter, in full.')),
                 ('rules', wagtail.fields.RichTextField(help_text='Entrants accept these when they enter.')),
                 ('prizes', wagtail.fields.StreamField([('prize', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. First place, Best school entry', 'max_length': 80}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'What the winner receives', 'max_length': 400}), 2: ('wagtail.blocks.StructBlock', [[('place', 0), ('prize', 1)]], {})})),

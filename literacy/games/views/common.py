@@ -3,7 +3,7 @@ messages for answers that cannot be accepted."""
 
 from django.http import HttpResponseRedirect
 
-from portal.private import private
+from portal.core.private import private
 
 REPLAYED = (
     "This answer was already sent, or the page was open so long that it expired. "

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 
-from portal.ratelimit import limit_or_429
+from portal.core.ratelimit import limit_or_429
 
 from .. import tokens
 from ..crowd import distribution

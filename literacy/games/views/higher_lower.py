@@ -9,7 +9,7 @@ import random
 
 from django.http import HttpResponseRedirect
 
-from portal.ratelimit import limit_or_429
+from portal.core.ratelimit import limit_or_429
 
 from .. import tokens
 from ..forms import PairForm

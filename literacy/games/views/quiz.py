@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 
-from portal.ratelimit import limit_or_429
+from portal.core.ratelimit import limit_or_429
 
 from .. import leaderboard, tokens
 from ..forms import NicknameForm, QuizAnswerForm

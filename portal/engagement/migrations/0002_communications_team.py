@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.group_permissions import grant_permissions
+from portal.core.group_permissions import grant_permissions
 
 TEAM = "Communications team"
 PERMISSIONS = [

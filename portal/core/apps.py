@@ -3,16 +3,18 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
 
-class CachingConfig(AppConfig):
-    name = "portal.caching"
-    label = "caching"
-    verbose_name = "Page cache"
+class CoreConfig(AppConfig):
+    """The base layer: what every feature app builds on. It imports no feature app."""
+
+    name = "portal.core"
+    label = "core"
+    verbose_name = "Core"
 
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import signals
-        from .pagecache import purge_site
+        from .caching import signals
+        from .caching.pagecache import purge_site
 
         page_published.connect(signals.purge_page, dispatch_uid="caching_published")
         page_unpublished.connect(signals.purge_page, dispatch_uid="caching_unpublished")

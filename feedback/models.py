@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable, Page
 
-from portal.contacts.models import UserGroup
+from portal.core.vocabularies import UserGroup
 
 COMMENT_MAX_LENGTH = 2000
 REQUEST_MAX_LENGTH = 4000

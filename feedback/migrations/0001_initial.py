@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import portal.feedback.models
+import feedback.models
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('user_group', models.CharField(blank=True, choices=[('policymakers', 'Policymakers'), ('parliamentarians', 'Parliamentarians'), ('political_organisations', 'Political organisations'), ('media', 'Media'), ('teachers_and_students', 'Teachers and students'), ('researchers', 'Researchers'), ('international_organisations', 'International organisations'), ('civil_society', 'Civil society'), ('citizens', 'Citizens'), ('private_sector', 'Private sector')], max_length=40)),
                 ('status', models.CharField(choices=[('received', 'Received'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('declined', 'Declined'), ('redirected', 'Redirected to an existing product')], default='received', max_length=20)),
                 ('product_url', models.URLField(blank=True, verbose_name='existing product')),
-                ('token', models.CharField(default=portal.feedback.models.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=feedback.models.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
                 ('closed_at', models.DateTimeField(blank=True, editable=False, help_text='When it was answered, declined or redirected.', null=True)),
                 ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_data_requests', to=settings.AUTH_USER_MODEL)),

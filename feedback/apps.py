@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class FeedbackConfig(AppConfig):
-    name = "portal.feedback"
+    name = "feedback"
     label = "feedback"
     verbose_name = "Feedback and data requests"

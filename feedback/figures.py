@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from stories import charts
+from portal.core import charts
 
 from .models import DataRequest, FeedbackType, PageFeedback
 

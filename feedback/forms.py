@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from portal.contacts.forms import ConsentMixin
-from portal.contacts.models import UserGroup
-from portal.mail import one_line
+from portal.core.mail import one_line
+from portal.core.vocabularies import UserGroup
 
 from .models import COMMENT_MAX_LENGTH, REQUEST_MAX_LENGTH, DataRequest, FeedbackType
 
@@ -133,7 +133,7 @@ class DataRequestForm(HoneypotMixin, ConsentMixin, forms.Form):
         return one_line(self.cleaned_data["organisation"], "organisation")
 
     def request_details(self):
-        """The keyword arguments for portal.feedback.data_requests.submit()."""
+        """The keyword arguments for feedback.data_requests.submit()."""
         fields = (
             "what",
             "purpose",

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from portal.contacts.services import normalise_email
-from portal.origin import from_this_site
-from portal.private import private
-from portal.ratelimit import limit_or_429
+from portal.core.origin import from_this_site
+from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
 
 from . import data_requests
 from .forms import DataRequestForm, PageFeedbackForm

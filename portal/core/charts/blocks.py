@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from .charts import CHART_TYPES, ChartSpec, honest_chart_problems, parse_chart_csv, table_rows
+from . import CHART_TYPES, ChartSpec, honest_chart_problems, parse_chart_csv, table_rows
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class ChartBlock(blocks.StructBlock):
 
     class Meta:
         icon = "table"
-        template = "stories/blocks/chart.html"
+        template = "core/blocks/chart.html"
         label = "Chart"
 
     def spec(self, value) -> ChartSpec:

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .pagecache import mark_cacheable
+from .caching.pagecache import mark_cacheable
 
 
 @hooks.register("before_serve_page")

@@ -6,7 +6,7 @@ sent by a background task (Django's tasks API) that reads the request afresh by 
 
 from django_tasks import task
 
-from portal.mail import named_address, single_line, templated_message
+from portal.core.mail import named_address, single_line, templated_message
 
 KINDS = ("received", "status", "reply")
 

@@ -6,7 +6,7 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 
-from stories import charts
+from portal.core import charts
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -16,13 +16,13 @@ logger = logging.getLogger(__name__)
 def chart_svg(value):
     """The chart as inline SVG; ``value`` is a ChartSpec or a ChartBlock value.
 
-    Only markup that stories.charts.render_svg produced is marked safe: it is drawn by
+    Only markup that portal.core.charts.render_svg produced is marked safe: it is drawn by
     matplotlib and serialised by ElementTree, which escapes every piece of text in it.
     """
     if value is None:
         return ""
     if not isinstance(value, charts.ChartSpec):
-        from stories.chart_block import spec_from_value
+        from portal.core.charts.blocks import spec_from_value
 
         try:
             value = spec_from_value(value)

@@ -1,0 +1,43 @@
+"""What page types of every app build on."""
+
+from django.db import models
+from django.utils.module_loading import import_string
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+class SharingMixin(models.Model):
+    """The image that social cards show for a page; the site default fills in otherwise."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media. 1200 by 630 pixels works best.",
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class SubpageViewsMixin(RoutablePageMixin):
+    """A page whose addresses below it go straight to views listed in the app's urls.py.
+
+    ``subpage_urls`` is the dotted path of a list of URL patterns, e.g.
+    ``"forums.urls.forum_index_urls"``. Each view is called with the page first,
+    ``view(page, request, ...)``, so the views hold the logic and the page model needs neither
+    methods that only pass the request on nor an import of its views. ``reverse_subpage()`` and
+    ``{% routablepageurl %}`` find the patterns by name as usual.
+    """
+
+    subpage_urls = ""
+
+    @classmethod
+    def get_subpage_urls(cls):
+        own = tuple(import_string(cls.subpage_urls)) if cls.subpage_urls else ()
+        return own + tuple(super().get_subpage_urls())

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from wagtail.models import Site
 
 from literacy.models import Registration, TrainingSessionPage
-from tests.literacy.conftest import make_training_index, session_fields
+from literacy.tests.conftest import make_training_index, session_fields
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 

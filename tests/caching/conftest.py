@@ -1,7 +1,7 @@
 import pytest
 
-from tests.forums.conftest import forum, index, make_member, moderator, topic  # noqa: F401  (shared fixtures)
-from tests.stories.conftest import contact_person, make_story, story_index  # noqa: F401  (shared fixtures)
+from forums.tests.conftest import forum, index, make_member, moderator, topic  # noqa: F401  (shared fixtures)
+from stories.tests.conftest import contact_person, make_story, story_index  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture

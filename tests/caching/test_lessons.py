@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from literacy.models import LessonPage, ModulePage
-from tests.literacy.module_helpers import (
+from literacy.tests.module_helpers import (
     EXPLANATION,
     add_lesson,
     answer_data,

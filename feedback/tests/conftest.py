@@ -40,7 +40,7 @@ def send_feedback(client):
 @pytest.fixture
 def request_details(request_page):
     """request_details(**changes): a complete, valid data request form."""
-    from tests.feedback.helpers import request_form_data
+    from feedback.tests.helpers import request_form_data
 
     def details(**changes):
         return request_form_data(request_page, **changes)

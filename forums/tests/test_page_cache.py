@@ -14,19 +14,12 @@ from .factories import ForumFactory
 pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
-@pytest.fixture
-def page_cache_on(settings, db):
-    """The page cache as in production, on a site whose settings exist: the first page to read
-    a setting would save it, and saving a setting purges every page."""
+@pytest.fixture(autouse=True)
+def _site_settings_saved(db):
+    """The site's settings exist, as on a running site: the first page to read a setting would
+    save it, and saving a setting purges every page."""
     for setting in settings_registry:
         setting.load()
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 600}
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Wrap a change in this to run what waits for its commit (purges do) at the end of the block."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def forum_pages(index, topic):

@@ -65,3 +65,17 @@ class SuperUserFactory(UserFactory):
     email = factory.Sequence(lambda n: f"admin{n}@statistics.example")
     is_staff = True
     is_superuser = True
+
+
+class MemberFactory(UserFactory):
+    """A member as allauth keeps them after signing up: with a primary email address, confirmed
+    unless ``email_verified=False``."""
+
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        from allauth.account.models import EmailAddress
+
+        if create:
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": extracted is not False, "primary": True}
+            )

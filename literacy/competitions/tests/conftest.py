@@ -2,7 +2,6 @@
 
 import pytest
 
-from literacy.games.tests.factories import GamesIndexPageFactory
 from portal.core.vocabularies import UserGroup
 from tests.factories import MemberFactory, StaffFactory
 
@@ -28,13 +27,9 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def games_index(home_page):
-    return GamesIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def competition(games_index):
-    return CompetitionPageFactory(parent=games_index)
+def competition(home_page):
+    """A competition open for entries, under the site's games index."""
+    return CompetitionPageFactory()
 
 
 @pytest.fixture

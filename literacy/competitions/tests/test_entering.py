@@ -60,10 +60,8 @@ def test_unverified_accounts_are_told_to_confirm_their_email_and_cannot_enter(
     assert stored_files(entry_root) == []
 
 
-def test_people_outside_the_audience_are_refused(entrant_client, games_index, entry_root):
-    competition = CompetitionPageFactory(
-        parent=games_index, eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS]
-    )
+def test_people_outside_the_audience_are_refused(entrant_client, home_page, entry_root):
+    competition = CompetitionPageFactory(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
     response = post_entry(entrant_client, competition, upload(png_bytes()), user_group=UserGroup.MEDIA)
     assert response.status_code == 400
     assert errors_of(response) == ["Sorry, this competition is open to Teachers and students only."]
@@ -71,10 +69,8 @@ def test_people_outside_the_audience_are_refused(entrant_client, games_index, en
     assert stored_files(entry_root) == []
 
 
-def test_the_service_refuses_ineligible_people_too(entrant, games_index):
-    competition = CompetitionPageFactory(
-        parent=games_index, eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS]
-    )
+def test_the_service_refuses_ineligible_people_too(entrant, home_page):
+    competition = CompetitionPageFactory(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
     details = {
         "title": "T",
         "description": "D",
@@ -249,8 +245,8 @@ def test_nothing_is_kept_when_recording_the_entry_fails(entrant_client, competit
     assert mail.outbox == []
 
 
-def test_entries_beyond_the_allowed_number_are_refused(entrant_client, games_index, entry_root):
-    competition = CompetitionPageFactory(parent=games_index, max_entries_per_person=2)
+def test_entries_beyond_the_allowed_number_are_refused(entrant_client, home_page, entry_root):
+    competition = CompetitionPageFactory(max_entries_per_person=2)
     assert post_entry(entrant_client, competition, upload(png_bytes())).status_code == 302
     assert post_entry(entrant_client, competition, upload(jpeg_bytes())).status_code == 302
     response = post_entry(entrant_client, competition, upload(pdf_bytes(), "third.pdf"))
@@ -277,9 +273,9 @@ def test_a_withdrawn_entry_frees_its_place_under_the_limit(entrant_client, compe
     assert competition.entries.filter(withdrawn_at__isnull=True).get().title == "Second go"
 
 
-def test_entering_is_rate_limited(entrant_client, games_index, settings):
+def test_entering_is_rate_limited(entrant_client, home_page, settings):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "competition_entry": "2/m/user"}
-    competition = CompetitionPageFactory(parent=games_index, max_entries_per_person=5)
+    competition = CompetitionPageFactory(max_entries_per_person=5)
     statuses = [
         post_entry(entrant_client, competition, link=f"https://example.org/{n}").status_code for n in range(3)
     ]
@@ -309,8 +305,8 @@ def test_entries_close_at_the_deadline_to_the_second(
         assert stored_files(entry_root) == []
 
 
-def test_entries_are_refused_before_they_open(entrant_client, games_index):
-    competition = CompetitionPageFactory(parent=games_index)
+def test_entries_are_refused_before_they_open(entrant_client, home_page):
+    competition = CompetitionPageFactory()
     with time_machine.travel(competition.opens_at - datetime.timedelta(seconds=1), tick=False):
         response = post_entry(entrant_client, competition, upload(png_bytes()))
         page = entrant_client.get(competition.url)

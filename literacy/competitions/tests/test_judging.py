@@ -16,11 +16,10 @@ from .factories import CompetitionPageFactory, EntryFactory, png_bytes
 
 
 @pytest.fixture
-def closed_competition(games_index):
+def closed_competition(home_page):
     """Entries closed an hour ago: judging is on."""
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     return CompetitionPageFactory(
-        parent=games_index,
         opens_at=now - datetime.timedelta(days=20),
         closes_at=now - datetime.timedelta(hours=1),
         winners_announced_at=now + datetime.timedelta(days=20),
@@ -109,8 +108,8 @@ def test_only_judges_score(closed_competition, entry):
         judging.submit_scores(entry, UserFactory(), marks(closed_competition, 1, 1))
 
 
-def test_judging_waits_for_entries_to_close(games_index, judge):
-    competition = CompetitionPageFactory(parent=games_index)
+def test_judging_waits_for_entries_to_close(home_page, judge):
+    competition = CompetitionPageFactory()
     entry = EntryFactory(competition=competition, title="Early", file_kind="", link="https://example.org")
     with pytest.raises(judging.JudgingError, match="Judging starts when entries close"):
         judging.submit_scores(entry, judge, marks(competition, 1, 1))

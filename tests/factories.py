@@ -79,3 +79,15 @@ class EmailAddressFactory(factory.django.DjangoModelFactory):
     email = factory.SelfAttribute("user.email")
     verified = True
     primary = True
+
+
+class VerifiedUserFactory(UserFactory):
+    """A member as allauth keeps them after signing up: with a primary email address, confirmed
+    unless ``email_verified=False``."""
+
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": extracted is not False, "primary": True}
+            )

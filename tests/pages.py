@@ -123,6 +123,9 @@ class ModuleIndexPageFactory(wagtail_factories.PageFactory):
     parent = factory.LazyFunction(site_root)
     title = "Learn"
     slug = "learn"
+    basic_definition = "Statistics are numbers that describe a group."
+    intermediate_definition = "Statistics summarise data collected about a population."
+    advanced_definition = "Statistics estimate properties of a population from observed data."
 
 
 class ModulePageFactory(wagtail_factories.PageFactory):

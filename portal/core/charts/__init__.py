@@ -35,7 +35,7 @@ from django.core.cache import cache
 from .honesty import honest_chart_problems, validate_spec
 from .png import render_png
 from .reading import parse_chart_csv
-from .scales import PALETTE
+from .scales import INK, MUTED, PALETTE, PAPER
 from .spec import (
     CHART_TYPES,
     MAX_BAR_CATEGORIES,
@@ -57,6 +57,7 @@ __all__ = [
     "CACHE_TIMEOUT",
     "CHART_TYPES",
     "ENGINE_VERSION",
+    "INK",
     "MAX_BAR_CATEGORIES",
     "MAX_CELL_LENGTH",
     "MAX_DECIMALS",
@@ -65,7 +66,9 @@ __all__ = [
     "MAX_ROWS",
     "MAX_SERIES",
     "MAX_TEXT_LENGTH",
+    "MUTED",
     "PALETTE",
+    "PAPER",
     "ChartData",
     "ChartSpec",
     "chart_csv",

@@ -1,9 +1,10 @@
-"""Demo content for the stories app: the story index, data stories, infographics and the glossary.
+"""Demo content for the stories app: data stories, infographics and the glossary.
 
-Called by ``manage.py load_demo`` through :func:`load_stories_demo`. Like the rest of the demo
-loader it is idempotent: anything that already exists (found by slug, email or title) is left
-exactly as it is, so running it twice, or after editors have changed the content, changes
-nothing. Every figure describes a fictional country and every source ends with "(demo)".
+Called by ``manage.py load_demo`` through :func:`load_stories_demo`, which gets the story index
+the loader made (see home.demo). Like the rest of the demo loader it is idempotent: anything
+that already exists (found by slug, email or title) is left exactly as it is, so running it
+twice, or after editors have changed the content, changes nothing. Every figure describes a
+fictional country and every source ends with "(demo)".
 
 Charts are checked with the chart block's own validation before anything is saved: the loader
 refuses to write a chart that an editor could not save.

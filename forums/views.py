@@ -1,4 +1,5 @@
-"""The public side of the forums. ForumIndexPage routes here; each function takes the page first.
+"""The public side of the forums. forums.urls routes ForumIndexPage's addresses here; each
+function takes the page first.
 
 Reading is open to everyone, and anonymous readers get the forum pages from the page cache
 (page_cache.py purges them). Writing needs a signed-in member with a confirmed email who has
@@ -116,10 +117,11 @@ def get_topic(request, topic_id):
     return topic
 
 
-def topic_detail(index, request, topic_id, canonical=True):
-    if canonical:  # the address every link uses (not one with a slug), which changes purge
+def topic_detail(index, request, topic_id, slug=None):
+    """A topic at /topic/<id>/; the slug some links add is only for people to read."""
+    if slug is None:  # the address every link uses (not one with a slug), which changes purge
         mark_cacheable(request)
-    topic = get_topic(request, topic_id)
+    topic = get_topic(request, int(topic_id))
     posts = topic.posts.published().select_related("author__forum_member").order_by("created_at", "pk")
     page = paginate(request, posts, services.POSTS_PER_PAGE)
     question = page[0] if page.number == 1 and page.object_list else None

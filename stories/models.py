@@ -412,10 +412,6 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         context["index_page"] = self.get_parent().specific
         return context
 
-    @path("")
-    def story(self, request):
-        return self.render(request)
-
     @path("chart/<str:block_id>/csv/", name="chart_csv")
     def chart_csv(self, request, block_id):
         spec = self.chart_spec(block_id)
@@ -431,23 +427,20 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         return HttpResponse(charts.chart_png(spec), content_type="image/png")
 
     @path("chart/<str:block_id>/embed/", name="chart_embed")
+    @xframe_options_exempt
+    @csp_replace({"frame-ancestors": ["*"]})
     def chart_embed(self, request, block_id):
-        return embed_view(self, request, self.chart_block(block_id))
-
-
-@xframe_options_exempt
-@csp_replace({"frame-ancestors": ["*"]})
-def embed_view(page, request, block):
-    """The chart alone, for other sites to show in an iframe: the one framable view."""
-    return TemplateResponse(
-        request,
-        "stories/chart_embed.html",
-        {
-            "page": page,
-            "block": block,
-            "csv_url": page.url + page.reverse_subpage("chart_csv", args=[block.id]),
-        },
-    )
+        """The chart alone, for other sites to show in an iframe: the one framable view."""
+        block = self.chart_block(block_id)
+        return TemplateResponse(
+            request,
+            "stories/chart_embed.html",
+            {
+                "page": self,
+                "block": block,
+                "csv_url": self.url + self.reverse_subpage("chart_csv", args=[block.id]),
+            },
+        )
 
 
 class StoryCorrection(Orderable):

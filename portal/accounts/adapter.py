@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.utils.crypto import get_random_string
 
 from portal.core.mail import queue_message
 
@@ -30,3 +32,9 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         queue_message(self.render_mail(template_prefix, email, context))
+
+    def send_account_already_exists_mail(self, email):
+        """Signing up with a registered address sends that address a note instead of creating
+        an account; hash a password as a new account would, so the answer takes as long."""
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)

@@ -387,16 +387,30 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         related = DataStoryPage.objects.live().public().filter(topics__in=topic_ids).exclude(pk=self.pk)
         return with_card_data(related.distinct().order_by("-first_published_at"))[:limit]
 
-    def get_share_image_url(self, request):
-        """The chosen social image, else the first chart drawn as a card, else none."""
+    def share_card(self):
+        """What a social card shows: the chosen image, else the first chart drawn as a card."""
         image = self.social_image or self.image
         if image is not None:
-            return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+            return image, None
         for block in self.body:
             if block.block_type == "chart" and block.value["chart_type"] != "table":
-                return request.build_absolute_uri(
-                    self.url + self.reverse_subpage("chart_png", args=[block.id])
-                )
+                return None, block
+        return None, None
+
+    def get_share_image_url(self, request):
+        image, chart = self.share_card()
+        if image is not None:
+            return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        if chart is not None:
+            return request.build_absolute_uri(self.url + self.reverse_subpage("chart_png", args=[chart.id]))
+        return ""
+
+    def get_share_image_alt(self):
+        image, chart = self.share_card()
+        if image is not None:
+            return image.description or image.title
+        if chart is not None:
+            return f"Chart: {chart.value['title']}"
         return ""
 
     def get_cached_paths(self):

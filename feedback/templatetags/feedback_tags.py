@@ -1,9 +1,11 @@
-"""{% page_feedback_box %}: the "Was this page useful?" box, on pages whose type opts in."""
+"""{% page_feedback_box %}: the "Was this page useful?" box, on pages whose type opts in;
+{% feedback_pages %}: where people ask for data and read what changed, for the footer."""
 
 from django import template
 from django.urls import reverse
+from wagtail.models import Page
 
-from ..models import FeedbackSettings
+from ..models import DataRequestPage, FeedbackSettings, YouSaidWeDidPage
 from ..page_feedback import collects_feedback
 from ..views import feedback_form
 
@@ -23,3 +25,12 @@ def page_feedback_box(context):
         "action": reverse("page_feedback", args=[page.pk]),
         "feedback_settings": settings,
     }
+
+
+@register.simple_tag
+def feedback_pages():
+    """The live data-request and "You said, we did" pages, found rather than configured so that
+    they are never reachable only by their address."""
+    return list(
+        Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).order_by("path").only("title", "url_path")
+    )

@@ -42,3 +42,13 @@ def social_image(context, site_settings):
     if image is None:
         return ""
     return context["request"].build_absolute_uri(image.get_rendition("fill-1200x630").url)
+
+
+@register.simple_tag(takes_context=True)
+def social_image_alt(context, site_settings):
+    """The social card's text alternative (og:image:alt), from the same source as its image."""
+    page = context.get("page")
+    if hasattr(page, "get_share_image_alt"):
+        return page.get_share_image_alt()
+    image = getattr(page, "social_image", None) or site_settings.default_social_image
+    return (image.description or image.title) if image is not None else ""

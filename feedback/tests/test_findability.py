@@ -1,0 +1,41 @@
+"""People find where to ask for data and what changed from any page (the footer), not only by
+typing an address; an unpublished page is not offered."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.queries import queries_for
+
+from .factories import DataRequestPageFactory, YouSaidWeDidPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def footer_links(client, url="/"):
+    footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer .site-footer__links")
+    return {link.get_text(strip=True): link["href"] for link in footer.select("a")}
+
+
+def test_the_footer_links_the_data_request_form_and_you_said_we_did(client, home_page):
+    DataRequestPageFactory()
+    YouSaidWeDidPageFactory()
+    links = footer_links(client)
+    assert links["Ask us for data"] == "/data-requests/"
+    assert links["You said, we did"] == "/you-said-we-did/"
+    assert footer_links(client, "/data-requests/")["You said, we did"] == "/you-said-we-did/"
+
+
+def test_an_unpublished_page_is_not_offered(client, home_page):
+    draft = YouSaidWeDidPageFactory()
+    draft.unpublish()
+    assert "You said, we did" not in footer_links(client)
+
+
+def test_the_footer_links_cost_no_query_per_page(client, home_page):
+    YouSaidWeDidPageFactory()
+    DataRequestPageFactory()
+    with_two = queries_for(client, "/")
+    YouSaidWeDidPageFactory(title="What changed in 2025", slug="changes-2025")
+    DataRequestPageFactory(title="Ask for business data", slug="business-data")
+    assert queries_for(client, "/") == with_two
+    assert "What changed in 2025" in footer_links(client)

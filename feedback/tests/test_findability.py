@@ -39,3 +39,17 @@ def test_the_footer_links_cost_no_query_per_page(client, home_page):
     DataRequestPageFactory(title="Ask for business data", slug="business-data")
     assert queries_for(client, "/") == with_two
     assert "What changed in 2025" in footer_links(client)
+
+
+def test_you_said_we_did_figures_offer_their_data(client, home_page):
+    from urllib.parse import unquote
+
+    from .factories import YouSaidWeDidEntryFactory
+
+    page = YouSaidWeDidPageFactory()
+    YouSaidWeDidEntryFactory(page=page)
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    charts = html.select("figure.chart")
+    links = html.select("figure.chart .chart__download a")
+    assert charts and len(links) == len(charts)
+    assert all(unquote(link["href"]).startswith("data:text/csv;charset=utf-8,") for link in links)

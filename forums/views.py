@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -111,10 +112,21 @@ def forum_detail(index, request, forum_slug):
 
 
 def get_topic(request, topic_id):
+    """A visible topic; its author also sees it while it awaits moderation, moderators always."""
     topic = get_object_or_404(Topic.objects.select_related("forum", "author__forum_member"), pk=topic_id)
-    if not topic.is_visible and not services.can_moderate(request.user):
+    awaiting_own = not topic.approved and not topic.hidden and topic.author_id == request.user.pk
+    if not (topic.is_visible or awaiting_own or services.can_moderate(request.user)):
         raise Http404("No such topic.")
     return topic
+
+
+def posts_shown(topic, user):
+    """Published posts, plus the viewer's own posts awaiting moderation (shown to them as
+    such), so that a held post does not seem to vanish."""
+    shown = Q(status=Post.Status.PUBLISHED)
+    if user.is_authenticated:
+        shown |= Q(status=Post.Status.PENDING, author=user)
+    return topic.posts.filter(shown)
 
 
 def topic_detail(index, request, topic_id, slug=None):
@@ -122,12 +134,14 @@ def topic_detail(index, request, topic_id, slug=None):
     if slug is None:  # the address every link uses (not one with a slug), which changes purge
         mark_cacheable(request)
     topic = get_topic(request, int(topic_id))
-    posts = topic.posts.published().select_related("author__forum_member").order_by("created_at", "pk")
+    posts = (
+        posts_shown(topic, request.user).select_related("author__forum_member").order_by("created_at", "pk")
+    )
     page = paginate(request, posts, services.POSTS_PER_PAGE)
     question = page[0] if page.number == 1 and page.object_list else None
     accepted = None
     if topic.accepted_answer_id:
-        accepted = posts.filter(pk=topic.accepted_answer_id).first()
+        accepted = posts.filter(pk=topic.accepted_answer_id, status=Post.Status.PUBLISHED).first()
     user = request.user
     now = timezone.now()
     for post in page:

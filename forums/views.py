@@ -363,8 +363,21 @@ def edit_post(index, request, post_id):
             if "preview" in request.POST:
                 context["preview_html"] = render_user_markdown(form.cleaned_data["body"])
                 return render(index, request, "forums/edit.html", form=form, **context)
-            services.edit_post(post, request.user, form.cleaned_data["body"])
-            messages.success(request, "Your changes are saved.")
+            if not services.can_moderate(request.user):
+                limited = limit_or_429(request, "forum_post")
+                if limited:
+                    return limited
+            try:
+                services.edit_post(post, request.user, form.cleaned_data["body"])
+            except services.PostingRefused as refusal:
+                form.add_error(None, str(refusal))
+                return render(index, request, "forums/edit.html", status=403, form=form, **context)
+            if post.status == Post.Status.PENDING:
+                messages.info(
+                    request, "Your changes are saved. A moderator will check them before others see the post."
+                )
+            else:
+                messages.success(request, "Your changes are saved.")
             if post.status == Post.Status.PUBLISHED:
                 return HttpResponseRedirect(index.route_url("post", post.pk))
             return HttpResponseRedirect(index.route_url("forum", post.topic.forum.slug))

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.core.private.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.core.input.RefuseNulCharactersMiddleware",
+    "portal.core.input.UnknownListFiltersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.core.framing.PreviewFramingMiddleware",

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.core.pages import SubpageViewsMixin
+from portal.core.pages import SubpageViewsMixin, subpage_sitemap_entries
 from portal.core.vocabularies import UserGroup
 
 RULES_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -39,6 +39,25 @@ class ForumIndexPage(SubpageViewsMixin, Page):
 
     def route_url(self, name, *args):
         return self.url + self.reverse_subpage(name, args=args)
+
+    def get_sitemap_urls(self, request=None):
+        """The index, every forum and every public topic, each with its latest post's date."""
+        forums = Forum.objects.values_list("slug", "last_post__created_at")
+        topics = Topic.objects.filter(approved=True, hidden=False).values_list("pk", "last_post_at")
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(
+                self,
+                request,
+                [
+                    *(
+                        (self.reverse_subpage("forum", args=[slug]), last or self.last_published_at)
+                        for slug, last in forums
+                    ),
+                    *((self.reverse_subpage("topic", args=[pk]), last) for pk, last in topics),
+                ],
+            ),
+        ]
 
 
 class Forum(models.Model):

@@ -151,6 +151,7 @@ def topic_detail(index, request, topic_id, slug=None):
         index,
         request,
         "forums/topic.html",
+        canonical_path=index.route_url("topic", topic.pk),
         forum=topic.forum,
         topic=topic,
         posts=page,

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.core import charts
-from portal.core.pages import SharingMixin
+from portal.core.pages import SharingMixin, subpage_sitemap_entries
 from portal.core.vocabularies import Tier
 
 from .blocks import StoryBlocks
@@ -104,6 +104,14 @@ class GlossaryPage(RoutablePageMixin, Page):
     def get_cached_paths(self):
         return ["/", *(f"{slug}/" for slug in GlossaryTerm.objects.values_list("slug", flat=True))]
 
+    def get_sitemap_urls(self, request=None):
+        """The glossary and a page per term (terms keep no dates: the glossary's own applies)."""
+        slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True)
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(self, request, [(f"{slug}/", self.last_published_at) for slug in slugs]),
+        ]
+
     @path("")
     def index(self, request):
         return self.render(request, context_overrides={"terms": GlossaryTerm.objects.all()})
@@ -164,6 +172,22 @@ class StoryIndexPage(RoutablePageMixin, Page):
             for feed in ("", "feed/", "feed/atom/")
         ]
         return ["/", "infographics/", "corrections/", "feed/", "feed/atom/", *topic_paths]
+
+    def get_sitemap_urls(self, request=None):
+        """The listing, the infographics gallery and each topic's page, dated by its latest story."""
+        latest = self.stories().order_by("-last_published_at")
+        topics = [
+            (
+                f"topic/{slug}/",
+                latest.filter(topics__slug=slug).values_list("last_published_at", flat=True).first(),
+            )
+            for slug in self.topics_in_use().values_list("slug", flat=True)
+        ]
+        gallery = latest.filter(format=StoryFormat.INFOGRAPHIC).values_list("last_published_at", flat=True)
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(self, request, [("infographics/", gallery.first()), *topics]),
+        ]
 
     def stories(self, topic=None, level=None, story_format=None):
         """Live stories under this index, newest first, with what a card needs prefetched."""

@@ -2,6 +2,7 @@
 {% feedback_pages %}: where people ask for data and read what changed, for the footer."""
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -27,10 +28,17 @@ def page_feedback_box(context):
     }
 
 
+FOOTER_PAGES_KEY = "feedback:footer-pages"
+
+
 @register.simple_tag
 def feedback_pages():
     """The live data-request and "You said, we did" pages, found rather than configured so that
-    they are never reachable only by their address."""
-    return list(
-        Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).order_by("path").only("title", "url_path")
-    )
+    they are never reachable only by their address. Kept in the cache (no query per page view);
+    publishing, unpublishing or deleting one of them clears it (feedback.signals)."""
+    links = cache.get(FOOTER_PAGES_KEY)
+    if links is None:
+        pages = Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).order_by("path")
+        links = [(page.title, page.get_url()) for page in pages]
+        cache.set(FOOTER_PAGES_KEY, links, None)
+    return links

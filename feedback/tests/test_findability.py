@@ -31,14 +31,17 @@ def test_an_unpublished_page_is_not_offered(client, home_page):
     assert "You said, we did" not in footer_links(client)
 
 
-def test_the_footer_links_cost_no_query_per_page(client, home_page):
-    YouSaidWeDidPageFactory()
-    DataRequestPageFactory()
+def test_the_footer_links_cost_no_query_and_follow_publishing(client, home_page):
+    first = YouSaidWeDidPageFactory()
+    first.save_revision().publish()
+    DataRequestPageFactory().save_revision().publish()
     with_two = queries_for(client, "/")
-    YouSaidWeDidPageFactory(title="What changed in 2025", slug="changes-2025")
-    DataRequestPageFactory(title="Ask for business data", slug="business-data")
+    assert set(footer_links(client)) >= {"You said, we did", "Ask us for data"}
+    YouSaidWeDidPageFactory(title="What changed in 2025", slug="changes-2025").save_revision().publish()
     assert queries_for(client, "/") == with_two
     assert "What changed in 2025" in footer_links(client)
+    first.unpublish()
+    assert "You said, we did" not in footer_links(client)
 
 
 def test_you_said_we_did_figures_offer_their_data(client, home_page):

@@ -155,7 +155,7 @@ def test_search_across_forums_ignores_hidden_posts(client, index, topic):
 )
 def test_search_copes_with_odd_queries(client, index, query):
     response = client.get(url(index, "search"), {"q": query})
-    assert response.status_code == 200
+    assert response.status_code == (400 if "\x00" in query else 200)  # NULs: the site's 400 page
     assert "<script>alert(1)" not in response.content.decode()
 
 

@@ -1,5 +1,11 @@
-"""Helpers the apps' demo loaders share."""
+"""Helpers the apps' demo loaders share: reading an app's demo data files, placing its index page."""
 
+import csv
+import json
+import re
+from pathlib import Path
+
+import markdown
 from wagtail.models import Page
 
 from home.models import StandardPage
@@ -32,3 +38,74 @@ def ensure_section_index(home, index_model, created, *, slug, title, **fields):
         index.move(home, pos="first-child")
     created.append(f"{slug} ({index_model._meta.verbose_name})")
     return index_model.objects.get(pk=index.pk)
+
+
+FENCED_BLOCK = re.compile(r"^```(?P<type>\w+)\n(?P<value>.*?)\n```$", re.MULTILINE | re.DOTALL)
+
+
+class DemoFiles:
+    """An app's demo content: the ``demo_content/`` folder beside its loader.
+
+    JSON holds page trees and fields, CSV holds tables, Markdown holds long texts. A Markdown
+    file is read paragraph by paragraph (blank-line separated), each converted on its own and
+    the results joined without a line break: that is how editors' rich text is stored.
+    """
+
+    def __init__(self, loader_file, folder="demo_content"):
+        self.folder = Path(loader_file).resolve().parent / folder
+
+    def path(self, name):
+        return self.folder / name
+
+    def json(self, name):
+        return json.loads(self.path(name).read_text(encoding="utf-8"))
+
+    def rows(self, name):
+        """A CSV table as a list of dicts, one per row, keyed by the header."""
+        with self.path(name).open(newline="", encoding="utf-8") as table:
+            return list(csv.DictReader(table))
+
+    def text(self, name):
+        return self.path(name).read_text(encoding="utf-8")
+
+    def bytes(self, name):
+        return self.path(name).read_bytes()
+
+    def paragraphs(self, name):
+        """A Markdown file as the HTML of each of its paragraphs."""
+        return markdown_paragraphs(self.text(name))
+
+    def html(self, name):
+        return "".join(self.paragraphs(name))
+
+    def blocks(self, name, *, paragraph_per_block=True):
+        """A page body: Markdown text with ```block_type fences holding each other block's JSON.
+
+        Text becomes ``paragraph`` blocks: one per paragraph, or one per run of text between
+        fences (``paragraph_per_block=False``). A chart's ``data_csv`` names the CSV file, in the
+        same folder, that holds its data.
+        """
+        source = self.text(name)
+        folder = self.path(name).parent
+        blocks, start = [], 0
+        for fence in [*FENCED_BLOCK.finditer(source), None]:
+            text = source[start : fence.start() if fence else len(source)]
+            html = markdown_paragraphs(text)
+            if html:
+                blocks += (
+                    [("paragraph", p) for p in html]
+                    if paragraph_per_block
+                    else [("paragraph", "".join(html))]
+                )
+            if fence is None:
+                break
+            value = json.loads(fence["value"])
+            if "data_csv" in value:
+                value["data"] = (folder / value.pop("data_csv")).read_text(encoding="utf-8")
+            blocks.append((fence["type"], value))
+            start = fence.end()
+        return blocks
+
+
+def markdown_paragraphs(text):
+    return [markdown.markdown(chunk) for chunk in re.split(r"\n\s*\n", text.strip()) if chunk.strip()]

@@ -120,20 +120,15 @@ def ensure_page_feedback(themes):
     comments = CONTENT.rows("page-feedback.csv")
     for number in range(48):
         row = comments[number % len(comments)]
-        useful, kind, comment, theme = (
-            row["useful"] == "yes",
-            row["feedback_type"],
-            row["comment"],
-            row["theme"],
-        )
+        theme = row["theme"]
         story = stories[number % len(stories)]
         feedback = PageFeedback.objects.create(
             page=story,
             page_title=story.title,
             content_type=content_type,
-            useful=useful if number % 3 else True,
-            feedback_type=kind,
-            comment=comment,
+            useful=row["useful"] == "yes" if number % 3 else True,
+            feedback_type=row["feedback_type"],
+            comment=row["comment"],
             addressed=bool(theme) and number % 2 == 0,
             created_at=now - datetime.timedelta(days=chance.randint(0, 170), hours=chance.randint(0, 23)),
         )

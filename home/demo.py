@@ -107,5 +107,8 @@ class DemoFiles:
         return blocks
 
 
+SITE_CONTENT = DemoFiles(__file__)  # the home page, sections, standing pages and settings
+
+
 def markdown_paragraphs(text):
     return [markdown.markdown(chunk) for chunk in re.split(r"\n\s*\n", text.strip()) if chunk.strip()]

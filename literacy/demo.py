@@ -3,7 +3,9 @@
 Called by ``manage.py load_demo`` through :func:`load_training_demo`. Idempotent like the rest
 of the loader: a session that exists (found by slug) is left exactly as it is, and its
 registrations, attendance and feedback are made only together with it. Dates are relative to
-the day the demo is loaded. The people are fictional, at example.org addresses.
+the day the demo is loaded. The people are fictional, at example.org addresses. The content
+lives in ``demo_content/training/``: the sessions in ``training.json``, the people and the
+feedback as CSV, the handouts as PDF files.
 
 Registrations are written directly, not through literacy.training.register(), because that
 emails every registrant and closes past sessions; each person still goes into the user
@@ -55,6 +57,7 @@ def session_specs():
 
 
 def person(row):
+    """A registrant's details; the address is made from the name."""
     name = row["name"]
     return {
         "name": name,

@@ -1,17 +1,21 @@
 """Demo content for feedback, data requests and the "You said, we did" page.
 
-Everything here is illustrative and made only when missing: running the loader twice, or
-after editors changed things, changes nothing.
+The content lives in ``demo_content/``: the two pages in ``pages.json``,
+themes, page feedback and "You said, we did" entries as CSV, data requests in JSON. Everything
+is illustrative and made only when missing: running the loader twice, or after editors changed
+things, changes nothing.
 """
 
 import datetime
 import random
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
+from portal.core.demo import DemoFiles
 
 from .data_requests import CONSENT_PURPOSE
 from .models import (
@@ -20,185 +24,20 @@ from .models import (
     DataRequestPage,
     FeedbackSettings,
     FeedbackTheme,
-    FeedbackType,
     PageFeedback,
     YouSaidWeDidEntry,
     YouSaidWeDidPage,
 )
 
-THEMES = {
-    "Regional figures": "Figures for regions, districts and towns.",
-    "Clearer charts": "Charts and tables that are easier to read.",
-    "Release timing": "When figures come out, and how early they are announced.",
-    "Methods explained": "How figures are made, in plain words.",
-    "Open data formats": "Downloads in formats people can reuse.",
-}
-
-COMMENTS = [
-    (
-        False,
-        FeedbackType.MISSING_DATA,
-        "I need this by district, not only for the whole country.",
-        "Regional figures",
-    ),
-    (
-        False,
-        FeedbackType.HARD_TO_UNDERSTAND,
-        "What does 'seasonally adjusted' mean here?",
-        "Methods explained",
-    ),
-    (
-        True,
-        FeedbackType.SUGGESTION,
-        "Great story. A CSV of the second chart would help my class.",
-        "Open data formats",
-    ),
-    (
-        False,
-        FeedbackType.DATA_ERROR,
-        "The 2023 figure in the table differs from the chart.",
-        "Clearer charts",
-    ),
-    (True, "", "", None),
-    (True, FeedbackType.OTHER, "Clear and short, thank you.", None),
-    (
-        False,
-        FeedbackType.HARD_TO_UNDERSTAND,
-        "The colours of the two lines are hard to tell apart.",
-        "Clearer charts",
-    ),
-    (True, FeedbackType.SUGGESTION, "Please say when the next figures come out.", "Release timing"),
-]
-
-REQUESTS = [
-    {
-        "name": "Amina Diallo",
-        "email": "amina.diallo@university.example",
-        "organisation": "National University",
-        "user_group": "researchers",
-        "purpose": DataRequest.Purpose.RESEARCH,
-        "what": "Unemployment rate by district and sex, quarterly, 2020 to 2024.",
-        "days_ago": 80,
-        "status": DataRequest.Status.ANSWERED,
-        "answer_days": 6,
-        "message": "The table is attached to this reply and now published on the labour market page.",
-        "theme": "Regional figures",
-    },
-    {
-        "name": "Tom Reyes",
-        "email": "tom.reyes@dailynews.example",
-        "organisation": "Daily News",
-        "user_group": "media",
-        "purpose": DataRequest.Purpose.JOURNALISM,
-        "what": "Monthly consumer price index for food items since 2015.",
-        "days_ago": 45,
-        "status": DataRequest.Status.REDIRECTED,
-        "answer_days": 1,
-        "message": "These figures are already published in the consumer price index tables.",
-        "product_url": "https://statistics.example/prices/cpi-food",
-        "theme": "Open data formats",
-    },
-    {
-        "name": "Lena Park",
-        "email": "lena.park@ministry.example",
-        "organisation": "Ministry of Education",
-        "user_group": "policymakers",
-        "purpose": DataRequest.Purpose.POLICY,
-        "what": "Number of pupils per teacher by school district for the last five school years.",
-        "days_ago": 20,
-        "status": DataRequest.Status.ANSWERED,
-        "answer_days": 9,
-        "message": "Here are the figures you asked for, with notes on the 2022 change of definition.",
-        "theme": "Regional figures",
-    },
-    {
-        "name": "Sam Okoro",
-        "email": "sam.okoro@student.example",
-        "organisation": "",
-        "user_group": "teachers_and_students",
-        "purpose": DataRequest.Purpose.STUDY,
-        "what": "Household income microdata for every household, with addresses, for my thesis.",
-        "days_ago": 12,
-        "status": DataRequest.Status.DECLINED,
-        "answer_days": 3,
-        "message": (
-            "We cannot release data that identifies households. The anonymised public-use file "
-            "and the published tables by region may answer your question."
-        ),
-        "theme": None,
-    },
-    {
-        "name": "Grace Mensah",
-        "email": "grace.mensah@civic.example",
-        "organisation": "Open Budget Network",
-        "user_group": "civil_society",
-        "purpose": DataRequest.Purpose.OTHER,
-        "what": "Population estimates by age group for each municipality in 2025.",
-        "days_ago": 4,
-        "status": DataRequest.Status.IN_PROGRESS,
-        "theme": "Regional figures",
-    },
-    {
-        "name": "Ravi Shah",
-        "email": "ravi.shah@consulting.example",
-        "organisation": "Shah Consulting",
-        "user_group": "private_sector",
-        "purpose": DataRequest.Purpose.BUSINESS,
-        "what": "Number of businesses by sector and size band, annual, 2018 to 2025.",
-        "days_ago": 1,
-        "status": DataRequest.Status.RECEIVED,
-        "theme": None,
-    },
-]
-
-ENTRIES = [
-    (
-        "Many of you asked for unemployment figures below the national level.",
-        "We now publish the unemployment rate for every district each quarter, with a map and a table.",
-        "Regional figures",
-        70,
-    ),
-    (
-        "Readers told us two lines in our charts were hard to tell apart.",
-        "Every chart now uses a palette tested for colour blindness, and lines have different dash patterns.",
-        "Clearer charts",
-        40,
-    ),
-    (
-        "You wanted to know when new figures come out.",
-        "Each story now shows the date of the next release.",
-        "Release timing",
-        15,
-    ),
-]
+CONTENT = DemoFiles(__file__)
 
 
-def load_feedback_demo(home, created, *, pages_with_feedback=()):
-    """Create whatever of the feedback demo is missing; ``created`` gets a name for each thing made.
-
-    The feedback pages go under ``home``; readers' answers are spread over ``pages_with_feedback``
-    (the demo loader passes the data stories).
-    """
+def load_feedback_demo(home, created):
+    """Create whatever of the feedback demo is missing; ``created`` gets a name for each thing made."""
+    pages = CONTENT.json("pages.json")
     themes = ensure_themes(created)
-    request_page = ensure_page(
-        home,
-        DataRequestPage,
-        created,
-        slug="data-requests",
-        title="Ask for data",
-        intro=(
-            "Cannot find the figures you need? Tell us what you are looking for. A statistician "
-            "will reply, whether the data exists, is already published, or can be produced."
-        ),
-    )
-    page = ensure_page(
-        home,
-        YouSaidWeDidPage,
-        created,
-        slug="you-said-we-did",
-        title="You said, we did",
-        intro="What you told us about our figures and this site, and what we changed as a result.",
-    )
+    request_page = ensure_page(home, DataRequestPage, created, **pages["data_requests"])
+    page = ensure_page(home, YouSaidWeDidPage, created, **pages["you_said_we_did"])
     if page is not None and not page.entries.exists():
         ensure_entries(page, themes)
         created.append("you-said-we-did entries")
@@ -207,7 +46,7 @@ def load_feedback_demo(home, created, *, pages_with_feedback=()):
         settings.data_request_page = request_page
         settings.save()
     if not PageFeedback.objects.exists():
-        ensure_page_feedback(themes, list(pages_with_feedback))
+        ensure_page_feedback(themes)
         created.append("page feedback")
     if not DataRequest.objects.exists():
         ensure_requests(themes, request_page)
@@ -229,9 +68,10 @@ def ensure_page(home, model, created, *, slug, title, **fields):
 
 def ensure_themes(created):
     themes = {}
-    for name, description in THEMES.items():
+    for row in CONTENT.rows("themes.csv"):
+        name = row["name"]
         themes[name], made = FeedbackTheme.objects.get_or_create(
-            name=name, defaults={"description": description}
+            name=name, defaults={"description": row["description"]}
         )
         if made:
             created.append(f"theme {name}")
@@ -240,34 +80,40 @@ def ensure_themes(created):
 
 def ensure_entries(page, themes):
     today = timezone.localdate()
-    for order, (you_said, we_did, theme, days_ago) in enumerate(ENTRIES):
+    for order, row in enumerate(CONTENT.rows("you-said-we-did.csv")):
         page.entries.add(
             YouSaidWeDidEntry(
-                you_said=you_said,
-                we_did=we_did,
-                theme=themes[theme],
-                date=today - datetime.timedelta(days=days_ago),
+                you_said=row["you_said"],
+                we_did=row["we_did"],
+                theme=themes[row["theme"]],
+                date=today - datetime.timedelta(days=int(row["days_ago"])),
                 sort_order=order,
             )
         )
     page.save_revision().publish()
 
 
-def ensure_page_feedback(themes, pages):
-    if not pages:
+def ensure_page_feedback(themes):
+    from stories.models import DataStoryPage
+
+    stories = list(DataStoryPage.objects.live().order_by("path"))
+    if not stories:
         return
+    content_type = ContentType.objects.get_for_model(DataStoryPage)
     chance = random.Random(2026)  # noqa: S311 - repeatable demo data, not security
     now = timezone.now()
+    comments = CONTENT.rows("page-feedback.csv")
     for number in range(48):
-        useful, kind, comment, theme = COMMENTS[number % len(COMMENTS)]
-        page = pages[number % len(pages)]
+        row = comments[number % len(comments)]
+        theme = row["theme"]
+        story = stories[number % len(stories)]
         feedback = PageFeedback.objects.create(
-            page=page,
-            page_title=page.title,
-            content_type=page.content_type,
-            useful=useful if number % 3 else True,
-            feedback_type=kind,
-            comment=comment,
+            page=story,
+            page_title=story.title,
+            content_type=content_type,
+            useful=row["useful"] == "yes" if number % 3 else True,
+            feedback_type=row["feedback_type"],
+            comment=row["comment"],
             addressed=bool(theme) and number % 2 == 0,
             created_at=now - datetime.timedelta(days=chance.randint(0, 170), hours=chance.randint(0, 23)),
         )
@@ -278,7 +124,7 @@ def ensure_page_feedback(themes, pages):
 def ensure_requests(themes, request_page):
     now = timezone.now()
     wording = request_page.consent_text if request_page is not None else ""
-    for spec in REQUESTS:
+    for spec in CONTENT.json("data-requests.json"):
         received = now - datetime.timedelta(days=spec["days_ago"])
         contact = record_touchpoint(
             spec["email"],

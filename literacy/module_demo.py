@@ -1,19 +1,29 @@
-"""Demo content for the e-modules: the Learn index with modules in three tiers."""
+"""Demo content for the e-modules: the Learn index with modules in three tiers.
 
-from home.demo import ensure_section_index
+The content lives in ``demo_content/modules/``: ``index.json`` (the index's texts and the order of
+the modules), then a folder per module with its fields and checks in ``module.json``, each lesson's
+body in ``<lesson>.md`` and the teachers' discussion guide and worksheet as Markdown.
+"""
+
+from decimal import Decimal
+
+from portal.core.demo import DemoFiles, ensure_section_index
 from stories.models import GlossaryTerm
 
 from .learning_models import LearnerAudience, LessonPage, ModuleIndexPage, ModulePage
-from .module_demo_content import INDEX, MODULES
+
+CONTENT = DemoFiles(__file__, "demo_content/modules")
 
 
 def load_module_demo(home, created):
     """Create whatever of the e-module demo is missing; ``created`` gets a name for each thing made."""
-    index = ensure_section_index(home, ModuleIndexPage, created, slug="learn", title="Learn", **INDEX)
+    index_fields = CONTENT.json("index.json")
+    slugs = index_fields.pop("modules")
+    index = ensure_section_index(home, ModuleIndexPage, created, slug="learn", title="Learn", **index_fields)
     if index is None:
         return
     existing = set(ModulePage.objects.child_of(index).values_list("slug", flat=True))
-    missing = [spec for spec in MODULES if spec["slug"] not in existing]
+    missing = [module_spec(slug) for slug in slugs if slug not in existing]
     if not missing:
         return
     terms = {term.slug: term for term in GlossaryTerm.objects.all()}
@@ -21,6 +31,28 @@ def load_module_demo(home, created):
     modules = {module.slug: module for module in ModulePage.objects.child_of(index)}
     for spec in missing:
         modules[spec["slug"]] = ensure_module(index, spec, modules, audiences, terms, created)
+
+
+def module_spec(slug):
+    """A module's fields, checks, teachers' resources and lessons, read from its folder."""
+    spec = CONTENT.json(f"{slug}/module.json")
+    for check in ("pre_check", "post_check"):
+        spec[check] = [with_decimals(question["type"], question["value"]) for question in spec[check]]
+    spec["teachers"].update(
+        discussion_guide=CONTENT.html(f"{slug}/discussion-guide.md"),
+        worksheet=CONTENT.html(f"{slug}/worksheet.md"),
+    )
+    for lesson in spec["lessons"]:
+        body = CONTENT.blocks(f"{slug}/{lesson['slug']}.md", paragraph_per_block=False)
+        lesson["body"] = [with_decimals(block_type, value) for block_type, value in body]
+    return spec
+
+
+def with_decimals(block_type, value):
+    """JSON has no decimals: a numeric question's answer and tolerance are written as strings."""
+    if block_type == "numeric":
+        value = {**value, "answer": Decimal(value["answer"]), "tolerance": Decimal(value["tolerance"])}
+    return block_type, value
 
 
 def with_terms(body, terms):

@@ -1,37 +1,24 @@
-"""Demo content for the engagement dashboard."""
+"""Demo content for the engagement dashboard: this year's KPI targets, from
+``demo_content/kpi_targets.json``, so that the demo dashboard shows progress."""
 
 import datetime
 
 from django.utils import timezone
 
+from portal.core.demo import DemoFiles
+
 from .models import KpiTarget
 
-
-def load_engagement_demo(created):
-    """Create whatever of the engagement demo is missing; ``created`` gets a name for each thing made."""
-    ensure_kpi_targets(created)
+CONTENT = DemoFiles(__file__)
 
 
-def ensure_kpi_targets(created):
-    """Two targets, so that the demo dashboard shows progress."""
+def load_engagement_demo(home, created):
+    """Create the targets if there are none; ``created`` gets a name for what was made."""
     if KpiTarget.objects.exists():
         return
     year = timezone.localdate().year
-    KpiTarget.objects.create(
-        name="+20% newsletter sign-ups this year",
-        indicator="activity",
-        segment="Newsletter sign-up",
-        target_type=KpiTarget.TargetType.GROWTH,
-        target=20,
-        start_date=datetime.date(year, 1, 1),
-        end_date=datetime.date(year, 12, 31),
-    )
-    KpiTarget.objects.create(
-        name="Answer 40 data requests this year",
-        indicator="data_requests",
-        segment="Answered",
-        target=40,
-        start_date=datetime.date(year, 1, 1),
-        end_date=datetime.date(year, 12, 31),
-    )
+    for target in CONTENT.json("kpi_targets.json"):
+        KpiTarget.objects.create(
+            **target, start_date=datetime.date(year, 1, 1), end_date=datetime.date(year, 12, 31)
+        )
     created.append("KPI targets")

@@ -125,7 +125,7 @@ def site_url(snapshots, browser, live_server, transactional_db, django_db_serial
     run inside a rolled-back transaction, and each one starts by emptying every table (which
     also clears whatever earlier tests left committed). The first then restores what the
     migrations created (Wagtail's root page, default site, locale, collections, groups) and
-    loads the demo content, which draws charts and images and takes seconds; the others
+    loads the demo content, which writes its pages, people and images and takes seconds; the others
     restore the snapshot of the result, in a fraction of a second, and run load_demo again to
     confirm that nothing is missing (it changes nothing when the demo content is all there).
     """

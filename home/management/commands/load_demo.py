@@ -1,5 +1,8 @@
 """Build the demo site: the page tree, settings and plausible (clearly marked) content.
 
+The home page, the sections of the menu, the standing pages and the site settings come from
+``home/demo_content/``; each app's loader reads its own ``demo_content/`` folder.
+
 Idempotent: anything that already exists is left exactly as it is, so running it twice,
 or after editors have changed the content, changes nothing.
 """
@@ -9,158 +12,29 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from feedback.demo import load_feedback_demo
-from forums import demo as forums_demo
-from forums.models import ForumIndexPage
-from home.demo import in_section, load_stories_section
+from forums.demo import load_forums_demo
+from home.demo import SITE_CONTENT
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.demo import load_competitions_demo
 from literacy.demo import load_training_demo
 from literacy.games.demo import load_games_demo
 from literacy.module_demo import load_module_demo
-from newsletters import demo as newsletters_demo
-from newsletters.models import NewsletterIndexPage
+from newsletters.demo import load_newsletters_demo
 from portal.engagement.demo import load_engagement_demo
-from stories.models import DataStoryPage
+from stories.demo import load_stories_demo
 
-DEMO_NOTICE = (
-    "Demonstration site: the figures, stories and people here are illustrative, not official statistics."
-)
-
-KEY_FIGURES = [
-    {
-        "value": "5.94",
-        "unit": "million",
-        "label": "Resident population",
-        "period": "1 January 2026",
-        "change": "up 0.6% on a year earlier",
-        "source": "Population estimates (demo)",
-    },
-    {
-        "value": "2.4",
-        "unit": "%",
-        "label": "Consumer price inflation, annual rate",
-        "period": "October 2026",
-        "change": "down from 2.7% in September",
-        "source": "Consumer price index (demo)",
-    },
-    {
-        "value": "4.1",
-        "unit": "%",
-        "label": "Unemployment rate, people aged 15 to 74",
-        "period": "July to September 2026",
-        "change": "unchanged on the previous quarter",
-        "source": "Labour force survey (demo)",
-    },
-    {
-        "value": "0.3",
-        "unit": "%",
-        "label": "Gross domestic product, growth on previous quarter",
-        "period": "July to September 2026",
-        "change": "after 0.5% in April to June",
-        "source": "Quarterly national accounts (demo)",
-    },
-]
-
-# Sections of the main navigation; each becomes its app's index page as the app arrives.
-SECTIONS = [
-    (
-        "Stories",
-        "stories",
-        "Data stories and infographics that explain the latest official figures, "
-        "with the data, sources and methods behind every chart.",
-    ),
-    (
-        "Learn",
-        "learn",
-        "Short courses in statistical literacy, in three tiers: basic, intermediate and advanced.",
-    ),
-    (
-        "Games & competitions",
-        "games-and-competitions",
-        "Test your feel for the numbers, and enter our data storytelling and infographic competitions.",
-    ),
-    (
-        "Training",
-        "training",
-        "Workshops for journalists, teachers and public servants on finding and reading official statistics.",
-    ),
-    (
-        "Forums",
-        "forums",
-        "Ask questions about the data and talk to the statisticians who produce it.",
-    ),
-    (
-        "Newsletter",
-        "newsletter",
-        "New releases, data stories and courses in your inbox, once a month.",
-    ),
-]
-
-
-def load_feedback_section(home, created):
-    load_feedback_demo(home, created, pages_with_feedback=DataStoryPage.objects.live().order_by("path"))
-
-
-# Each app's section placeholder becomes the app's index page, which its loader fills.
+# Each app's loader replaces its section's placeholder with the app's index page and fills it.
 APP_DEMOS = [
-    load_stories_section,
+    load_stories_demo,
     load_module_demo,
     load_games_demo,
     load_competitions_demo,
     load_training_demo,
-    in_section(ForumIndexPage, forums_demo.load_forums_demo, forums_demo.SECTION),
-    in_section(NewsletterIndexPage, newsletters_demo.load_newsletters_demo, newsletters_demo.SECTION),
-    load_feedback_section,
+    load_forums_demo,
+    load_newsletters_demo,
+    load_feedback_demo,
+    load_engagement_demo,
 ]
-
-STANDARD_PAGES = {
-    "about": (
-        "About this site",
-        "Portal is where the national statistics office explains its figures to everyone.",
-        [
-            "The national statistics office produces the country's official statistics: "
-            "population, prices, jobs, the economy, education, health and the environment. "
-            "This site is where we explain them in plain words, teach how to read them, and "
-            "listen to the people who use them.",
-            "Every figure on this site carries its source, its release date, a link to the "
-            "methods behind it and a person you can contact. When a published figure is "
-            "corrected, we say so on the page: we never change numbers silently.",
-        ],
-    ),
-    "accessibility": (
-        "Accessibility statement",
-        "We want everyone to be able to use this site, whatever their device or ability.",
-        [
-            "This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at "
-            "level AA. You should be able to navigate it with a keyboard alone, use it with a "
-            "screen reader, zoom to 400% without losing content, and read every chart as a "
-            "table of its data.",
-            "If something does not work for you, tell us through the contact page and we will "
-            "reply within five working days.",
-        ],
-    ),
-    "privacy": (
-        "Privacy notice",
-        "What we keep about you, why, and how to have it changed or deleted.",
-        [
-            "When you create an account, sign up for a newsletter or training, join a forum or "
-            "enter a competition, we keep your email address, what you told us about yourself "
-            "and the consent you gave, with its exact wording and the time you gave it.",
-            "We use this only to provide the service you asked for and to understand which "
-            "groups of people use official statistics. We never sell or share it. You can "
-            "withdraw consent, download your data or have it deleted at any time.",
-        ],
-    ),
-    "contact": (
-        "Contact us",
-        "Questions about the figures, the site or your data.",
-        [
-            "Statistical enquiries: our statisticians answer questions about the data within "
-            "two working days.",
-            "Media enquiries: the press office is available on working days from 8:00 to 18:00.",
-        ],
-    ),
-}
 
 
 class Command(BaseCommand):
@@ -176,41 +50,37 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, site_url="", **options):
         created = []
-        home = self.ensure_home(created)
-        self.ensure_site(home, site_url)
+        site = SITE_CONTENT.json("site.json")
+        home = self.ensure_home(site["home"], created)
+        self.ensure_site(home, site["site_name"], site_url)
         sections = {
-            slug: self.ensure_page(home, StandardPage, slug, title, created, intro=intro, show_in_menus=True)
-            for title, slug, intro in SECTIONS
+            page["slug"]: self.ensure_page(home, StandardPage, created, **page, show_in_menus=True)
+            for page in site["sections"]
         }
         standing = {
-            slug: self.ensure_page(
-                home, StandardPage, slug, title, created, intro=intro, body=paragraphs(body)
+            page["slug"]: self.ensure_page(
+                home, StandardPage, created, **page, body=SITE_CONTENT.blocks(f"{page['slug']}.md")
             )
-            for slug, (title, intro, body) in STANDARD_PAGES.items()
+            for page in site["standing_pages"]
         }
         if "home" in created:
             home.hero_link = sections["stories"]
             home.save_revision().publish()
         for load_app_demo in APP_DEMOS:
             load_app_demo(home, created)
-        load_engagement_demo(created)
-        self.ensure_settings(standing, home.get_children().get(slug="newsletter"))
+        self.ensure_settings(site, standing, home.get_children().get(slug="newsletter"))
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {', '.join(created)}."))
         else:
             self.stdout.write("Demo content already present; nothing changed.")
 
-    def ensure_home(self, created):
+    def ensure_home(self, fields, created):
         home = HomePage.objects.first()
         if home:
             return home
         root = Page.get_first_root_node()
         home = HomePage(
-            title="Home",
-            slug="home",
-            seo_title="Portal: official statistics for everyone",
-            search_description="Data stories, key figures and courses from the national statistics office.",
-            key_figures=[("key_figure", figure) for figure in KEY_FIGURES],
+            **fields, key_figures=[("key_figure", figure) for figure in SITE_CONTENT.rows("key-figures.csv")]
         )
         placeholder = Page.objects.filter(depth=2, slug="home").exclude(pk__in=HomePage.objects.values("pk"))
         for page in placeholder:  # Wagtail's own "Welcome" page from its first migration
@@ -224,11 +94,11 @@ class Command(BaseCommand):
         created.append("home")
         return home
 
-    def ensure_site(self, home, site_url):
+    def ensure_site(self, home, site_name, site_url):
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.root_page = home
         if not site.site_name:
-            site.site_name = "Portal"
+            site.site_name = site_name
         if site_url:
             scheme, _, host = site_url.partition("://")
             hostname, _, port = host.rstrip("/").partition(":")
@@ -236,7 +106,7 @@ class Command(BaseCommand):
             site.port = int(port or (443 if scheme == "https" else 80))
         site.save()
 
-    def ensure_page(self, parent, model, slug, title, created, **fields):
+    def ensure_page(self, parent, model, created, *, slug, title, **fields):
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
             return existing
@@ -246,19 +116,15 @@ class Command(BaseCommand):
         created.append(slug)
         return page
 
-    def ensure_settings(self, standing, newsletter_page):
+    def ensure_settings(self, site, standing, newsletter_page):
         settings = SiteSettings.load()
         if settings.pk and settings.about_page_id:
             return
-        settings.site_notice = DEMO_NOTICE
-        settings.contact_email = "enquiries@statistics.example"
+        settings.site_notice = site["notice"]
+        settings.contact_email = site["contact_email"]
         settings.about_page = standing["about"]
         settings.accessibility_page = standing["accessibility"]
         settings.privacy_page = standing["privacy"]
         settings.contact_page = standing["contact"]
         settings.newsletter_page = newsletter_page
         settings.save()
-
-
-def paragraphs(texts):
-    return [("paragraph", f"<p>{text}</p>") for text in texts]

@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BACKUP_DIR ?= backups
@@ -29,8 +31,14 @@ run: $(VENV)/.runtime
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need (including Debian's Chromium) and run the whole suite
-test: $(VENV)/.dev browser-deps
+test: $(VENV)/.dev browser-deps $(VNU_JAR)
 	$(BIN)/pytest -n 2
+
+# The Nu HTML Checker (W3C's validator) from npm, for the smoke test's validation of every page type.
+$(VNU_JAR):
+	@command -v java >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless)
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
+	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
 
 browser-deps:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
@@ -79,4 +87,4 @@ restore: $(VENV)/.runtime
 	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-artifacts static_collected .prod-secret-key
+	rm -rf $(VENV) .tools db.sqlite3 test-artifacts static_collected .prod-secret-key

@@ -55,7 +55,8 @@ from stories.models import (
     StoryCorrection,
     StoryIndexPage,
 )
-from tests.crawl import crawl, read_summary, summary
+from tests.crawl import crawl, pattern, read_summary, summary
+from tests.html_validator import validate
 
 RECORDED = Path(__file__).with_name("demo_urls.txt")
 TOPICS = {"population", "prices", "jobs", "education", "health", "environment"}
@@ -122,7 +123,8 @@ def test_the_demo_loads_and_every_address_answers_as_recorded(client, db, settin
     assert "nothing changed" in load(), "a second run reports nothing made"
     assert snapshot() == before, "a second run changes nothing"
 
-    found = summary(crawl(client))
+    statuses = crawl(client)
+    found = summary(statuses)
 
     recorded = read_summary(RECORDED.read_text().splitlines())
     assert not [key for key in found if key[0] >= 500], "no address may fail"
@@ -140,6 +142,7 @@ def test_the_demo_loads_and_every_address_answers_as_recorded(client, db, settin
     check_training()
     check_newsletters()
     check_the_loader_restores_and_respects(home)
+    check_html_is_valid(client, statuses)
 
 
 def check_site_tree(home):
@@ -419,3 +422,16 @@ def check_the_loader_restores_and_respects(home):
         load()
         assert not StoryIndexPage.objects.exists(), "a stories page with children is left alone"
         assert StandardPage.objects.get(slug="stories").title == "Our stories"
+
+
+def check_html_is_valid(client, statuses):
+    """One page of every kind the demo serves passes the Nu HTML Checker with no error."""
+    pages = {}
+    for path, status in sorted(statuses.items()):
+        if status == 200 and pattern(path) not in pages:
+            response = client.get(path)
+            if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+                pages[pattern(path)] = (path, response.content)
+    assert len(pages) > 100, "the crawl reached the demo's page types"
+    errors = validate(dict(pages.values()))
+    assert not errors, "\n".join(errors)

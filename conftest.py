@@ -96,3 +96,15 @@ def superuser_client(client, db):
 
     client.force_login(SuperUserFactory())
     return client
+
+
+@pytest.fixture
+def page_cache_on(settings, db):
+    """The page cache as in production (the test settings turn it off)."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 600}
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Wrap a change in this to run what waits for its commit (purges do) at the end of the block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -1,9 +1,9 @@
-"""The site's root page, which every other page in a test hangs under."""
+"""The site's root page, which every other page in a test hangs under, and the pages of home."""
 
 import wagtail_factories
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SiteSettings, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -26,4 +26,54 @@ def make_site_root():
     site.save()
     for page in welcome:
         page.delete()
+    # Saved once, as on a running site: the first view would otherwise create them, and saving
+    # them retires every cached page.
+    SiteSettings.load()
     return home
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page published as an editor publishes it: with a revision and a log entry, so that what
+    reacts to publishing (cache purges, charts drawn ahead, the reference index) sees it.
+    ``live=False`` saves a draft revision instead. Publishing comes after every post-generation
+    step of a subclass, so that what they add (tags) is published too."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _after_postgeneration(cls, page, create, results=None):
+        if not create:
+            return
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+            page.refresh_from_db()
+
+
+class StandardPageFactory(PublishedPageFactory):
+    """An editorial page (about, privacy...), in the menus unless told otherwise."""
+
+    class Meta:
+        model = StandardPage
+
+    title = "About this site"
+    intro = "Who we are and what this site is for."
+    show_in_menus = True
+
+
+def key_figure(value="3.2", label="Unemployment rate", period="September 2026", **extra):
+    """A key figure as the home page's ``key_figures`` holds it: (block name, value)."""
+    return (
+        "key_figure",
+        {
+            "value": value,
+            "unit": extra.get("unit", "%"),
+            "label": label,
+            "period": period,
+            "change": extra.get("change", "down 0.1 points"),
+            "source": extra.get("source", "Labour force survey"),
+            "source_url": extra.get("source_url", ""),
+        },
+    )

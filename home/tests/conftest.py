@@ -1,5 +1,5 @@
-"""What the home page lists from other apps (modules, forum conversations), built plainly here:
-the home page only needs their titles and addresses."""
+"""Pages shared by home's tests, and what the home page lists from other apps (modules, forum
+conversations), built plainly here: the home page only needs their titles and addresses."""
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -9,12 +9,19 @@ from literacy.models import ModuleIndexPage, ModulePage
 from portal.core.vocabularies import Tier
 from tests.factories import UserFactory
 
+from .factories import StandardPageFactory
+
 
 def publish_under(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def about(home_page):
+    return StandardPageFactory(parent=home_page, title="About this site", slug="about")
 
 
 @pytest.fixture
@@ -41,12 +48,13 @@ def trusted_member(db):
 @pytest.fixture
 def modules(home_page):
     """One module per tier under /learn/, titled after its tier."""
-    learn = publish_under(home_page, ModuleIndexPage(title="Learn", slug="learn", show_in_menus=True))
+    definitions = {f"{tier}_definition": f"What a learner at the {tier} tier can do." for tier in Tier.values}
+    learn = publish_under(home_page, ModuleIndexPage(title="Learn", slug="learn", **definitions))
     return [
         publish_under(
             learn,
             ModulePage(
-                title=f"{label} module", slug=tier, tier=tier, summary="Read a table.", objectives="x"
+                title=f"{label} module", slug=tier, tier=tier, summary="Read a table.", objectives="Read it."
             ),
         )
         for tier, label in Tier.choices

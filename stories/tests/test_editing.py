@@ -27,7 +27,7 @@ def story_form(data, title="Prices story", chart_type="line", action=None):
             "standfirst": "Inflation eased.",
             "literacy_level": "basic",
             "topics": "prices",
-            "source_name": "CPI (demo)",
+            "source_name": "Consumer price index",
             "release_date": "2026-11-12",
             "body": streamfield(
                 [
@@ -41,7 +41,7 @@ def story_form(data, title="Prices story", chart_type="line", action=None):
                             "y_label": "",
                             "unit": "%",
                             "summary": "It fell.",
-                            "source": "CPI (demo)",
+                            "source": "Consumer price index",
                             "notes": "",
                         },
                     )

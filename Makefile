@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps check clean
+BACKUP_DIR ?= backups
+
+.PHONY: backup restore run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +38,7 @@ browser-deps:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
@@ -65,6 +68,15 @@ serve-prod: $(VENV)/.runtime
 ## make check-cluster: two app servers and a worker on one PostgreSQL and Redis behave as one site
 check-cluster: $(VENV)/.runtime
 	$(BIN)/python deploy/check_cluster.py
+
+## make backup: the database (SQLite file or pg_dump) and media files into a new folder under $(BACKUP_DIR)
+backup: $(VENV)/.runtime
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+## make restore BACKUP=backups/portal-…: restore a backup into the configured, empty database, then check row counts
+restore: $(VENV)/.runtime
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/portal-YYYYmmdd-HHMMSS" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts static_collected .prod-secret-key

@@ -7,7 +7,6 @@ after editors changed things, changes nothing.
 import datetime
 import random
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -174,8 +173,12 @@ ENTRIES = [
 ]
 
 
-def load_feedback_demo(home, created):
-    """Create whatever of the feedback demo is missing; ``created`` gets a name for each thing made."""
+def load_feedback_demo(home, created, *, pages_with_feedback=()):
+    """Create whatever of the feedback demo is missing; ``created`` gets a name for each thing made.
+
+    The feedback pages go under ``home``; readers' answers are spread over ``pages_with_feedback``
+    (the demo loader passes the data stories).
+    """
     themes = ensure_themes(created)
     request_page = ensure_page(
         home,
@@ -204,12 +207,11 @@ def load_feedback_demo(home, created):
         settings.data_request_page = request_page
         settings.save()
     if not PageFeedback.objects.exists():
-        ensure_page_feedback(themes)
+        ensure_page_feedback(themes, list(pages_with_feedback))
         created.append("page feedback")
     if not DataRequest.objects.exists():
         ensure_requests(themes, request_page)
         created.append("data requests")
-    ensure_kpi_targets(created)
 
 
 def ensure_page(home, model, created, *, slug, title, **fields):
@@ -223,33 +225,6 @@ def ensure_page(home, model, created, *, slug, title, **fields):
     page.save_revision().publish()
     created.append(slug)
     return model.objects.get(pk=page.pk)
-
-
-def ensure_kpi_targets(created):
-    """Two targets, so that the demo dashboard shows progress."""
-    from portal.engagement.models import KpiTarget
-
-    if KpiTarget.objects.exists():
-        return
-    year = timezone.localdate().year
-    KpiTarget.objects.create(
-        name="+20% newsletter sign-ups this year",
-        indicator="activity",
-        segment="Newsletter sign-up",
-        target_type=KpiTarget.TargetType.GROWTH,
-        target=20,
-        start_date=datetime.date(year, 1, 1),
-        end_date=datetime.date(year, 12, 31),
-    )
-    KpiTarget.objects.create(
-        name="Answer 40 data requests this year",
-        indicator="data_requests",
-        segment="Answered",
-        target=40,
-        start_date=datetime.date(year, 1, 1),
-        end_date=datetime.date(year, 12, 31),
-    )
-    created.append("KPI targets")
 
 
 def ensure_themes(created):
@@ -278,22 +253,18 @@ def ensure_entries(page, themes):
     page.save_revision().publish()
 
 
-def ensure_page_feedback(themes):
-    from stories.models import DataStoryPage
-
-    stories = list(DataStoryPage.objects.live().order_by("path"))
-    if not stories:
+def ensure_page_feedback(themes, pages):
+    if not pages:
         return
-    content_type = ContentType.objects.get_for_model(DataStoryPage)
     chance = random.Random(2026)  # noqa: S311 - repeatable demo data, not security
     now = timezone.now()
     for number in range(48):
         useful, kind, comment, theme = COMMENTS[number % len(COMMENTS)]
-        story = stories[number % len(stories)]
+        page = pages[number % len(pages)]
         feedback = PageFeedback.objects.create(
-            page=story,
-            page_title=story.title,
-            content_type=content_type,
+            page=page,
+            page_title=page.title,
+            content_type=page.content_type,
             useful=useful if number % 3 else True,
             feedback_type=kind,
             comment=comment,

@@ -8,10 +8,10 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from portal.core.pages import SubpageViewsMixin
 from portal.core.vocabularies import UserGroup
 
 COMMENT_MAX_LENGTH = 2000
@@ -207,8 +207,9 @@ class FeedbackSettings(BaseGenericSetting):
         verbose_name = "feedback settings"
 
 
-class DataRequestPage(RoutablePageMixin, Page):
-    """The data request form, its confirmation, and each request's status page."""
+class DataRequestPage(SubpageViewsMixin, Page):
+    """The data request form, its confirmation, and each request's status page
+    (``feedback.urls.data_request_urls``, served by feedback.views)."""
 
     intro = models.TextField(max_length=1000, blank=True)
     response_time = models.CharField(
@@ -232,31 +233,15 @@ class DataRequestPage(RoutablePageMixin, Page):
     ]
     subpage_types = []
     max_count = 1
+    subpage_urls = "feedback.urls.data_request_urls"
 
     class Meta:
         verbose_name = "data request page"
 
-    @path("")
-    def form(self, request):
-        from . import views
 
-        return views.request_form(self, request)
-
-    @path("sent/", name="sent")
-    def sent(self, request):
-        from . import views
-
-        return views.request_sent(self, request)
-
-    @path("status/<str:token>/", name="status")
-    def status(self, request, token):
-        from . import views
-
-        return views.request_status(self, request, token)
-
-
-class YouSaidWeDidPage(Page):
-    """What users asked for and what changed as a result, with headline figures."""
+class YouSaidWeDidPage(SubpageViewsMixin, Page):
+    """What users asked for and what changed as a result, with headline figures (counted from the
+    requests and feedback by feedback.views.you_said_we_did, see ``feedback.urls``)."""
 
     intro = models.TextField(max_length=1000, blank=True)
     figures_heading = models.CharField(max_length=120, default="How we respond")
@@ -275,16 +260,10 @@ class YouSaidWeDidPage(Page):
     subpage_types = []
     max_count = 1
 
+    subpage_urls = "feedback.urls.you_said_we_did_urls"
+
     class Meta:
         verbose_name = "“You said, we did” page"
-
-    def get_context(self, request, *args, **kwargs):
-        from .figures import headline_figures
-
-        context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.entries.select_related("theme", "link_page").order_by("-date", "sort_order")
-        context["figures"] = headline_figures(self.figures_months)
-        return context
 
 
 class YouSaidWeDidEntry(Orderable):

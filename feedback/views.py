@@ -15,6 +15,7 @@ from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
 
 from . import data_requests
+from .figures import headline_figures
 from .forms import DataRequestForm, PageFeedbackForm
 from .models import DataRequest, DataRequestEvent, FeedbackSettings
 from .page_feedback import collects_feedback, record_feedback
@@ -80,7 +81,7 @@ def thanked(request, page, settings):
     return HttpResponseRedirect(page.url)
 
 
-# Data requests (routed by DataRequestPage)
+# Data requests (the addresses below DataRequestPage, see urls.data_request_urls)
 
 
 def request_form(page, request):
@@ -139,4 +140,12 @@ def request_status(page, request, token):
             template="feedback/data_request_status.html",
             context_overrides={"data_request": data_request, "events": events},
         )
+    )
+
+
+def you_said_we_did(page, request):
+    """The "You said, we did" page: its entries, newest first, under the headline figures."""
+    entries = page.entries.select_related("theme", "link_page").order_by("-date", "sort_order")
+    return page.render(
+        request, context_overrides={"entries": entries, "figures": headline_figures(page.figures_months)}
     )

@@ -15,11 +15,10 @@ from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.utils import timezone
 
-from home.demo import ensure_section_index
 from portal.core.sanitise import render_user_markdown
 from portal.core.vocabularies import UserGroup
 
-from .models import Forum, ForumIndexPage, Member, Post, RulesAcceptance, Topic
+from .models import Forum, Member, Post, RulesAcceptance, Topic
 from .services import refresh_forum
 
 INTRO = "Ask questions about the data, share how you use it, and talk to the statisticians who produce it."
@@ -29,6 +28,8 @@ POSTING_HELP = (
     "<p>First posts from new members are checked by a moderator before they appear, usually "
     "within one working day.</p>"
 )
+# The Forums page, which the demo loader makes in place of the section's placeholder.
+SECTION = {"slug": "forums", "title": "Forums", "intro": INTRO, "posting_help": POSTING_HELP}
 COMMON_RULES = (
     "<ol><li>Be courteous. Criticise figures and methods, never people.</li>"
     "<li>Stay on topic, and search before you ask: your question may have an answer already.</li>"
@@ -571,13 +572,12 @@ def ensure_people():
     return {key: existing[email] for key, (_, email, _) in PEOPLE.items()}
 
 
-def load_forums_demo(home, created):
-    """Create whatever of the forums demo is missing; ``created`` gets a name for each thing made."""
-    index = ensure_section_index(
-        home, ForumIndexPage, created, slug="forums", title="Forums", intro=INTRO, posting_help=POSTING_HELP
-    )
-    if index is None:
-        return
+def load_forums_demo(index, created):
+    """Create whatever of the forums demo is missing; ``created`` gets a name for each thing made.
+
+    ``index`` is the Forums page, which the demo loader made from SECTION; the forums are records
+    that every Forums page shows, so nothing is added below it.
+    """
     new_forums = [
         (position, forum)
         for position, forum in enumerate(FORUMS)

@@ -5,17 +5,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.core.pages import SubpageViewsMixin, subpage_sitemap_entries
 from portal.core.vocabularies import UserGroup
 
 RULES_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ForumIndexPage(RoutablePageMixin, Page):
-    """The Forums section: every forum, and the routes for topics, posts and moderation links."""
+class ForumIndexPage(SubpageViewsMixin, Page):
+    """The Forums section: every forum, and the routes for topics, posts and moderation links
+    (``forums.urls.forum_index_urls``, served by forums.views)."""
 
     intro = models.TextField(max_length=500, blank=True)
     posting_help = RichTextField(
@@ -27,6 +28,7 @@ class ForumIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("posting_help")]
     subpage_types = []
     max_count = 1
+    subpage_urls = "forums.urls.forum_index_urls"
 
     class Meta:
         verbose_name = "forum index"
@@ -38,70 +40,24 @@ class ForumIndexPage(RoutablePageMixin, Page):
     def route_url(self, name, *args):
         return self.url + self.reverse_subpage(name, args=args)
 
-    def _view(self, name, request, *args, **kwargs):
-        from . import views
-
-        return getattr(views, name)(self, request, *args, **kwargs)
-
-    @path("")
-    def forum_list(self, request):
-        return self._view("forum_list", request)
-
-    @path("search/", name="search")
-    def search(self, request):
-        return self._view("search", request)
-
-    @path("post/<int:post_id>/", name="post")
-    def post_permalink(self, request, post_id):
-        return self._view("post_permalink", request, post_id)
-
-    @path("post/<int:post_id>/edit/", name="edit_post")
-    def edit_post(self, request, post_id):
-        return self._view("edit_post", request, post_id)
-
-    @path("post/<int:post_id>/report/", name="report_post")
-    def report_post(self, request, post_id):
-        return self._view("report_post", request, post_id)
-
-    @path("post/<int:post_id>/accept/", name="accept_post")
-    def accept_post(self, request, post_id):
-        return self._view("accept_answer", request, post_id)
-
-    @path("unsubscribe/<str:token>/", name="unsubscribe")
-    def unsubscribe(self, request, token):
-        return self._view("unsubscribe", request, token)
-
-    @path("topic/<int:topic_id>/subscribe/", name="subscribe_topic")
-    def subscribe_topic(self, request, topic_id):
-        return self._view("subscribe_topic", request, topic_id)
-
-    @path("topic/<int:topic_id>/reply/", name="reply")
-    def reply(self, request, topic_id):
-        return self._view("reply", request, topic_id)
-
-    @re_path(r"^topic/(?P<topic_id>\d+)/(?:(?P<slug>[-\w]+)/)?$", name="topic")
-    def topic(self, request, topic_id, slug=None):
-        return self._view("topic_detail", request, int(topic_id), canonical=slug is None)
-
-    @path("<slug:forum_slug>/", name="forum")
-    def forum(self, request, forum_slug):
-        return self._view("forum_detail", request, forum_slug)
-
-    @path("<slug:forum_slug>/new/", name="new_topic")
-    def new_topic(self, request, forum_slug):
-        return self._view("new_topic", request, forum_slug)
-
-    @path("<slug:forum_slug>/rules/", name="rules")
-    def rules(self, request, forum_slug):
-        return self._view("accept_rules", request, forum_slug)
-
-    @path("<slug:forum_slug>/subscribe/", name="subscribe_forum")
-    def subscribe_forum(self, request, forum_slug):
-        return self._view("subscribe_forum", request, forum_slug)
-
-    @path("<slug:forum_slug>/feed/", name="feed")
-    def feed(self, request, forum_slug):
-        return self._view("forum_feed", request, forum_slug)
+    def get_sitemap_urls(self, request=None):
+        """The index, every forum and every public topic, each with its latest post's date."""
+        forums = Forum.objects.values_list("slug", "last_post__created_at")
+        topics = Topic.objects.filter(approved=True, hidden=False).values_list("pk", "last_post_at")
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(
+                self,
+                request,
+                [
+                    *(
+                        (self.reverse_subpage("forum", args=[slug]), last or self.last_published_at)
+                        for slug, last in forums
+                    ),
+                    *((self.reverse_subpage("topic", args=[pk]), last) for pk, last in topics),
+                ],
+            ),
+        ]
 
 
 class Forum(models.Model):

@@ -5,17 +5,17 @@ forum's page along with the topic's: a moved topic changes two of them."""
 
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, Site
 
 from portal.core.caching.pagecache import purge_site
 
 
 def purge_topic_pages(topic_id):
-    from home.models import HomePage
-
     from .models import ForumIndexPage
 
     batch = PurgeBatch()
-    batch.add_pages(HomePage.objects.live())  # it lists the latest conversations
+    # Each site's home page lists the latest conversations.
+    batch.add_pages(Page.objects.live().filter(pk__in=Site.objects.values("root_page")))
     for index in ForumIndexPage.objects.live():
         batch.add_page(index)  # the index and every forum, see ForumIndexPage.get_cached_paths
         batch.add_url(index.full_url + index.reverse_subpage("topic", args=[topic_id]))

@@ -102,16 +102,23 @@ def accept_rules(user, forum, *, user_group="", source=""):
     return True
 
 
+def content_hold_reasons(member, source):
+    """Why a text from this member should wait for a moderator, whether new or edited."""
+    if member.trusted:
+        return []
+    reasons = ["first posts from new members are checked"]
+    if LINK_PATTERN.search(source):
+        reasons.append("links in a first post")
+    return reasons
+
+
 def hold_reasons(member, source, *, honeypot="", now=None):
     """Why a new post should wait for a moderator (empty when it may appear at once)."""
     now = now or timezone.now()
     reasons = []
     if honeypot:
         reasons.append("filled in the field that only robots see")
-    if not member.trusted:
-        reasons.append("first posts from new members are checked")
-        if LINK_PATTERN.search(source):
-            reasons.append("links in a first post")
+    reasons += content_hold_reasons(member, source)
     last = Post.objects.filter(author_id=member.user_id).aggregate(last=Max("created_at"))["last"]
     if last is not None and (now - last).total_seconds() < min_seconds_between_posts():
         reasons.append("posted very soon after the previous post")
@@ -227,7 +234,19 @@ def can_edit(user, post, now=None):
 
 
 def edit_post(post, editor, source):
-    """Replace a post's text, keeping what it said before in its history."""
+    """Replace a post's text, keeping what it said before in its history.
+
+    An author's edit is checked like a new post: refused when they may not post (suspended,
+    unverified), and held for a moderator again when a new post of theirs would be (an approved
+    first post cannot be turned into a link farm). Moderators' edits are not held.
+    """
+    reasons = []
+    if not can_moderate(editor):
+        refusal = posting_refusal(editor, post.topic.forum)
+        if refusal:
+            raise PostingRefused(refusal)
+        reasons = content_hold_reasons(member_for(editor), source)
+    fields = ["body_source", "body_html", "edited_at"]
     with transaction.atomic():
         PostRevision.objects.create(
             post=post, body_source=post.body_source, body_html=post.body_html, edited_by=editor
@@ -235,7 +254,14 @@ def edit_post(post, editor, source):
         post.body_source = source
         post.body_html = render_user_markdown(source)
         post.edited_at = timezone.now()
-        post.save(update_fields=["body_source", "body_html", "edited_at"])
+        held_again = bool(reasons) and post.status == Post.Status.PUBLISHED
+        if held_again:
+            post.status, post.hold_reason = Post.Status.PENDING, ("edited: " + "; ".join(reasons))[:300]
+            fields += ["status", "hold_reason"]
+        post.save(update_fields=fields)
+        if held_again:
+            refresh_topic(post.topic)
+            refresh_forum(post.topic.forum)
     return post
 
 

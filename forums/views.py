@@ -1,4 +1,5 @@
-"""The public side of the forums. ForumIndexPage routes here; each function takes the page first.
+"""The public side of the forums. forums.urls routes ForumIndexPage's addresses here; each
+function takes the page first.
 
 Reading is open to everyone, and anonymous readers get the forum pages from the page cache
 (page_cache.py purges them). Writing needs a signed-in member with a confirmed email who has
@@ -12,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -110,22 +112,36 @@ def forum_detail(index, request, forum_slug):
 
 
 def get_topic(request, topic_id):
+    """A visible topic; its author also sees it while it awaits moderation, moderators always."""
     topic = get_object_or_404(Topic.objects.select_related("forum", "author__forum_member"), pk=topic_id)
-    if not topic.is_visible and not services.can_moderate(request.user):
+    awaiting_own = not topic.approved and not topic.hidden and topic.author_id == request.user.pk
+    if not (topic.is_visible or awaiting_own or services.can_moderate(request.user)):
         raise Http404("No such topic.")
     return topic
 
 
-def topic_detail(index, request, topic_id, canonical=True):
-    if canonical:  # the address every link uses (not one with a slug), which changes purge
+def posts_shown(topic, user):
+    """Published posts, plus the viewer's own posts awaiting moderation (shown to them as
+    such), so that a held post does not seem to vanish."""
+    shown = Q(status=Post.Status.PUBLISHED)
+    if user.is_authenticated:
+        shown |= Q(status=Post.Status.PENDING, author=user)
+    return topic.posts.filter(shown)
+
+
+def topic_detail(index, request, topic_id, slug=None):
+    """A topic at /topic/<id>/; the slug some links add is only for people to read."""
+    if slug is None:  # the address every link uses (not one with a slug), which changes purge
         mark_cacheable(request)
-    topic = get_topic(request, topic_id)
-    posts = topic.posts.published().select_related("author__forum_member").order_by("created_at", "pk")
+    topic = get_topic(request, int(topic_id))
+    posts = (
+        posts_shown(topic, request.user).select_related("author__forum_member").order_by("created_at", "pk")
+    )
     page = paginate(request, posts, services.POSTS_PER_PAGE)
     question = page[0] if page.number == 1 and page.object_list else None
     accepted = None
     if topic.accepted_answer_id:
-        accepted = posts.filter(pk=topic.accepted_answer_id).first()
+        accepted = posts.filter(pk=topic.accepted_answer_id, status=Post.Status.PUBLISHED).first()
     user = request.user
     now = timezone.now()
     for post in page:
@@ -135,6 +151,7 @@ def topic_detail(index, request, topic_id, canonical=True):
         index,
         request,
         "forums/topic.html",
+        canonical_path=index.route_url("topic", topic.pk),
         forum=topic.forum,
         topic=topic,
         posts=page,
@@ -347,8 +364,21 @@ def edit_post(index, request, post_id):
             if "preview" in request.POST:
                 context["preview_html"] = render_user_markdown(form.cleaned_data["body"])
                 return render(index, request, "forums/edit.html", form=form, **context)
-            services.edit_post(post, request.user, form.cleaned_data["body"])
-            messages.success(request, "Your changes are saved.")
+            if not services.can_moderate(request.user):
+                limited = limit_or_429(request, "forum_post")
+                if limited:
+                    return limited
+            try:
+                services.edit_post(post, request.user, form.cleaned_data["body"])
+            except services.PostingRefused as refusal:
+                form.add_error(None, str(refusal))
+                return render(index, request, "forums/edit.html", status=403, form=form, **context)
+            if post.status == Post.Status.PENDING:
+                messages.info(
+                    request, "Your changes are saved. A moderator will check them before others see the post."
+                )
+            else:
+                messages.success(request, "Your changes are saved.")
             if post.status == Post.Status.PUBLISHED:
                 return HttpResponseRedirect(index.route_url("post", post.pk))
             return HttpResponseRedirect(index.route_url("forum", post.topic.forum.slug))

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.validators import validate_time_zone
 from portal.core.vocabularies import Tier, UserGroup
 
 
@@ -25,13 +26,6 @@ def time_zone_choices():
     """UTC and every Area/Location zone this machine knows; read when the form is built, so
     that the list never ends up frozen into a migration."""
     return [("UTC", "UTC")] + [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
-
-
-def validate_time_zone(name):
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"“{name}” is not a time zone, e.g. Europe/Paris or UTC.") from None
 
 
 class Audience(models.TextChoices):

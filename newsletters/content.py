@@ -1,6 +1,7 @@
 """What an issue says, gathered once: the web page, the email HTML and the plain text all read it.
 
 Every link and image address here is absolute, because an email has no page to be relative to.
+The latest stories and the upcoming training come from the apps that own them (newsletters.sections).
 """
 
 import re
@@ -9,9 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from wagtail.rich_text import expand_db_html
 
-from literacy.models import TrainingSessionPage
-from literacy.templatetags.training_tags import session_when
-from stories.models import DataStoryPage
+from . import sections
 
 AUTOMATIC_STORIES = 3
 UPCOMING_TRAINING = 3
@@ -59,7 +58,7 @@ def featured_stories(issue):
     chosen = [block.value.specific for block in issue.featured_stories if block.value and block.value.live]
     if chosen:
         return chosen
-    return list(DataStoryPage.objects.live().public().order_by("-first_published_at")[:AUTOMATIC_STORIES])
+    return sections.latest_stories(AUTOMATIC_STORIES)
 
 
 def chart_of_the_month(story, root_url):
@@ -84,14 +83,10 @@ def chart_of_the_month(story, root_url):
     return None
 
 
-def upcoming_training(now=None):
-    sessions = TrainingSessionPage.upcoming(now)[:UPCOMING_TRAINING]
-    return [session for session in sessions if session.is_open_for_registration(now)]
-
-
 def issue_content(issue, root_url):
     root_url = root_url.rstrip("/")
     game = issue.game.specific if issue.game_id and issue.game and issue.game.live else None
+    training = sections.upcoming_training(UPCOMING_TRAINING) if issue.show_training else []
     return IssueContent(
         title=issue.title,
         intro_html=absolute_links(root_url, expand_db_html(issue.intro)),
@@ -101,10 +96,7 @@ def issue_content(issue, root_url):
         ],
         chart=chart_of_the_month(issue.chart_story, root_url),
         game=Item(game.title, absolute(root_url, game.url), issue.game_text) if game else None,
-        training=[
-            Item(session.title, absolute(root_url, session.url), session_when(session))
-            for session in (upcoming_training() if issue.show_training else [])
-        ],
+        training=[Item(session.title, absolute(root_url, session.url), when) for session, when in training],
         links=[
             Item(block.value["title"], block.value["url"], block.value["description"])
             for block in issue.links

@@ -10,11 +10,9 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.demo import ensure_section_index
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
 from portal.core.vocabularies import UserGroup
-from stories.models import DataStoryPage
 
 from .models import (
     Delivery,
@@ -31,6 +29,9 @@ INTRO = (
     "The month's new figures, data stories and courses in your inbox. "
     "Choose what you want; change it any time."
 )
+
+# The newsletter page, which the demo loader makes in place of the section's placeholder.
+SECTION = {"slug": "newsletter", "title": "Newsletter", "intro": INTRO}
 
 LISTS = [
     ("Monthly round-up", "The month's new figures, best stories and a chart, once a month.", True),
@@ -128,7 +129,8 @@ def ensure_issue(index, spec, lists, subscribers, created):
     slug, title, intro, days, opens, clicks = spec
     if index.get_children().filter(slug=slug).exists():
         return
-    chart_story = next((story for story in DataStoryPage.objects.live() if story.chart_specs()), None)
+    story_model = NewsletterIssuePage._meta.get_field("chart_story").related_model  # the data story page
+    chart_story = next((story for story in story_model.objects.live() if story.chart_specs()), None)
     issue = NewsletterIssuePage(
         title=title,
         slug=slug,
@@ -182,13 +184,9 @@ def ensure_issue(index, spec, lists, subscribers, created):
     created.append(f"newsletter issue {slug}")
 
 
-def load_newsletters_demo(home, created):
-    """Create whatever of the newsletters demo is missing; ``created`` gets a name for each thing made."""
-    index = ensure_section_index(
-        home, NewsletterIndexPage, created, slug="newsletter", title="Newsletter", intro=INTRO
-    )
-    if index is None:
-        return
+def load_newsletters_demo(index, created):
+    """Create whatever of the newsletters demo is missing below ``index``, the newsletter page the
+    demo loader made from SECTION; ``created`` gets a name for each thing made."""
     lists = ensure_lists()
     subscribers = ensure_subscribers(lists, source=index.url or "/newsletter/")
     for spec in ISSUES:

@@ -12,11 +12,11 @@ from django.http import HttpResponse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.pages import SubpageViewsMixin
 from portal.core.vocabularies import UserGroupsField
 
 
@@ -29,8 +29,11 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-class NewsletterIndexPage(RoutablePageMixin, Page):
-    """The sign-up form, the archive of sent issues, and the words of every newsletter screen."""
+class NewsletterIndexPage(SubpageViewsMixin, Page):
+    """The sign-up form, the archive of sent issues, and the words of every newsletter screen.
+
+    Its addresses (``newsletters.urls.newsletter_index_urls``) go to newsletters.views.
+    """
 
     intro = models.TextField(max_length=500, blank=True)
     consent_text = models.TextField(
@@ -66,6 +69,7 @@ class NewsletterIndexPage(RoutablePageMixin, Page):
     ]
     subpage_types = ["newsletters.NewsletterIssuePage"]
     max_count = 1
+    subpage_urls = "newsletters.urls.newsletter_index_urls"
 
     class Meta:
         verbose_name = "newsletter sign-up and archive"
@@ -80,24 +84,6 @@ class NewsletterIndexPage(RoutablePageMixin, Page):
             .exclude(sending__status__in=not_yet_out)
             .order_by("-first_published_at")
         )
-
-    @path("")
-    def signup_page(self, request):
-        from . import views
-
-        return views.signup_page(self, request)
-
-    @path("signup/", name="signup")
-    def signup(self, request):
-        from . import views
-
-        return views.signup(self, request)
-
-    @path("check-your-email/", name="check_email")
-    def check_email(self, request):
-        from . import views
-
-        return views.check_email(self, request)
 
 
 class NewsletterIssuePage(Page):

@@ -62,6 +62,7 @@ def confirm_signup(signup_request_id):
             source=signup_request.source,
             detail=", ".join(newsletter_list.name for newsletter_list in lists),
             consent=ConsentGiven(purpose=CONSENT_PURPOSE, wording=signup_request.consent_wording),
+            verified=True,  # they followed the link sent to this address
             user_group=signup_request.user_group,
             organisation=signup_request.organisation,
         )

@@ -1,4 +1,4 @@
-"""Addresses from emails and the mail service; the sign-up itself lives on the newsletter page."""
+"""Addresses from emails and the mail service, and those below the newsletter page (the sign-up)."""
 
 from django.urls import path
 
@@ -17,4 +17,11 @@ urlpatterns = [
     path("email/open/<int:sending_id>.gif", tracking.opened, name="open"),
     path("email/click/<int:sending_id>/", tracking.clicked, name="click"),
     path("email/webhooks/bounces/", webhooks.bounces, name="bounces"),
+]
+
+# Below the newsletter page (NewsletterIndexPage.subpage_urls): each view takes the page first.
+newsletter_index_urls = [
+    path("", views.signup_page, name="signup_page"),
+    path("signup/", views.signup, name="signup"),
+    path("check-your-email/", views.check_email, name="check_email"),
 ]

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -12,6 +13,9 @@ from portal import views as portal_views
 from portal.core.caching.pagecache import cacheable_for_anonymous
 
 urlpatterns = [
+    # Staff sign in where everyone does, behind allauth's limits per address and per account;
+    # Wagtail's own login form would take passwords without any.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

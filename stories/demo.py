@@ -1,9 +1,10 @@
-"""Demo content for the stories app: the story index, data stories, infographics and the glossary.
+"""Demo content for the stories app: data stories, infographics and the glossary.
 
-Called by ``manage.py load_demo`` through :func:`load_stories_demo`. Like the rest of the demo
-loader it is idempotent: anything that already exists (found by slug, email or title) is left
-exactly as it is, so running it twice, or after editors have changed the content, changes
-nothing. Every figure describes a fictional country and every source ends with "(demo)".
+Called by ``manage.py load_demo`` through :func:`load_stories_demo`, which gets the story index
+the loader made (see home.demo). Like the rest of the demo loader it is idempotent: anything
+that already exists (found by slug, email or title) is left exactly as it is, so running it
+twice, or after editors have changed the content, changes nothing. Every figure describes a
+fictional country and every source ends with "(demo)".
 
 Charts are checked with the chart block's own validation before anything is saved: the loader
 refuses to write a chart that an editor could not save.
@@ -25,7 +26,6 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.models import StandardPage
 from portal.core import charts
 from portal.core.charts.blocks import ChartBlock, spec_from_value
 
@@ -36,7 +36,6 @@ from .models import (
     GlossaryTerm,
     StoryCorrection,
     StoryFormat,
-    StoryIndexPage,
 )
 
 UTC = datetime.UTC
@@ -1546,22 +1545,25 @@ INFOGRAPHICS = [
 # --------------------------------------------------------------------------------------------
 
 
-def load_stories_demo(home, created):
-    """Create whatever of the stories demo is missing; ``created`` gets a name for each thing made."""
+def load_stories_demo(home, index, created):
+    """Create whatever of the stories demo is missing; ``created`` gets a name for each thing made.
+
+    The glossary goes under ``home``, the stories under ``index``, the story index the demo loader
+    made (None when another page holds /stories/: then there are no stories). Returns the first
+    story, for the home page to feature.
+    """
     contacts = ensure_contacts(created)
     glossary = ensure_glossary_terms(created)
     ensure_glossary_page(home, created)
-    index, index_created, hero_at_placeholder = ensure_story_index(home, created)
     if index is None:
-        return
+        return None
     first_story = None
     for spec in STORIES:
         story = ensure_story(index, spec, contacts, glossary, created)
         first_story = first_story or story
     for spec in INFOGRAPHICS:
         ensure_story(index, spec, contacts, glossary, created, infographic=True)
-    if index_created:
-        point_home_at_stories(home, index, hero_at_placeholder, first_story)
+    return first_story
 
 
 def ensure_contacts(created):
@@ -1597,48 +1599,6 @@ def ensure_glossary_page(home, created):
     home.add_child(instance=page)
     page.save_revision().publish()
     created.append("glossary")
-
-
-def ensure_story_index(home, created):
-    """The story index, whether it was made now, and whether the home page's hero button led to
-    the placeholder it replaced.
-
-    The index is made only when there is none: in place of the section's placeholder (a plain
-    page at /stories/ with no children), or new if there is no page there. Any other page at
-    /stories/ is left as it is, and then there is no index (``None``).
-    """
-    index = StoryIndexPage.objects.first()
-    if index is not None:
-        return index, False, False
-    placeholder = home.get_children().filter(slug="stories").first()
-    hero_at_placeholder = False
-    if placeholder is not None:
-        if placeholder.specific_class is not StandardPage or placeholder.get_children_count():
-            return None, False, False
-        hero_at_placeholder = type(home).objects.filter(pk=home.pk, hero_link=placeholder.pk).exists()
-        placeholder.delete()
-    home = Page.objects.get(pk=home.pk)
-    index = StoryIndexPage(title="Stories", slug="stories", intro=INDEX_INTRO, show_in_menus=True)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    index.move(home, pos="first-child")
-    created.append("stories (story index)")
-    return StoryIndexPage.objects.get(pk=index.pk), True, hero_at_placeholder
-
-
-def point_home_at_stories(home, index, hero_at_placeholder, featured):
-    """Only when the index is made: the hero button leads to it instead of the placeholder it
-    replaced, and a story is featured if none is."""
-    home = type(home).objects.get(pk=home.pk)
-    changed = False
-    if hero_at_placeholder and home.hero_link_id is None:  # the placeholder's deletion cleared it
-        home.hero_link = index
-        changed = True
-    if home.featured_story_id is None and featured is not None:
-        home.featured_story = featured
-        changed = True
-    if changed:
-        home.save_revision().publish()
 
 
 def ensure_story(index, spec, contacts, glossary, created, infographic=False):

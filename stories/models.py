@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.core import charts
-from portal.core.pages import SharingMixin
+from portal.core.pages import SharingMixin, subpage_sitemap_entries
 from portal.core.vocabularies import Tier
 
 from .blocks import StoryBlocks
@@ -104,6 +104,14 @@ class GlossaryPage(RoutablePageMixin, Page):
     def get_cached_paths(self):
         return ["/", *(f"{slug}/" for slug in GlossaryTerm.objects.values_list("slug", flat=True))]
 
+    def get_sitemap_urls(self, request=None):
+        """The glossary and a page per term (terms keep no dates: the glossary's own applies)."""
+        slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True)
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(self, request, [(f"{slug}/", self.last_published_at) for slug in slugs]),
+        ]
+
     @path("")
     def index(self, request):
         return self.render(request, context_overrides={"terms": GlossaryTerm.objects.all()})
@@ -164,6 +172,22 @@ class StoryIndexPage(RoutablePageMixin, Page):
             for feed in ("", "feed/", "feed/atom/")
         ]
         return ["/", "infographics/", "corrections/", "feed/", "feed/atom/", *topic_paths]
+
+    def get_sitemap_urls(self, request=None):
+        """The listing, the infographics gallery and each topic's page, dated by its latest story."""
+        latest = self.stories().order_by("-last_published_at")
+        topics = [
+            (
+                f"topic/{slug}/",
+                latest.filter(topics__slug=slug).values_list("last_published_at", flat=True).first(),
+            )
+            for slug in self.topics_in_use().values_list("slug", flat=True)
+        ]
+        gallery = latest.filter(format=StoryFormat.INFOGRAPHIC).values_list("last_published_at", flat=True)
+        return [
+            *super().get_sitemap_urls(request),
+            *subpage_sitemap_entries(self, request, [("infographics/", gallery.first()), *topics]),
+        ]
 
     def stories(self, topic=None, level=None, story_format=None):
         """Live stories under this index, newest first, with what a card needs prefetched."""
@@ -387,16 +411,30 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         related = DataStoryPage.objects.live().public().filter(topics__in=topic_ids).exclude(pk=self.pk)
         return with_card_data(related.distinct().order_by("-first_published_at"))[:limit]
 
-    def get_share_image_url(self, request):
-        """The chosen social image, else the first chart drawn as a card, else none."""
+    def share_card(self):
+        """What a social card shows: the chosen image, else the first chart drawn as a card."""
         image = self.social_image or self.image
         if image is not None:
-            return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+            return image, None
         for block in self.body:
             if block.block_type == "chart" and block.value["chart_type"] != "table":
-                return request.build_absolute_uri(
-                    self.url + self.reverse_subpage("chart_png", args=[block.id])
-                )
+                return None, block
+        return None, None
+
+    def get_share_image_url(self, request):
+        image, chart = self.share_card()
+        if image is not None:
+            return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        if chart is not None:
+            return request.build_absolute_uri(self.url + self.reverse_subpage("chart_png", args=[chart.id]))
+        return ""
+
+    def get_share_image_alt(self):
+        image, chart = self.share_card()
+        if image is not None:
+            return image.description or image.title
+        if chart is not None:
+            return f"Chart: {chart.value['title']}"
         return ""
 
     def get_cached_paths(self):
@@ -411,10 +449,6 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         context["related_stories"] = self.related_stories()
         context["index_page"] = self.get_parent().specific
         return context
-
-    @path("")
-    def story(self, request):
-        return self.render(request)
 
     @path("chart/<str:block_id>/csv/", name="chart_csv")
     def chart_csv(self, request, block_id):
@@ -431,23 +465,20 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         return HttpResponse(charts.chart_png(spec), content_type="image/png")
 
     @path("chart/<str:block_id>/embed/", name="chart_embed")
+    @xframe_options_exempt
+    @csp_replace({"frame-ancestors": ["*"]})
     def chart_embed(self, request, block_id):
-        return embed_view(self, request, self.chart_block(block_id))
-
-
-@xframe_options_exempt
-@csp_replace({"frame-ancestors": ["*"]})
-def embed_view(page, request, block):
-    """The chart alone, for other sites to show in an iframe: the one framable view."""
-    return TemplateResponse(
-        request,
-        "stories/chart_embed.html",
-        {
-            "page": page,
-            "block": block,
-            "csv_url": page.url + page.reverse_subpage("chart_csv", args=[block.id]),
-        },
-    )
+        """The chart alone, for other sites to show in an iframe: the one framable view."""
+        block = self.chart_block(block_id)
+        return TemplateResponse(
+            request,
+            "stories/chart_embed.html",
+            {
+                "page": self,
+                "block": block,
+                "csv_url": self.url + self.reverse_subpage("chart_csv", args=[block.id]),
+            },
+        )
 
 
 class StoryCorrection(Orderable):

@@ -58,3 +58,15 @@ def add_row_copies(row, count, start=0, **vary):
             setattr(copy, name, value_for(number))
         copies.append(copy)
     return model.objects.bulk_create(copies)
+
+
+def grow_rows(example, queryset, total, **vary):
+    """Rows like `example` in `queryset`, `total` in all."""
+    present = queryset.count()
+    add_row_copies(example, max(total - present, 0), start=present, **vary)
+
+
+def grow_pages(example, total):
+    """Live pages of example's type beside it, `total` in all; returns the ones added."""
+    present = type(example).objects.live().sibling_of(example).count()
+    return add_live_copies(example, max(total - present, 0), start=present)

@@ -5,6 +5,7 @@ App-specific factories live in each app's ``tests/factories.py``; only what seve
 """
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
@@ -65,3 +66,28 @@ class SuperUserFactory(UserFactory):
     email = factory.Sequence(lambda n: f"admin{n}@statistics.example")
     is_staff = True
     is_superuser = True
+
+
+class EmailAddressFactory(factory.django.DjangoModelFactory):
+    """The sign-in address record of an account (allauth's): verified unless told otherwise, as
+    sign-in, posting and password reset look at it rather than at the account."""
+
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory(UserFactory)
+    email = factory.SelfAttribute("user.email")
+    verified = True
+    primary = True
+
+
+class VerifiedUserFactory(UserFactory):
+    """A member as allauth keeps them after signing up: with a primary email address, confirmed
+    unless ``email_verified=False``."""
+
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": extracted is not False, "primary": True}
+            )

@@ -1,9 +1,12 @@
-"""{% page_feedback_box %}: the "Was this page useful?" box, on pages whose type opts in."""
+"""{% page_feedback_box %}: the "Was this page useful?" box, on pages whose type opts in;
+{% feedback_pages %}: where people ask for data and read what changed, for the footer."""
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
+from wagtail.models import Page
 
-from ..models import FeedbackSettings
+from ..models import DataRequestPage, FeedbackSettings, YouSaidWeDidPage
 from ..page_feedback import collects_feedback
 from ..views import feedback_form
 
@@ -23,3 +26,19 @@ def page_feedback_box(context):
         "action": reverse("page_feedback", args=[page.pk]),
         "feedback_settings": settings,
     }
+
+
+FOOTER_PAGES_KEY = "feedback:footer-pages"
+
+
+@register.simple_tag
+def feedback_pages():
+    """The live data-request and "You said, we did" pages, found rather than configured so that
+    they are never reachable only by their address. Kept in the cache (no query per page view);
+    publishing, unpublishing or deleting one of them clears it (feedback.signals)."""
+    links = cache.get(FOOTER_PAGES_KEY)
+    if links is None:
+        pages = Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).order_by("path")
+        links = [(page.title, page.get_url()) for page in pages]
+        cache.set(FOOTER_PAGES_KEY, links, None)
+    return links

@@ -1,27 +1,26 @@
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from feedback.models import DataRequestPage, FeedbackTheme
-from stories.models import DataStoryPage
+from feedback.tests.factories import DataRequestPageFactory, FeedbackThemeFactory
+from tests.factories import StaffFactory
 from tests.origin import ORIGIN, sent_from
-
-PASSWORD = "x-Strong-pass-1"
-
-
-@pytest.fixture
-def story(db):
-    return DataStoryPage.objects.live().get(slug="unemployment-unchanged-at-4-1-percent")
+from tests.pages import DataStoryPageFactory
 
 
 @pytest.fixture
-def request_page(db):
-    return DataRequestPage.objects.get()
+def story(home_page):
+    """A published data story: its readers are asked whether it was useful."""
+    return DataStoryPageFactory()
+
+
+@pytest.fixture
+def request_page(home_page):
+    return DataRequestPageFactory()
 
 
 @pytest.fixture
 def themes(db):
     return {
-        name: FeedbackTheme.objects.get_or_create(name=name)[0]
+        name: FeedbackThemeFactory(name=name)
         for name in ("Regional figures", "Clearer charts", "Release timing")
     }
 
@@ -49,30 +48,11 @@ def request_details(request_page):
 
 
 @pytest.fixture
-def staff_user(django_user_model):
-    """make(email, *codenames, groups=()): a member of staff who can open the admin."""
-
-    def make(email, *codenames, groups=()):
-        user = django_user_model.objects.create_user(email, PASSWORD, is_staff=True)
-        user.user_permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            *Permission.objects.filter(codename__in=codenames, content_type__app_label="feedback"),
-        )
-        user.groups.add(*Group.objects.filter(name__in=groups))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def triager(staff_user):
-    return staff_user("analyst@statistics.example", "view_datarequest", "change_datarequest")
-
-
-@pytest.fixture(autouse=True)
-def _no_demo_feedback(db):
-    """These tests count the feedback and requests they make: the demo's go first."""
-    from feedback.models import DataRequest, PageFeedback
-
-    PageFeedback.objects.all().delete()
-    DataRequest.objects.all().delete()
+def triager(db):
+    """An analyst who reads and triages data requests."""
+    return StaffFactory(
+        email="analyst@statistics.example",
+        first_name="Jo",
+        last_name="Analyst",
+        permissions=["feedback.view_datarequest", "feedback.change_datarequest"],
+    )

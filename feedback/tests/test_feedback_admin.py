@@ -1,10 +1,10 @@
 """Staff read page feedback, tag it by theme and mark it addressed; the reader's words stay as written."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from feedback.models import PageFeedback
-from stories.models import DataStoryPage
+from feedback.tests.factories import PageFeedbackFactory
+from tests.factories import StaffFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -12,10 +12,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def feedback(story):
-    return PageFeedback.objects.create(
+    return PageFeedbackFactory(
         page=story,
-        page_title=story.title,
-        content_type=ContentType.objects.get_for_model(DataStoryPage),
         useful=False,
         feedback_type="missing_data",
         comment='=HYPERLINK("http://evil.example","click")',
@@ -80,8 +78,8 @@ def test_the_export_cannot_carry_formulas(superuser_client, feedback, themes):
     assert row[header.index("Answer")] == "Not useful"
 
 
-def test_the_communications_team_reads_and_tags_feedback(client, staff_user, feedback, themes):
-    client.force_login(staff_user("comms@statistics.example", groups=["Communications team"]))
+def test_the_communications_team_reads_and_tags_feedback(client, feedback, themes):
+    client.force_login(StaffFactory(groups=["Communications team"]))
     assert client.get("/admin/feedback/pagefeedback/").status_code == 200
     response = client.post(
         f"/admin/feedback/pagefeedback/edit/{feedback.pk}/",
@@ -91,8 +89,8 @@ def test_the_communications_team_reads_and_tags_feedback(client, staff_user, fee
     assert list(feedback.themes.values_list("name", flat=True)) == ["Clearer charts"]
 
 
-def test_other_staff_and_the_public_cannot_see_feedback(client, staff_user, feedback):
+def test_other_staff_and_the_public_cannot_see_feedback(client, feedback):
     assert client.get("/admin/feedback/pagefeedback/").status_code == 302  # to the login page
-    client.force_login(staff_user("editor@statistics.example"))
+    client.force_login(StaffFactory())
     assert client.get("/admin/feedback/pagefeedback/").status_code in (302, 403)
     assert client.get(f"/admin/feedback/pagefeedback/edit/{feedback.pk}/").status_code in (302, 403)

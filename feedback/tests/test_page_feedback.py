@@ -4,22 +4,24 @@ import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from feedback.models import COMMENT_MAX_LENGTH, FeedbackSettings, PageFeedback
 from portal.contacts.models import Touchpoint, TouchpointKind
 from stories.models import DataStoryPage
+from tests.factories import UserFactory
+from tests.pages import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_story_pages_show_the_box_and_other_pages_do_not(client, story):
+def test_story_pages_show_the_box_and_other_pages_do_not(client, story, home_page):
     html = client.get(story.url).content.decode()
     assert 'id="page-feedback"' in html
     assert "Was this page useful?" in html
     assert f'action="/page-feedback/{story.pk}/"' in html
     assert 'name="website"' in html  # the honeypot
-    assert 'id="page-feedback"' not in client.get("/about/").content.decode()
+    assert 'id="page-feedback"' not in client.get(StandardPageFactory().url).content.decode()
     assert 'id="page-feedback"' not in client.get("/").content.decode()
 
 
@@ -72,9 +74,8 @@ def test_with_javascript_the_answer_comes_back_as_json(story, send_feedback, cli
     assert PageFeedback.objects.count() == 1
 
 
-def test_signed_in_readers_are_recorded_in_the_user_database(client, story, send_feedback, django_user_model):
-    user = django_user_model.objects.create_user("reader@example.org", "x-Strong-pass-1")
-    client.force_login(user)
+def test_signed_in_readers_are_recorded_in_the_user_database(client, story, send_feedback):
+    client.force_login(UserFactory(email="reader@example.org"))
     send_feedback(story, useful="yes")
     touchpoint = Touchpoint.objects.get(kind=TouchpointKind.FEEDBACK)
     assert touchpoint.contact.email == "reader@example.org"
@@ -151,8 +152,8 @@ def test_a_referer_from_this_site_is_enough_for_old_browsers(client, story):
     assert PageFeedback.objects.count() == 1
 
 
-def test_pages_that_do_not_ask_for_feedback_refuse_it(send_feedback, client):
-    about = Page.objects.get(slug="about")
+def test_pages_that_do_not_ask_for_feedback_refuse_it(send_feedback, client, home_page):
+    about = StandardPageFactory()
     assert send_feedback(about).status_code == 404
     assert client.get(f"/page-feedback/{about.pk}/").status_code == 404
     assert not PageFeedback.objects.exists()

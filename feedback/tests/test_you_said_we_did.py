@@ -5,12 +5,16 @@ import itertools
 
 import pytest
 import time_machine
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from feedback.figures import compute_headline_figures
-from feedback.models import DataRequest, PageFeedback, YouSaidWeDidEntry, YouSaidWeDidPage
-from stories.models import DataStoryPage
+from feedback.models import YouSaidWeDidEntry
+from feedback.tests.factories import (
+    DataRequestFactory,
+    PageFeedbackFactory,
+    YouSaidWeDidEntryFactory,
+    YouSaidWeDidPageFactory,
+)
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -19,28 +23,25 @@ NOW = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def page(db):
-    return YouSaidWeDidPage.objects.get()
+def page(home_page, themes):
+    """The page with two entries, one linked to a theme."""
+    page = YouSaidWeDidPageFactory()
+    YouSaidWeDidEntryFactory(page=page, theme=themes["Regional figures"])
+    YouSaidWeDidEntryFactory(page=page)
+    return page
 
 
 @pytest.fixture
 def known_figures(story):
     """Six months of requests and feedback whose figures are worked out by hand below."""
-    DataRequest.objects.all().delete()
-    PageFeedback.objects.all().delete()
-
     numbers = itertools.count(1)
 
     def request(received, status="received", answered_after=None):
         number = next(numbers)
         created = NOW - datetime.timedelta(days=received)
         closed = created + datetime.timedelta(days=answered_after) if answered_after is not None else None
-        return DataRequest.objects.create(
+        return DataRequestFactory(
             reference=f"DR-T-{number}",
-            what="x y z",
-            purpose="research",
-            name="A",
-            email=f"a{number}@example.org",
             status=status,
             created_at=created,
             closed_at=closed,
@@ -52,7 +53,6 @@ def known_figures(story):
     request(50, "redirected", answered_after=9)  # April 26, redirected May 5: 9 days
     request(60, "declined", answered_after=1)  # April 16: declined, not an answer
     request(400)  # more than a year ago: outside the window
-    content_type = ContentType.objects.get_for_model(DataStoryPage)
     for days, useful, kind, addressed in [
         (5, True, "", False),
         (15, False, "missing_data", True),
@@ -60,10 +60,8 @@ def known_figures(story):
         (35, False, "hard_to_understand", True),
         (500, False, "data_error", True),  # outside the window
     ]:
-        PageFeedback.objects.create(
+        PageFeedbackFactory(
             page=story,
-            page_title=story.title,
-            content_type=content_type,
             useful=useful,
             feedback_type=kind,
             addressed=addressed,
@@ -93,8 +91,6 @@ def test_headline_figures_match_hand_computed_values(known_figures):
 
 
 def test_with_nothing_to_count_the_figures_say_so(db):
-    DataRequest.objects.all().delete()
-    PageFeedback.objects.all().delete()
     figures = compute_headline_figures(3, NOW)
     assert figures.requests_received == 0
     assert figures.median_days_to_answer is None
@@ -142,15 +138,8 @@ def test_an_empty_page_says_what_will_appear(client, page):
 
 def test_queries_do_not_grow_with_the_number_of_requests_and_entries(client, page, story, themes):
     few = queries_for(client, page.url)
-    for n in range(30):
-        DataRequest.objects.create(
-            reference=f"DR-Q-{n}", what="a b c", purpose="study", name="B", email="b@example.org"
-        )
-        page.entries.add(
-            YouSaidWeDidEntry(
-                you_said=f"Said {n}", we_did=f"Did {n}", theme=themes["Release timing"], link_page=story
-            )
-        )
+    DataRequestFactory.create_batch(30)
+    YouSaidWeDidEntryFactory.create_batch(30, page=page, theme=themes["Release timing"], link_page=story)
     page.save_revision().publish()
     from django.core.cache import cache
 

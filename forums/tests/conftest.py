@@ -1,17 +1,13 @@
-"""Forum fixtures: the demo's forums, members in every state, and helpers to post as them."""
-
-import itertools
+"""Forum fixtures: the Forums section, a forum, members in every state, and a topic to post in."""
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 
 from forums import services
-from forums.models import Forum, ForumIndexPage, Member, Post, Topic
+from forums.models import Post, Topic
+from portal.core.vocabularies import UserGroup
+from tests.factories import EmailAddressFactory, StaffFactory
 
-PASSWORD = "x-Strong-pass-1"
-_numbers = itertools.count(1)
+from .factories import ForumFactory, ForumIndexPageFactory, MemberFactory, PostFactory
 
 
 @pytest.fixture(autouse=True)
@@ -21,13 +17,13 @@ def _no_speed_hold(settings):
 
 
 @pytest.fixture
-def index(demo_site):
-    return ForumIndexPage.objects.get()
+def index(home_page):
+    return ForumIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def forum(index):
-    return Forum.objects.get(slug="media")
+    return ForumFactory(title="Media & journalists", slug="media", user_group=UserGroup.MEDIA)
 
 
 def url(index, name, *args):
@@ -36,18 +32,12 @@ def url(index, name, *args):
 
 @pytest.fixture
 def make_member(db):
-    """make_member(verified=True, trusted=True, accepted=forum, name=...) → a user."""
+    """make_member(verified=True, trusted=True, accepted=forum, name=..., official=False) → the
+    member's account."""
 
-    def make(*, verified=True, trusted=True, accepted=None, name="", official=False):
-        number = next(_numbers)
-        user = get_user_model().objects.create_user(f"member{number}@example.org", PASSWORD)
-        EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
-        Member.objects.create(user=user, trusted=trusted, display_name=name or f"Member {number}")
-        if accepted is not None:
-            services.accept_rules(user, accepted)
-        if official:
-            user.user_permissions.add(Permission.objects.get(codename="answer_officially"))
-        return user
+    def make(*, name=None, **traits):
+        names = {} if name is None else {"display_name": name}
+        return MemberFactory(**names, **traits).user
 
     return make
 
@@ -65,10 +55,9 @@ def member_client(client, member):
 
 @pytest.fixture
 def moderator(db):
-    user = get_user_model().objects.create_user("moderator@statistics.example", PASSWORD, is_staff=True)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return get_user_model().objects.get(pk=user.pk)  # fresh, without a permission cache
+    user = StaffFactory(groups=["Moderators"])
+    EmailAddressFactory(user=user)
+    return user
 
 
 @pytest.fixture
@@ -80,13 +69,6 @@ def topic(forum, make_member):
 
 
 def make_replies(topic, author, count):
-    """`count` published replies, written in bulk (the HTML made as on save)."""
-    from portal.core.sanitise import render_user_markdown
-
-    Post.objects.bulk_create(
-        Post(
-            topic=topic, author=author, body_source=f"Reply {n}", body_html=render_user_markdown(f"Reply {n}")
-        )
-        for n in range(count)
-    )
+    """`count` published replies, written in bulk."""
+    Post.objects.bulk_create(PostFactory.build_batch(count, topic=topic, author=author))
     services.refresh_topic(topic)

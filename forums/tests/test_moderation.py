@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums import services
-from forums.models import Forum, Member, ModerationAction, Post, Report, Topic
+from forums.models import Member, ModerationAction, Post, Report, Topic
+from tests.factories import StaffFactory
 
 from .conftest import url
+from .factories import ForumFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,12 +78,8 @@ def test_status_filter_and_search_reach_every_post(moderator_client, held_post, 
     "name",
     ["forums_post_modeladmin_index", "forums_report_modeladmin_index", "forums_member_modeladmin_index"],
 )
-def test_other_staff_cannot_see_the_queue(client, name, django_user_model):
-    from django.contrib.auth.models import Permission
-
-    editor = django_user_model.objects.create_user("editor@statistics.example", "x", is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+def test_other_staff_cannot_see_the_queue(client, name):
+    client.force_login(StaffFactory())
     assert client.get(reverse(name)).status_code in (302, 403)
 
 
@@ -148,7 +146,7 @@ def test_hide_resolves_reports_and_takes_the_post_off_the_page(
 def test_lock_pin_and_move_a_topic(moderator_client, topic, forum):
     moderator_client.post(action_url("lock", topic.pk), {"reason": "Answered"})
     moderator_client.post(action_url("pin", topic.pk), {"reason": ""})
-    other = Forum.objects.get(slug="researchers")
+    other = ForumFactory(title="Researchers", slug="researchers")
     refused = moderator_client.post(action_url("move", topic.pk), {"reason": "Better there"})
     assert refused.status_code == 400
     moderator_client.post(action_url("move", topic.pk), {"reason": "Better there", "forum": other.pk})
@@ -221,8 +219,7 @@ def test_moderation_log_is_read_only(moderator_client, held_post):
     )
 
 
-def test_moderators_can_edit_forum_rules_as_snippets(moderator_client):
-    forum = Forum.objects.get(slug="media")
+def test_moderators_can_edit_forum_rules_as_snippets(moderator_client, forum):
     assert (
         moderator_client.get(reverse("wagtailsnippets_forums_forum:edit", args=[forum.pk])).status_code == 200
     )

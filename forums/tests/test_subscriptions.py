@@ -7,6 +7,7 @@ from django.core import signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils.http import urlsafe_base64_encode
+from wagtail.models import Site
 
 from forums import services
 from forums.emails import unsubscribe_token
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def site_at_testserver(index):
-    from wagtail.models import Site
-
+    """The default site answers as the test client's host, for the links in emails."""
     Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
     Site.clear_site_root_paths_cache()
 

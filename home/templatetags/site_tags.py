@@ -25,12 +25,16 @@ def primary_navigation(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The address a page should be known by: no tracking or filter parameters."""
+    """The address a page should be known by: no tracking or filter parameters. An address a
+    page serves below itself (a topic, a glossary term, a topic listing) is its own canonical
+    address, not its page's; a view may name another with ``canonical_path``."""
     page = context.get("page")
     request = context["request"]
-    if page is not None and hasattr(page, "get_full_url"):
-        return page.get_full_url(request)
-    return request.build_absolute_uri(request.path)
+    path = context.get("canonical_path") or request.path
+    site = page.get_site() if page is not None and hasattr(page, "get_site") else None
+    if site is not None:
+        return site.root_url + path
+    return request.build_absolute_uri(path)
 
 
 @register.simple_tag(takes_context=True)
@@ -42,3 +46,13 @@ def social_image(context, site_settings):
     if image is None:
         return ""
     return context["request"].build_absolute_uri(image.get_rendition("fill-1200x630").url)
+
+
+@register.simple_tag(takes_context=True)
+def social_image_alt(context, site_settings):
+    """The social card's text alternative (og:image:alt), from the same source as its image."""
+    page = context.get("page")
+    if hasattr(page, "get_share_image_alt"):
+        return page.get_share_image_alt()
+    image = getattr(page, "social_image", None) or site_settings.default_social_image
+    return (image.description or image.title) if image is not None else ""

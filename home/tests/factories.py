@@ -16,7 +16,10 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 def make_site_root():
     """A published home page as the root of the default site, in place of the "Welcome" page
-    that Wagtail's first migration creates."""
+    that Wagtail's first migration creates (or the one already there)."""
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
     welcome = Page.objects.filter(depth=2).exclude(pk__in=HomePage.objects.values("pk"))
     welcome.update(slug="wagtail-welcome")
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")

@@ -1,4 +1,4 @@
-"""Fixtures for the newsletters: the demo's sign-up page and lists, subscribers, issues and sends.
+"""Fixtures for the newsletters: the sign-up page and three lists.
 
 Tests marked `rq_worker` start a real RQ worker process on Redis: they run only where
 REDIS_URL is set and the database is PostgreSQL (a worker process cannot see SQLite's
@@ -9,18 +9,8 @@ import os
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
-from newsletters.models import (
-    NewsletterIndexPage,
-    NewsletterIssuePage,
-    NewsletterList,
-    Sending,
-    Subscriber,
-    Subscription,
-)
-from portal.contacts.models import TouchpointKind
-from portal.contacts.services import ConsentGiven, record_touchpoint
+from newsletters.tests.factories import NewsletterIndexPageFactory, NewsletterListFactory
 
 
 def pytest_configure(config):
@@ -39,78 +29,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def newsletter_index(demo_site):
-    return NewsletterIndexPage.objects.get()
+def newsletter_index(home_page):
+    return NewsletterIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
-def lists(demo_site):
-    """The demo's lists, by short name."""
-    by_name = {newsletter_list.name: newsletter_list for newsletter_list in NewsletterList.objects.all()}
+def lists(db):
+    """Three lists, by short name; the monthly round-up is offered in the footer."""
     return {
-        "monthly": by_name["Monthly round-up"],
-        "releases": by_name["Release alerts"],
-        "teachers": by_name["Teachers' news"],
+        "monthly": NewsletterListFactory(name="Monthly round-up", offered_in_footer=True, sort_order=0),
+        "releases": NewsletterListFactory(name="Release alerts", sort_order=1),
+        "teachers": NewsletterListFactory(name="Teachers' news", sort_order=2),
     }
-
-
-@pytest.fixture
-def no_subscribers(demo_site):
-    """Start without the demo's subscribers, for tests that count who gets what."""
-    Subscriber.objects.all().delete()
-
-
-@pytest.fixture
-def make_subscriber(db):
-    """make_subscriber(email, *lists, user_group="", **fields): a confirmed subscriber."""
-
-    def make(email, *newsletter_lists, user_group="", **fields):
-        contact = record_touchpoint(
-            email,
-            kind=TouchpointKind.NEWSLETTER_SIGNUP,
-            consent=ConsentGiven("newsletter", "I agree."),
-            user_group=user_group,
-        )
-        subscriber = Subscriber.objects.create(contact=contact, **fields)
-        Subscription.objects.bulk_create(
-            [Subscription(subscriber=subscriber, newsletter_list=item) for item in newsletter_lists]
-        )
-        return subscriber
-
-    return make
-
-
-@pytest.fixture
-def make_issue(newsletter_index):
-    """make_issue(lists=[...], **fields): a published issue under the demo's sign-up page."""
-    made = []
-
-    def make(lists=(), **fields):
-        fields.setdefault("title", f"Test issue {len(made) + 1}")
-        fields.setdefault("slug", f"test-issue-{len(made) + 1}")
-        fields.setdefault("intro", '<p>Hello <a href="/stories/">readers</a>.</p>')
-        fields.setdefault("show_training", False)
-        issue = NewsletterIssuePage(**fields)
-        newsletter_index.add_child(instance=issue)
-        issue.lists.set(lists)
-        issue.save_revision().publish()
-        issue = NewsletterIssuePage.objects.get(pk=issue.pk)
-        made.append(issue)
-        return issue
-
-    return make
-
-
-@pytest.fixture
-def make_sending(make_issue):
-    """make_sending(lists, user_groups=(), **issue_fields): an issue and its send, due now."""
-
-    def make(lists, user_groups=(), **issue_fields):
-        issue = make_issue(lists=lists, **issue_fields)
-        sending = Sending.objects.create(
-            issue=issue, user_groups=list(user_groups), scheduled_for=timezone.now()
-        )
-        sending.lists.set(lists)
-        return sending
-
-    return make

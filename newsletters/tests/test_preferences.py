@@ -11,12 +11,17 @@ from django.test import Client
 from literacy.models import Registration
 from newsletters.models import Delivery, Subscriber
 from newsletters.sending import run_sending
+from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from portal.contacts.models import Consent, Contact
+from tests.pages import TrainingSessionPageFactory
 
 
 @pytest.fixture
-def subscriber(make_subscriber, lists):
-    return make_subscriber("reader@example.org", lists["monthly"], lists["releases"], user_group="citizens")
+def subscriber(newsletter_index, lists):
+    """A reader of two lists; the sign-up page words the preference centre."""
+    return SubscriberFactory(
+        email="reader@example.org", lists=[lists["monthly"], lists["releases"]], user_group="citizens"
+    )
 
 
 def preferences_url(subscriber):
@@ -97,9 +102,9 @@ def test_unknown_tokens_get_a_clear_message_and_change_nothing(client, subscribe
     assert subscriber.unsubscribed_at is None and subscriber.lists.count() == 2
 
 
-def test_one_click_unsubscribe_needs_no_csrf_token_but_a_valid_link(subscriber, make_sending, lists):
+def test_one_click_unsubscribe_needs_no_csrf_token_but_a_valid_link(subscriber, newsletter_index, lists):
     mail_app = Client(enforce_csrf_checks=True)
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     url = f"/email/unsubscribe/{subscriber.token}/{sending.pk}/"
     response = mail_app.post(
         url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
@@ -148,8 +153,10 @@ def test_download_my_data_as_csv_is_formula_safe(client, subscriber):
     assert client.get(f"/email/preferences/{subscriber.token}/data.xml").status_code == 404
 
 
-def test_erasure_removes_the_person_but_keeps_the_counts(client, subscriber, make_sending, lists, smtp_sink):
-    sending = make_sending([lists["monthly"]])
+def test_erasure_removes_the_person_but_keeps_the_counts(
+    client, subscriber, newsletter_index, lists, smtp_sink
+):
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     run_sending(sending.pk)
     sent_before = sending.deliveries.filter(status=Delivery.Status.SENT).count()
     contact_pk = subscriber.contact_id
@@ -166,12 +173,9 @@ def test_erasure_removes_the_person_but_keeps_the_counts(client, subscriber, mak
     assert client.get(preferences_url(subscriber)).status_code == 404  # the old link is dead
 
 
-def test_erasure_keeps_a_contact_other_services_still_need(client, subscriber, demo_site):
-    from literacy.models import TrainingSessionPage
-
-    session = TrainingSessionPage.objects.first()
+def test_erasure_keeps_a_contact_other_services_still_need(client, subscriber):
     Registration.objects.create(
-        session=session,
+        session=TrainingSessionPageFactory(),
         contact=subscriber.contact,
         name="Reader",
         email="reader@example.org",

@@ -6,24 +6,26 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from django.urls import reverse
-from wagtail.models import Page
 
 from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
+from newsletters.tests.factories import NewsletterIssuePageFactory, SendingFactory
 from portal.core.mail import site_root_url
-from stories.models import DataStoryPage
+from tests.pages import DataStoryPageFactory, StandardPageFactory, TrainingSessionPageFactory
 from tests.queries import queries_for
 
 
 @pytest.fixture
-def issue(make_issue, lists):
-    story = next(story for story in DataStoryPage.objects.live() if story.chart_specs())
-    return make_issue(
+def issue(newsletter_index, lists):
+    """An issue with every section: a story with its chart, a quiz, training and a link."""
+    story = DataStoryPageFactory()
+    TrainingSessionPageFactory()
+    return NewsletterIssuePageFactory(
         lists=[lists["monthly"]],
         title="December round-up",
         intro='<p>Read <a href="/stories/">our stories</a> <b>now</b>.</p>',
         featured_stories=[("story", story)],
         chart_story=story,
-        game=Page.objects.get(slug="statistics-quiz"),
+        game=StandardPageFactory(title="Statistics quiz", slug="statistics-quiz"),
         game_text="Play it",
         show_training=True,
         links=[
@@ -85,9 +87,9 @@ def test_personalise_fills_each_readers_links(issue):
     assert "https://x.example/u/1" in email.text and 'href="https://x.example/p/1"' in email.html
 
 
-def test_tracking_counts_opens_and_clicks_in_aggregate(issue, make_sending, lists, client, settings):
+def test_tracking_counts_opens_and_clicks_in_aggregate(issue, newsletter_index, lists, client, settings):
     settings.NEWSLETTER_TRACKING = True
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     email = render_issue_email(issue, sending=sending)
     html = BeautifulSoup(email.html, "html.parser")
     pixel = html.find("img", src=re.compile("/email/open/"))
@@ -101,17 +103,17 @@ def test_tracking_counts_opens_and_clicks_in_aggregate(issue, make_sending, list
     assert (sending.opens, sending.clicks) == (1, 1)
 
 
-def test_click_links_we_did_not_sign_go_nowhere(client, make_sending, lists):
-    sending = make_sending([lists["monthly"]])
+def test_click_links_we_did_not_sign_go_nowhere(client, newsletter_index, lists):
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     response = client.get(f"/email/click/{sending.pk}/?to=https://evil.example:forged")
     assert response.status_code == 400
     sending.refresh_from_db()
     assert sending.clicks == 0
 
 
-def test_tracking_off_leaves_links_alone_and_counts_nothing(issue, make_sending, lists, client, settings):
+def test_tracking_off_leaves_links_alone_and_counts_nothing(issue, newsletter_index, lists, client, settings):
     settings.NEWSLETTER_TRACKING = False
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     email = render_issue_email(issue, sending=sending)
     assert "/email/open/" not in email.html and "/email/click/" not in email.html
     client.get(f"/email/open/{sending.pk}.gif")
@@ -160,11 +162,11 @@ def test_the_admin_email_preview_lets_its_inline_styles_apply(superuser_client, 
     assert style_sources(web) == ["'self'"]  # the web page keeps the strict policy
 
 
-def test_archive_query_count_does_not_grow_with_issues(client, make_issue, newsletter_index, lists):
-    make_issue(lists=[lists["monthly"]])
+def test_archive_query_count_does_not_grow_with_issues(client, newsletter_index, lists):
+    NewsletterIssuePageFactory(lists=[lists["monthly"]])
     few = queries_for(client, newsletter_index.url)
     for _ in range(5):
-        make_issue(lists=[lists["monthly"]])
+        NewsletterIssuePageFactory(lists=[lists["monthly"]])
     assert queries_for(client, newsletter_index.url) == few
 
 

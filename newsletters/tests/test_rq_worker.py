@@ -17,8 +17,14 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList, Sending
+from newsletters.models import Sending
 from newsletters.sending import send_issue_task
+from newsletters.tests.factories import (
+    NewsletterIndexPageFactory,
+    NewsletterListFactory,
+    SendingFactory,
+    SubscriberFactory,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 RQ_TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
@@ -32,26 +38,19 @@ def database_url():
 
 
 def minimal_sending():
-    """An issue and its send, on whatever the database holds: transactional tests run after the
-    others, when the demo content may have been emptied away."""
+    """An issue and its send on a database that a transactional test may have flushed before
+    (Wagtail's root page and locale included)."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(get_language()))
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    index = NewsletterIndexPage(title="Newsletter", slug="rq-newsletter")
-    root.add_child(instance=index)
-    newsletter_list = NewsletterList.objects.create(name="Worker list", description="For the worker test.")
-    issue = NewsletterIssuePage(
-        title="Sent by a worker", slug="sent-by-a-worker", intro="<p>Hello.</p>", show_training=False
-    )
-    index.add_child(instance=issue)
-    issue.save_revision().publish()
-    sending = Sending.objects.create(issue=issue)
-    sending.lists.set([newsletter_list])
+    NewsletterIndexPageFactory(parent=root, slug="rq-newsletter")
+    newsletter_list = NewsletterListFactory(name="Worker list")
+    sending = SendingFactory(issue__lists=[newsletter_list], issue__title="Sent by a worker")
     return sending, newsletter_list
 
 
-def test_a_real_rq_worker_sends_the_issue(make_subscriber, smtp_sink):
+def test_a_real_rq_worker_sends_the_issue(smtp_sink):
     sending, newsletter_list = minimal_sending()
-    people = [make_subscriber(f"worker{n}@example.org", newsletter_list) for n in range(5)]
+    people = [SubscriberFactory(email=f"worker{n}@example.org", lists=[newsletter_list]) for n in range(5)]
     queue = django_rq.get_queue("default")
     queue.empty()
     with override_settings(TASKS=RQ_TASKS):

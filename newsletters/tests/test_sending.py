@@ -16,6 +16,7 @@ from newsletters import sending as sending_module
 from newsletters import subscriptions
 from newsletters.models import Delivery, Frequency, Sending
 from newsletters.sending import run_sending
+from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from portal.core.mail import site_root_url
 
 Status = Delivery.Status
@@ -26,10 +27,10 @@ class Crash(BaseException):
 
 
 @pytest.fixture
-def readers(no_subscribers, make_subscriber, lists):
+def readers(lists):
     """Six subscribers to the monthly round-up, and one who only wants release alerts."""
-    people = [make_subscriber(f"reader{n}@example.org", lists["monthly"]) for n in range(6)]
-    make_subscriber("alerts-only@example.org", lists["releases"])
+    people = [SubscriberFactory(email=f"reader{n}@example.org", lists=[lists["monthly"]]) for n in range(6)]
+    SubscriberFactory(email="alerts-only@example.org", lists=[lists["releases"]])
     return people
 
 
@@ -42,9 +43,9 @@ def addresses(people):
 
 
 def test_everyone_on_the_list_gets_one_email_with_both_parts_and_unsubscribe_headers(
-    readers, make_sending, lists, smtp_sink
+    readers, newsletter_index, lists, smtp_sink
 ):
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     report = run_sending(sending.pk)
     assert (report.sent, report.status) == (6, Sending.Status.SENT)
     assert received(smtp_sink) == addresses(readers)
@@ -67,39 +68,41 @@ def test_everyone_on_the_list_gets_one_email_with_both_parts_and_unsubscribe_hea
     assert set(sending.deliveries.values_list("status", flat=True)) == {Status.SENT}
 
 
-def test_user_group_segments(no_subscribers, make_subscriber, make_sending, lists, smtp_sink):
-    make_subscriber("teacher@example.org", lists["monthly"], user_group="teachers_and_students")
-    make_subscriber("reporter@example.org", lists["monthly"], user_group="media")
-    make_subscriber("citizen@example.org", lists["monthly"], user_group="citizens")
-    make_subscriber("other-list@example.org", lists["teachers"], user_group="teachers_and_students")
-    run_sending(make_sending([lists["monthly"]], user_groups=["teachers_and_students", "media"]).pk)
+def test_user_group_segments(newsletter_index, lists, smtp_sink):
+    SubscriberFactory(
+        email="teacher@example.org", lists=[lists["monthly"]], user_group="teachers_and_students"
+    )
+    SubscriberFactory(email="reporter@example.org", lists=[lists["monthly"]], user_group="media")
+    SubscriberFactory(email="citizen@example.org", lists=[lists["monthly"]], user_group="citizens")
+    SubscriberFactory(
+        email="other-list@example.org", lists=[lists["teachers"]], user_group="teachers_and_students"
+    )
+    run_sending(
+        SendingFactory(issue__lists=[lists["monthly"]], user_groups=["teachers_and_students", "media"]).pk
+    )
     assert received(smtp_sink) == ["reporter@example.org", "teacher@example.org"]
 
 
-def test_several_lists_send_once_to_people_on_both(
-    no_subscribers, make_subscriber, make_sending, lists, smtp_sink
-):
-    make_subscriber("both@example.org", lists["monthly"], lists["teachers"])
-    make_subscriber("teacher@example.org", lists["teachers"])
-    run_sending(make_sending([lists["monthly"], lists["teachers"]]).pk)
+def test_several_lists_send_once_to_people_on_both(newsletter_index, lists, smtp_sink):
+    SubscriberFactory(email="both@example.org", lists=[lists["monthly"], lists["teachers"]])
+    SubscriberFactory(email="teacher@example.org", lists=[lists["teachers"]])
+    run_sending(SendingFactory(issue__lists=[lists["monthly"], lists["teachers"]]).pk)
     assert received(smtp_sink) == ["both@example.org", "teacher@example.org"]
 
 
-def test_monthly_readers_skip_an_issue_after_a_recent_one(
-    no_subscribers, make_subscriber, make_sending, lists, smtp_sink
-):
-    make_subscriber("monthly@example.org", lists["monthly"], frequency=Frequency.MONTHLY)
-    make_subscriber("every@example.org", lists["monthly"])
-    run_sending(make_sending([lists["monthly"]]).pk)
-    run_sending(make_sending([lists["monthly"]]).pk)
+def test_monthly_readers_skip_an_issue_after_a_recent_one(newsletter_index, lists, smtp_sink):
+    SubscriberFactory(email="monthly@example.org", lists=[lists["monthly"]], frequency=Frequency.MONTHLY)
+    SubscriberFactory(email="every@example.org", lists=[lists["monthly"]])
+    run_sending(SendingFactory(issue__lists=[lists["monthly"]]).pk)
+    run_sending(SendingFactory(issue__lists=[lists["monthly"]]).pk)
     assert received(smtp_sink) == ["every@example.org", "every@example.org", "monthly@example.org"]
 
 
 def test_a_crash_mid_send_then_resume_sends_to_each_person_exactly_once(
-    readers, make_sending, lists, smtp_sink, monkeypatch, settings
+    readers, newsletter_index, lists, smtp_sink, monkeypatch, settings
 ):
     settings.NEWSLETTER_BATCH_SIZE = 4
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     real_issue_message = sending_module.issue_message
     built = []
 
@@ -129,15 +132,15 @@ def test_a_crash_mid_send_then_resume_sends_to_each_person_exactly_once(
     assert sending.deliveries.filter(status=Status.SENT).count() == 6
 
 
-def test_running_a_finished_send_again_sends_nothing(readers, make_sending, lists, smtp_sink):
-    sending = make_sending([lists["monthly"]])
+def test_running_a_finished_send_again_sends_nothing(readers, newsletter_index, lists, smtp_sink):
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     run_sending(sending.pk)
     assert run_sending(sending.pk).status == "not due"
     assert len(smtp_sink.messages) == 6
 
 
 def test_temporary_refusals_are_retried_with_growing_delays(
-    readers, make_sending, lists, smtp_sink, settings
+    readers, newsletter_index, lists, smtp_sink, settings
 ):
     settings.NEWSLETTER_RETRY_DELAY = 60
     refused = {"count": 0}
@@ -150,7 +153,7 @@ def test_temporary_refusals_are_retried_with_growing_delays(
         return "250 OK"
 
     smtp_sink.handle_RCPT = handle_rcpt
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         report = run_sending(sending.pk)
@@ -174,7 +177,7 @@ def test_temporary_refusals_are_retried_with_growing_delays(
     assert received(smtp_sink) == addresses(readers)
 
 
-def test_permanent_refusals_fail_without_retry(readers, make_sending, lists, smtp_sink):
+def test_permanent_refusals_fail_without_retry(readers, newsletter_index, lists, smtp_sink):
     async def handle_rcpt(server, session, envelope, address, rcpt_options):
         if address == "reader1@example.org":
             return "550 5.1.1 No such user"
@@ -182,7 +185,7 @@ def test_permanent_refusals_fail_without_retry(readers, make_sending, lists, smt
         return "250 OK"
 
     smtp_sink.handle_RCPT = handle_rcpt
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     report = run_sending(sending.pk)
     assert (report.sent, report.failed, report.status) == (5, 1, Sending.Status.SENT)
     delivery = sending.deliveries.get(contact__email="reader1@example.org")
@@ -190,7 +193,7 @@ def test_permanent_refusals_fail_without_retry(readers, make_sending, lists, smt
     assert "550" in delivery.error
 
 
-def test_too_many_temporary_refusals_fail_for_good(readers, make_sending, lists, smtp_sink, settings):
+def test_too_many_temporary_refusals_fail_for_good(readers, newsletter_index, lists, smtp_sink, settings):
     settings.NEWSLETTER_MAX_ATTEMPTS = 2
     settings.NEWSLETTER_RETRY_DELAY = 0
 
@@ -201,16 +204,16 @@ def test_too_many_temporary_refusals_fail_for_good(readers, make_sending, lists,
         return "250 OK"
 
     smtp_sink.handle_RCPT = handle_rcpt
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     assert run_sending(sending.pk).status == Sending.Status.SENT
     delivery = sending.deliveries.get(contact__email="reader1@example.org")
     assert (delivery.status, delivery.attempts) == (Status.FAILED, 2)
 
 
 def test_mail_server_down_pauses_the_send_and_it_resumes_later(
-    readers, make_sending, lists, smtp_sink, settings
+    readers, newsletter_index, lists, smtp_sink, settings
 ):
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     real_port = settings.EMAIL_PORT
     settings.EMAIL_PORT = 1  # nothing listens there: connection refused
     report = run_sending(sending.pk)
@@ -229,7 +232,9 @@ def test_mail_server_down_pauses_the_send_and_it_resumes_later(
     assert sending.status == Sending.Status.SENT
 
 
-def test_mail_server_hanging_up_mid_send_pauses_with_an_exact_record(readers, make_sending, lists, smtp_sink):
+def test_mail_server_hanging_up_mid_send_pauses_with_an_exact_record(
+    readers, newsletter_index, lists, smtp_sink
+):
     accepted = []
     real_handle_data = type(smtp_sink).handle_DATA
 
@@ -240,7 +245,7 @@ def test_mail_server_hanging_up_mid_send_pauses_with_an_exact_record(readers, ma
         return await real_handle_data(smtp_sink, server, session, envelope)
 
     smtp_sink.handle_DATA = handle_data
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     assert run_sending(sending.pk).status == Sending.Status.PAUSED
     sent = set(sending.deliveries.filter(status=Status.SENT).values_list("contact__email", flat=True))
     assert sent == set(accepted)
@@ -253,10 +258,10 @@ def test_mail_server_hanging_up_mid_send_pauses_with_an_exact_record(readers, ma
 
 
 def test_someone_who_unsubscribes_during_the_send_is_not_sent_to(
-    readers, make_sending, lists, smtp_sink, monkeypatch, settings
+    readers, newsletter_index, lists, smtp_sink, monkeypatch, settings
 ):
     settings.NEWSLETTER_BATCH_SIZE = 100  # all six are fetched before anyone is sent to
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     real_issue_message = sending_module.issue_message
 
     def unsubscribe_the_last_during_the_first(rendered, to, **kwargs):
@@ -273,30 +278,28 @@ def test_someone_who_unsubscribes_during_the_send_is_not_sent_to(
     assert sending.unsubscribes == 1
 
 
-def test_the_rate_setting_paces_the_emails(readers, make_sending, lists, smtp_sink, settings):
+def test_the_rate_setting_paces_the_emails(readers, newsletter_index, lists, smtp_sink, settings):
     settings.NEWSLETTER_SEND_RATE = 10
     started = time.monotonic()
-    run_sending(make_sending([lists["monthly"]]).pk)
+    run_sending(SendingFactory(issue__lists=[lists["monthly"]]).pk)
     assert len(smtp_sink.messages) == 6
     assert time.monotonic() - started >= 0.5  # six emails at ten a second: five gaps of a tenth
 
 
-def test_without_a_rate_nothing_waits(readers, make_sending, lists, smtp_sink, settings):
+def test_without_a_rate_nothing_waits(readers, newsletter_index, lists, smtp_sink, settings):
     settings.NEWSLETTER_SEND_RATE = 0
     pauses = []
-    run_sending(make_sending([lists["monthly"]]).pk, sleep=pauses.append)
+    run_sending(SendingFactory(issue__lists=[lists["monthly"]]).pk, sleep=pauses.append)
     assert (len(smtp_sink.messages), pauses) == (6, [])
 
 
-def test_queries_per_recipient_are_constant(
-    no_subscribers, make_subscriber, make_sending, lists, smtp_sink, settings
-):
+def test_queries_per_recipient_are_constant(newsletter_index, lists, smtp_sink, settings):
     settings.NEWSLETTER_BATCH_SIZE = 5
 
     def queries_for(count, start):
         for n in range(start, start + count):
-            make_subscriber(f"q{n}@example.org", lists["teachers"])
-        sending = make_sending([lists["teachers"]])
+            SubscriberFactory(email=f"q{n}@example.org", lists=[lists["teachers"]])
+        sending = SendingFactory(issue__lists=[lists["teachers"]])
         with CaptureQueriesContext(connection) as captured:
             run_sending(sending.pk)
         return len(captured.captured_queries)
@@ -308,8 +311,8 @@ def test_queries_per_recipient_are_constant(
     assert (twenty - ten) / 10 == 2.4  # claim and stamp per person; fetch and heartbeat per batch of five
 
 
-def test_cancelling_stops_the_send(readers, make_sending, lists, smtp_sink, monkeypatch):
-    sending = make_sending([lists["monthly"]])
+def test_cancelling_stops_the_send(readers, newsletter_index, lists, smtp_sink, monkeypatch):
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     real_issue_message = sending_module.issue_message
 
     def cancel_after_the_second(rendered, to, **kwargs):
@@ -323,8 +326,8 @@ def test_cancelling_stops_the_send(readers, make_sending, lists, smtp_sink, monk
     assert len(smtp_sink.messages) == 2
 
 
-def test_scheduled_sends_wait_for_their_time(readers, make_sending, lists, smtp_sink):
-    sending = make_sending([lists["monthly"]])
+def test_scheduled_sends_wait_for_their_time(readers, newsletter_index, lists, smtp_sink):
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     Sending.objects.filter(pk=sending.pk).update(scheduled_for=timezone.now() + datetime.timedelta(hours=2))
     call_command("send_due_newsletters", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert smtp_sink.messages == []

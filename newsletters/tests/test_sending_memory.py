@@ -8,6 +8,7 @@ from django.core.mail import get_connection
 
 from newsletters import sending
 from newsletters.models import Subscriber, Subscription
+from newsletters.tests.factories import SendingFactory
 from portal.contacts.models import Contact
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,7 @@ def add_subscribers(count, newsletter_list):
     )
 
 
-def test_memory_in_use_does_not_grow_with_the_emails_sent(
-    no_subscribers, make_sending, lists, settings, monkeypatch
-):
+def test_memory_in_use_does_not_grow_with_the_emails_sent(newsletter_index, lists, settings, monkeypatch):
     settings.NEWSLETTER_BATCH_SIZE = 50  # many batches, as in a send to 100 000 people
     dummy = partial(get_connection, "django.core.mail.backends.dummy.EmailBackend")
     add_subscribers(RECIPIENTS, lists["monthly"])
@@ -48,7 +47,9 @@ def test_memory_in_use_does_not_grow_with_the_emails_sent(
     monkeypatch.setattr(sending, "mark", mark_and_measure)
     tracemalloc.start()
     try:
-        report = sending.run_sending(make_sending([lists["monthly"]]).pk, connection_factory=dummy)
+        report = sending.run_sending(
+            SendingFactory(issue__lists=[lists["monthly"]]).pk, connection_factory=dummy
+        )
     finally:
         tracemalloc.stop()
 

@@ -6,10 +6,13 @@ import re
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
-from newsletters.models import SignupRequest, Subscriber
+from newsletters.models import NewsletterIssuePage, Sending, SignupRequest, Subscriber
+from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.core.mail import site_root_url
+from tests.pages import StandardPageFactory
 
 
 def signup_data(chosen, **fields):
@@ -46,7 +49,15 @@ def sign_up(client, newsletter_index, lists, django_capture_on_commit_callbacks)
     return post
 
 
-def test_the_page_shows_the_form_with_the_consent_wording_and_the_archive(client, newsletter_index):
+def test_the_page_shows_the_form_with_the_consent_wording_and_the_archive(client, newsletter_index, lists):
+    for title, status, days_ago in (
+        ("September round-up: prices, jobs and a new quiz", Sending.Status.SENT, 50),
+        ("October round-up: our population in one picture", Sending.Status.SENT, 20),
+        ("November round-up: training for journalists", Sending.Status.SCHEDULED, 0),
+    ):
+        sending = SendingFactory(issue__lists=[lists["monthly"]], issue__title=title, status=status)
+        published = timezone.now() - datetime.timedelta(days=days_ago)
+        NewsletterIssuePage.objects.filter(pk=sending.issue_id).update(first_published_at=published)
     html = BeautifulSoup(client.get(newsletter_index.url).content, "html.parser")
     assert html.find("h1").get_text(strip=True) == "Newsletter"
     form = html.find("form", action=signup_url(newsletter_index))
@@ -58,7 +69,7 @@ def test_the_page_shows_the_form_with_the_consent_wording_and_the_archive(client
     ]  # the scheduled November issue is not out yet
 
 
-def test_double_opt_in_lifecycle(client, sign_up, smtp_sink, empty_user_database, lists, newsletter_index):
+def test_double_opt_in_lifecycle(client, sign_up, smtp_sink, lists, newsletter_index):
     response = sign_up()
     assert response.status_code == 302
     assert response["Location"].endswith("/newsletter/check-your-email/")
@@ -91,7 +102,7 @@ def test_double_opt_in_lifecycle(client, sign_up, smtp_sink, empty_user_database
     assert consent.granted
 
 
-def test_replayed_confirmation_changes_nothing(client, sign_up, smtp_sink, empty_user_database):
+def test_replayed_confirmation_changes_nothing(client, sign_up, smtp_sink):
     sign_up()
     link = confirm_link(smtp_sink.wait_for(1)[0])
     client.post(link)
@@ -109,10 +120,8 @@ def test_replayed_confirmation_changes_nothing(client, sign_up, smtp_sink, empty
     assert Touchpoint.objects.count() == 1
 
 
-def test_a_second_signup_answers_the_same_and_sends_a_new_link(
-    client, sign_up, smtp_sink, make_subscriber, lists
-):
-    make_subscriber("known@example.org", lists["monthly"])
+def test_a_second_signup_answers_the_same_and_sends_a_new_link(client, sign_up, smtp_sink, lists):
+    SubscriberFactory(email="known@example.org", lists=[lists["monthly"]])
     known = sign_up(email="known@example.org")
     unknown = sign_up(email="stranger@example.org")
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
@@ -123,9 +132,7 @@ def test_a_second_signup_answers_the_same_and_sends_a_new_link(
     assert sorted(m.rcpt_tos[0] for m in messages) == ["known@example.org", "stranger@example.org"]
 
 
-def test_expired_link_says_so_and_subscribes_nobody(
-    client, sign_up, smtp_sink, settings, empty_user_database
-):
+def test_expired_link_says_so_and_subscribes_nobody(client, sign_up, smtp_sink, settings):
     settings.NEWSLETTER_CONFIRMATION_MAX_AGE = 3600
     sign_up()
     link = confirm_link(smtp_sink.wait_for(1)[0])
@@ -137,7 +144,7 @@ def test_expired_link_says_so_and_subscribes_nobody(
 
 
 @pytest.mark.parametrize("change", ["cut", "tampered", "other-request", "garbage"])
-def test_tampered_links_are_refused(client, sign_up, smtp_sink, empty_user_database, change):
+def test_tampered_links_are_refused(client, sign_up, smtp_sink, change):
     sign_up()
     link = confirm_link(smtp_sink.wait_for(1)[0])
     token = link.split("/")[-2]
@@ -170,9 +177,7 @@ def test_tampered_links_are_refused(client, sign_up, smtp_sink, empty_user_datab
         ({"user_group": "aliens"}, "Select a valid choice"),
     ],
 )
-def test_bad_input_gets_a_clear_message_and_nothing_is_kept(
-    sign_up, smtp_sink, empty_user_database, fields, error
-):
+def test_bad_input_gets_a_clear_message_and_nothing_is_kept(sign_up, smtp_sink, fields, error):
     response = sign_up(**fields)
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
@@ -204,7 +209,8 @@ def test_signups_are_rate_limited_per_address(sign_up, settings, smtp_sink):
 def test_footer_form_is_on_other_pages_and_signs_up_to_the_footer_lists(
     client, smtp_sink, lists, newsletter_index, django_capture_on_commit_callbacks
 ):
-    html = BeautifulSoup(client.get("/about/").content, "html.parser")
+    about = StandardPageFactory()
+    html = BeautifulSoup(client.get(about.url).content, "html.parser")
     form = html.select_one("footer form.footer-signup")
     assert form["action"] == "/email/signup/"
     assert [i["value"] for i in form.find_all("input", attrs={"name": "lists"})] == [str(lists["monthly"].pk)]
@@ -219,14 +225,14 @@ def test_footer_form_is_on_other_pages_and_signs_up_to_the_footer_lists(
     assert smtp_sink.wait_for(1)[0].rcpt_tos == ("footer@example.org",)
 
 
-def test_footer_signup_from_another_site_is_refused(client, lists, smtp_sink):
+def test_footer_signup_from_another_site_is_refused(client, newsletter_index, lists, smtp_sink):
     data = {"email": "victim@example.org", "lists": [lists["monthly"].pk], "consent": "on"}
     assert client.post("/email/signup/", data, HTTP_ORIGIN="https://evil.example").status_code == 403
     assert client.post("/email/signup/", data).status_code == 403
     assert not SignupRequest.objects.exists()
 
 
-def test_footer_errors_show_the_full_form_with_what_was_typed(client, lists):
+def test_footer_errors_show_the_full_form_with_what_was_typed(client, newsletter_index, lists):
     data = {"email": "footer@example.org", "lists": [lists["monthly"].pk]}
     response = client.post("/email/signup/", data, HTTP_ORIGIN="http://testserver")
     html = BeautifulSoup(response.content, "html.parser")

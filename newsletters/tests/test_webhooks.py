@@ -7,6 +7,7 @@ import pytest
 
 from newsletters.models import Delivery
 from newsletters.sending import run_sending
+from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from newsletters.webhooks import signature
 
 SECRET = "webhook-test-secret"
@@ -32,15 +33,15 @@ def post_event(client, settings):
 
 
 @pytest.fixture
-def two_readers(no_subscribers, make_subscriber, lists):
-    return make_subscriber("bouncy@example.org", lists["monthly"]), make_subscriber(
-        "fine@example.org", lists["monthly"]
+def two_readers(lists):
+    return SubscriberFactory(email="bouncy@example.org", lists=[lists["monthly"]]), SubscriberFactory(
+        email="fine@example.org", lists=[lists["monthly"]]
     )
 
 
-def test_a_hard_bounce_stops_future_sends(post_event, two_readers, make_sending, lists, smtp_sink):
+def test_a_hard_bounce_stops_future_sends(post_event, two_readers, newsletter_index, lists, smtp_sink):
     bouncy, _ = two_readers
-    first = make_sending([lists["monthly"]])
+    first = SendingFactory(issue__lists=[lists["monthly"]])
     run_sending(first.pk)
     response = post_event({"email": "Bouncy@Example.org", "type": "hard_bounce", "sending": first.pk})
     assert response.status_code == 200 and response.json() == {"received": 1, "matched": 1}
@@ -49,7 +50,7 @@ def test_a_hard_bounce_stops_future_sends(post_event, two_readers, make_sending,
     assert first.deliveries.get(contact=bouncy.contact).feedback == Delivery.Feedback.HARD_BOUNCE
 
     smtp_sink.clear()
-    run_sending(make_sending([lists["monthly"]]).pk)
+    run_sending(SendingFactory(issue__lists=[lists["monthly"]]).pk)
     assert [m.rcpt_tos for m in smtp_sink.messages] == [("fine@example.org",)]
 
 
@@ -71,10 +72,10 @@ def test_a_complaint_unsubscribes(post_event, two_readers):
     assert bouncy.unsubscribed_at is not None and bouncy.suppression_reason == "complaint"
 
 
-def test_a_bounce_during_a_send_skips_the_person(post_event, two_readers, make_sending, lists):
+def test_a_bounce_during_a_send_skips_the_person(post_event, two_readers, newsletter_index, lists):
     from newsletters.sending import write_down_recipients
 
-    sending = make_sending([lists["monthly"]])
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
     write_down_recipients(sending)
     post_event({"email": "bouncy@example.org", "type": "hard_bounce"})
     assert sending.deliveries.get(contact=two_readers[0].contact).status == Delivery.Status.SKIPPED

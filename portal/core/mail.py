@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django_tasks import task
 
 
 def site_root_url():
@@ -48,3 +49,25 @@ def templated_message(template_prefix, context, to, *, headers=None):
     )
     message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
     return message
+
+
+@task()
+def send_rendered_message_task(subject, body, from_email, to, headers, alternatives):
+    """Send a message rendered earlier (during the request), so a slow or failing mail server
+    delays the email, not the person's action."""
+    message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    message.send()
+
+
+def queue_message(message):
+    """Queue a built message for the background worker (JSON-safe fields only)."""
+    return send_rendered_message_task.enqueue(
+        message.subject,
+        message.body,
+        message.from_email,
+        list(message.to),
+        dict(message.extra_headers),
+        [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+    )

@@ -41,3 +41,12 @@ class SubpageViewsMixin(RoutablePageMixin):
     def get_subpage_urls(cls):
         own = tuple(import_string(cls.subpage_urls)) if cls.subpage_urls else ()
         return own + tuple(super().get_subpage_urls())
+
+
+def subpage_sitemap_entries(page, request, subpaths):
+    """Sitemap entries for addresses a page serves below itself, from ``(subpath, lastmod)``
+    pairs: search engines find topics, terms and listings that only routes serve."""
+    base = page.get_full_url(request)
+    if not base:
+        return []
+    return [{"location": base + subpath, "lastmod": lastmod} for subpath, lastmod in subpaths]

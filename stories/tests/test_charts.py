@@ -734,9 +734,19 @@ def test_template_for_a_table_only_chart_has_no_svg_and_no_details():
     assert 'class="chart__table-caption visually-hidden"' in html
 
 
-def test_template_without_a_csv_url_has_no_download_link():
+def test_template_without_a_csv_url_carries_the_data_in_the_link():
+    """Charts outside stories (lessons, pages) have no CSV address: the link holds the data."""
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
     block, value = block_value()
-    assert "Download the data" not in block.render(value)
+    link = BeautifulSoup(block.render(value), "html.parser").select_one(".chart__download a")
+    prefix = "data:text/csv;charset=utf-8,"
+    assert link["href"].startswith(prefix)
+    assert link["download"].endswith(".csv")
+    spec = spec_from_value(value)
+    assert parse_chart_csv(unquote(link["href"][len(prefix) :])) == spec.data
 
 
 def test_template_survives_saved_data_that_no_longer_parses():

@@ -9,14 +9,18 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from feedback.demo import load_feedback_demo
-from forums.demo import load_forums_demo
+from forums import demo as forums_demo
+from forums.models import ForumIndexPage
+from home.demo import in_section, load_stories_section
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.demo import load_competitions_demo
 from literacy.demo import load_training_demo
 from literacy.games.demo import load_games_demo
 from literacy.module_demo import load_module_demo
-from newsletters.demo import load_newsletters_demo
-from stories.demo import load_stories_demo
+from newsletters import demo as newsletters_demo
+from newsletters.models import NewsletterIndexPage
+from portal.engagement.demo import load_engagement_demo
+from stories.models import DataStoryPage
 
 DEMO_NOTICE = (
     "Demonstration site: the figures, stories and people here are illustrative, not official statistics."
@@ -92,16 +96,21 @@ SECTIONS = [
     ),
 ]
 
-# Each app's loader replaces its section's placeholder with the app's index page and fills it.
+
+def load_feedback_section(home, created):
+    load_feedback_demo(home, created, pages_with_feedback=DataStoryPage.objects.live().order_by("path"))
+
+
+# Each app's section placeholder becomes the app's index page, which its loader fills.
 APP_DEMOS = [
-    load_stories_demo,
+    load_stories_section,
     load_module_demo,
     load_games_demo,
     load_competitions_demo,
     load_training_demo,
-    load_forums_demo,
-    load_newsletters_demo,
-    load_feedback_demo,
+    in_section(ForumIndexPage, forums_demo.load_forums_demo, forums_demo.SECTION),
+    in_section(NewsletterIndexPage, newsletters_demo.load_newsletters_demo, newsletters_demo.SECTION),
+    load_feedback_section,
 ]
 
 STANDARD_PAGES = {
@@ -184,6 +193,7 @@ class Command(BaseCommand):
             home.save_revision().publish()
         for load_app_demo in APP_DEMOS:
             load_app_demo(home, created)
+        load_engagement_demo(created)
         self.ensure_settings(standing, home.get_children().get(slug="newsletter"))
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {', '.join(created)}."))

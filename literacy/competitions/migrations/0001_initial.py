@@ -6,7 +6,7 @@ import django.utils.timezone
 import literacy.competitions.models
 import portal.core.vocabularies
 import literacy.competitions.storage
-import literacy.models
+import portal.core.validators
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('opens_at', models.DateTimeField(verbose_name='entries open')),
                 ('closes_at', models.DateTimeField(help_text='Entries are refused from this second on.', verbose_name='entries close')),
                 ('winners_announced_at', models.DateTimeField(verbose_name='winners announced')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[literacy.models.validate_time_zone])),
+                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[portal.core.validators.validate_time_zone])),
                 ('max_entries_per_person', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)])),
                 ('consent_text', models.TextField(default='I agree that the statistics office keeps the details I give here to run this competition and contact me about my entry, as described in the privacy notice.', help_text='The consent people give when they enter; each entry keeps a copy.')),
                 ('results_published', models.BooleanField(default=False, help_text='Show the winners (entries given a place) on the page and in the gallery.')),

@@ -11,18 +11,10 @@ from literacy.competitions import entries
 from literacy.competitions.models import Entry
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.core.vocabularies import UserGroup
+from tests.factories import VerifiedUserFactory
 
-from .conftest import (
-    CONSENT,
-    entry_data,
-    jpeg_bytes,
-    pdf_bytes,
-    png_bytes,
-    stored_files,
-    subpage,
-    upload,
-    zip_bytes,
-)
+from .conftest import entry_data, stored_files, subpage
+from .factories import CONSENT, CompetitionPageFactory, jpeg_bytes, pdf_bytes, png_bytes, upload, zip_bytes
 
 
 def post_entry(client, competition, file=None, **overrides):
@@ -56,9 +48,9 @@ def test_the_competition_page_tells_visitors_how_to_enter(client, competition):
 
 
 def test_unverified_accounts_are_told_to_confirm_their_email_and_cannot_enter(
-    client, competition, make_user, entry_root
+    client, competition, entry_root
 ):
-    client.force_login(make_user("new@example.org", verified=False))
+    client.force_login(VerifiedUserFactory(email_verified=False))
     page = client.get(subpage(competition, "enter"))
     assert b"Confirm your email address" in page.content
     response = post_entry(client, competition, upload(png_bytes()))
@@ -68,8 +60,8 @@ def test_unverified_accounts_are_told_to_confirm_their_email_and_cannot_enter(
     assert stored_files(entry_root) == []
 
 
-def test_people_outside_the_audience_are_refused(entrant_client, make_competition, entry_root):
-    competition = make_competition(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
+def test_people_outside_the_audience_are_refused(entrant_client, home_page, entry_root):
+    competition = CompetitionPageFactory(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
     response = post_entry(entrant_client, competition, upload(png_bytes()), user_group=UserGroup.MEDIA)
     assert response.status_code == 400
     assert errors_of(response) == ["Sorry, this competition is open to Teachers and students only."]
@@ -77,8 +69,8 @@ def test_people_outside_the_audience_are_refused(entrant_client, make_competitio
     assert stored_files(entry_root) == []
 
 
-def test_the_service_refuses_ineligible_people_too(entrant, make_competition):
-    competition = make_competition(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
+def test_the_service_refuses_ineligible_people_too(entrant, home_page):
+    competition = CompetitionPageFactory(eligible_groups=[UserGroup.TEACHERS_AND_STUDENTS])
     details = {
         "title": "T",
         "description": "D",
@@ -201,8 +193,8 @@ def test_bad_fields_are_refused_with_a_clear_message(entrant_client, competition
     assert not competition.entries.exists()
 
 
-def test_a_category_from_another_competition_is_refused(entrant_client, competition, make_competition):
-    other = make_competition(slug="other")
+def test_a_category_from_another_competition_is_refused(entrant_client, competition):
+    other = CompetitionPageFactory(slug="other")
     response = post_entry(
         entrant_client, competition, upload(png_bytes()), category=str(other.categories.first().pk)
     )
@@ -253,8 +245,8 @@ def test_nothing_is_kept_when_recording_the_entry_fails(entrant_client, competit
     assert mail.outbox == []
 
 
-def test_entries_beyond_the_allowed_number_are_refused(entrant_client, make_competition, entry_root):
-    competition = make_competition(max_entries_per_person=2)
+def test_entries_beyond_the_allowed_number_are_refused(entrant_client, home_page, entry_root):
+    competition = CompetitionPageFactory(max_entries_per_person=2)
     assert post_entry(entrant_client, competition, upload(png_bytes())).status_code == 302
     assert post_entry(entrant_client, competition, upload(jpeg_bytes())).status_code == 302
     response = post_entry(entrant_client, competition, upload(pdf_bytes(), "third.pdf"))
@@ -281,9 +273,9 @@ def test_a_withdrawn_entry_frees_its_place_under_the_limit(entrant_client, compe
     assert competition.entries.filter(withdrawn_at__isnull=True).get().title == "Second go"
 
 
-def test_entering_is_rate_limited(entrant_client, make_competition, settings):
+def test_entering_is_rate_limited(entrant_client, home_page, settings):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "competition_entry": "2/m/user"}
-    competition = make_competition(max_entries_per_person=5)
+    competition = CompetitionPageFactory(max_entries_per_person=5)
     statuses = [
         post_entry(entrant_client, competition, link=f"https://example.org/{n}").status_code for n in range(3)
     ]
@@ -313,8 +305,8 @@ def test_entries_close_at_the_deadline_to_the_second(
         assert stored_files(entry_root) == []
 
 
-def test_entries_are_refused_before_they_open(entrant_client, make_competition):
-    competition = make_competition()
+def test_entries_are_refused_before_they_open(entrant_client, home_page):
+    competition = CompetitionPageFactory()
     with time_machine.travel(competition.opens_at - datetime.timedelta(seconds=1), tick=False):
         response = post_entry(entrant_client, competition, upload(png_bytes()))
         page = entrant_client.get(competition.url)
@@ -426,8 +418,8 @@ def test_withdrawing_after_the_deadline_is_refused(entrant_client, competition, 
 
 
 @pytest.mark.parametrize("route", ["entry", "edit", "withdraw", "own_file"])
-def test_other_peoples_entries_are_not_found(client, competition, own_entry, make_user, route):
-    client.force_login(make_user("someone.else@example.org"))
+def test_other_peoples_entries_are_not_found(client, competition, own_entry, route):
+    client.force_login(VerifiedUserFactory())
     assert client.get(subpage(competition, route, own_entry.pk)).status_code == 404
     assert client.post(subpage(competition, "withdraw", own_entry.pk)).status_code == 404
     own_entry.refresh_from_db()

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from literacy.competitions.files import check_entry_file
 
-from .conftest import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload, zip_bytes
+from .factories import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload, zip_bytes
 
 
 @pytest.mark.parametrize(

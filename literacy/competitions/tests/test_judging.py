@@ -9,16 +9,17 @@ from django.urls import reverse
 
 from literacy.competitions import judging
 from literacy.competitions.models import Entry, ScoreSheet
+from tests.factories import StaffFactory, UserFactory
 from tests.queries import queries_for
 
-from .conftest import CONSENT, png_bytes, upload
+from .factories import CompetitionPageFactory, EntryFactory, png_bytes
 
 
 @pytest.fixture
-def closed_competition(make_competition):
+def closed_competition(home_page):
     """Entries closed an hour ago: judging is on."""
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    return make_competition(
+    return CompetitionPageFactory(
         opens_at=now - datetime.timedelta(days=20),
         closes_at=now - datetime.timedelta(hours=1),
         winners_announced_at=now + datetime.timedelta(days=20),
@@ -26,29 +27,8 @@ def closed_competition(make_competition):
 
 
 @pytest.fixture
-def make_entry(closed_competition):
-    def make(title="Prices in one glance", **fields):
-        entry = Entry(
-            competition=closed_competition,
-            title=title,
-            description="Inflation by month.",
-            display_name="Piotr W.",
-            email="piotr@example.org",
-            user_group="citizens",
-            consent_wording=CONSENT,
-            **fields,
-        )
-        entry.file_kind, entry.file_size, entry.file_name = "png", len(png_bytes()), "chart.png"
-        entry.file.save("entry", upload(png_bytes()), save=False)
-        entry.save()
-        return entry
-
-    return make
-
-
-@pytest.fixture
-def entry(make_entry):
-    return make_entry()
+def entry(closed_competition):
+    return EntryFactory(competition=closed_competition)
 
 
 def criteria_ids(competition):
@@ -123,23 +103,14 @@ def test_every_criterion_needs_a_mark(closed_competition, entry, judge):
         judging.submit_scores(entry, judge, {accuracy_id: 5})
 
 
-def test_only_judges_score(closed_competition, entry, make_user):
+def test_only_judges_score(closed_competition, entry):
     with pytest.raises(judging.JudgingError, match="Only judges"):
-        judging.submit_scores(entry, make_user("nobody@example.org"), marks(closed_competition, 1, 1))
+        judging.submit_scores(entry, UserFactory(), marks(closed_competition, 1, 1))
 
 
-def test_judging_waits_for_entries_to_close(make_competition, judge):
-    competition = make_competition()
-    entry = Entry.objects.create(
-        competition=competition,
-        title="Early",
-        description="x",
-        display_name="A",
-        email="a@example.org",
-        user_group="citizens",
-        consent_wording=CONSENT,
-        link="https://example.org",
-    )
+def test_judging_waits_for_entries_to_close(home_page, judge):
+    competition = CompetitionPageFactory()
+    entry = EntryFactory(competition=competition, title="Early", file_kind="", link="https://example.org")
     with pytest.raises(judging.JudgingError, match="Judging starts when entries close"):
         judging.submit_scores(entry, judge, marks(competition, 1, 1))
     with time_machine.travel(competition.closes_at, tick=False):
@@ -179,7 +150,7 @@ def test_judges_see_others_scores_only_after_submitting_their_own(
     before = client.get(review_url(entry)).content.decode()
     assert "hidden until you have submitted your own" in before
     assert "Clear and careful" not in before
-    assert "judge.two@statistics.example" not in before
+    assert second_judge.get_full_name() not in before
 
     listing = client.get(reverse("competitions_entry_modeladmin_index")).content.decode()
     assert "Score hidden until you score it" in listing
@@ -188,7 +159,7 @@ def test_judges_see_others_scores_only_after_submitting_their_own(
     assert response.status_code == 302
     after = client.get(review_url(entry)).content.decode()
     assert "Clear and careful" in after
-    assert "judge.two@statistics.example" in after
+    assert second_judge.get_full_name() in after
     assert "Weighted average: <strong>" in after
     listing = client.get(reverse("competitions_entry_modeladmin_index")).content.decode()
     assert "from 2 judges" in listing
@@ -214,8 +185,8 @@ def test_a_judge_declares_a_conflict_in_the_admin(client, closed_competition, en
 
 
 @pytest.mark.parametrize("action", ["review", "file"])
-def test_people_who_are_not_judges_or_editors_are_turned_away(client, entry, make_user, action):
-    client.force_login(make_user("staff@statistics.example", permissions=["wagtailadmin.access_admin"]))
+def test_people_who_are_not_judges_or_editors_are_turned_away(client, entry, action):
+    client.force_login(StaffFactory())
     assert turned_away(client.get(review_url(entry, action)))
     assert turned_away(client.get(reverse("competitions_entry_modeladmin_index")))
 
@@ -242,7 +213,7 @@ def test_editors_moderate_give_places_and_see_every_score(
     client.force_login(moderator)
     page = client.get(review_url(entry)).content.decode()
     assert "Superb" in page
-    assert "piotr@example.org" in page
+    assert entry.email in page
 
     refused = client.post(review_url(entry, "place"), {"place": "1"}, follow=True)
     assert "Accept the entry for the gallery before giving it a place." in refused.content.decode()
@@ -267,12 +238,17 @@ def test_the_review_actions_need_post(client, entry, moderator):
 
 
 def test_the_entries_list_filters_by_competition_category_moderation_and_status(
-    client, closed_competition, make_entry, make_competition, moderator
+    client, closed_competition, moderator
 ):
     infographic, story = closed_competition.categories.all()
-    make_entry("Accepted infographic", category=infographic, moderation="accepted")
-    make_entry("Pending story", category=story)
-    withdrawn = make_entry("Withdrawn one", category=story)
+    EntryFactory(
+        competition=closed_competition,
+        title="Accepted infographic",
+        category=infographic,
+        moderation="accepted",
+    )
+    EntryFactory(competition=closed_competition, title="Pending story", category=story)
+    withdrawn = EntryFactory(competition=closed_competition, title="Withdrawn one", category=story)
     withdrawn.withdrawn_at = withdrawn.created_at
     withdrawn.save()
     client.force_login(moderator)
@@ -292,15 +268,15 @@ def test_the_entries_list_filters_by_competition_category_moderation_and_status(
 
 
 def test_the_entries_list_queries_do_not_grow_with_the_number_of_entries(
-    client, closed_competition, make_entry, judge, second_judge
+    client, closed_competition, judge, second_judge
 ):
     client.force_login(judge)
     url = reverse("competitions_entry_modeladmin_index") + f"?competition={closed_competition.pk}"
-    first = make_entry("First")
+    first = EntryFactory(competition=closed_competition, title="First")
     judging.submit_scores(first, judge, marks(closed_competition, 5, 5))
     few = queries_for(client, url)
     for number in range(15):
-        entry = make_entry(f"Entry {number}")
+        entry = EntryFactory(competition=closed_competition, title=f"Entry {number}")
         judging.submit_scores(entry, second_judge, marks(closed_competition, 5, 5))
         if number % 2:
             judging.submit_scores(entry, judge, marks(closed_competition, 1, 1))

@@ -1,18 +1,18 @@
-"""Small games with known figures, under the demo's "Games & competitions" index."""
+"""Small games with known figures, under a games index of their own."""
 
 import re
 from decimal import Decimal
 
 import pytest
 
-from literacy.games.models import (
-    GamesIndexPage,
-    GuessTheNumberPage,
-    HigherOrLowerPage,
-    NumberQuestion,
-    PairQuestion,
-    QuizQuestion,
-    TimedQuizPage,
+from .factories import (
+    GamesIndexPageFactory,
+    GuessTheNumberPageFactory,
+    HigherOrLowerPageFactory,
+    NumberQuestionFactory,
+    PairQuestionFactory,
+    QuizQuestionFactory,
+    TimedQuizPageFactory,
 )
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
@@ -23,98 +23,55 @@ def token_in(response):
     return TOKEN.search(response.content.decode())[1]
 
 
-def publish(index, page):
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 @pytest.fixture
-def games_index(demo_site):
-    return GamesIndexPage.objects.get()
+def games_index(home_page):
+    return GamesIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def guess_game(games_index):
-    return publish(
-        games_index,
-        GuessTheNumberPage(
-            title="Test guesses",
-            slug="test-guesses",
-            intro="Guess two figures.",
-            questions=[
-                NumberQuestion(
-                    prompt="What share of households own a car?",
-                    official_answer=Decimal("76.4"),
-                    unit="%",
-                    min_value=Decimal(0),
-                    max_value=Decimal(100),
-                    decimal_places=1,
-                    source="Household budget survey, 2025 (demo)",
-                    source_url="https://statistics.example/data/cars",
-                    explanation="Households with at least one car or van.",
-                ),
-                NumberQuestion(
-                    prompt="How many people live here?",
-                    official_answer=Decimal("5.94"),
-                    unit="million",
-                    min_value=Decimal(1),
-                    max_value=Decimal(11),
-                    decimal_places=2,
-                    source="Population estimates (demo)",
-                    source_url="https://statistics.example/data/population",
-                ),
-            ],
-        ),
+    """Two figures: a share of households (0 to 100 %, one decimal) and a population in millions."""
+    return GuessTheNumberPageFactory(
+        parent=games_index,
+        title="Test guesses",
+        slug="test-guesses",
+        intro="Guess two figures.",
+        questions=[
+            NumberQuestionFactory.build(explanation="Households with at least one car or van."),
+            NumberQuestionFactory.build(
+                prompt="How many people live here?",
+                official_answer=Decimal("5.94"),
+                unit="million",
+                min_value=Decimal(1),
+                max_value=Decimal(11),
+                decimal_places=2,
+                source="Population estimates",
+                source_url="https://statistics.example/data/population",
+            ),
+        ],
     )
 
 
 @pytest.fixture
 def pair_game(games_index):
-    return publish(
-        games_index,
-        HigherOrLowerPage(
-            title="Test pairs",
-            slug="test-pairs",
-            intro="Pick the higher.",
-            questions=[
-                PairQuestion(
-                    prompt=f"Which rate was higher ({n})?",
-                    first_label=f"Year {n}",
-                    first_value=Decimal(f"{n}7.3"),
-                    second_label=f"Year {n + 10}",
-                    second_value=Decimal(f"{n}2.9"),
-                    unit="%",
-                    decimal_places=1,
-                    source="Labour force survey (demo)",
-                    source_url="https://statistics.example/data/lfs",
-                )
-                for n in (1, 2, 3)
-            ],
-        ),
+    """Three pairs, numbered 1 to 3."""
+    return HigherOrLowerPageFactory(
+        parent=games_index,
+        title="Test pairs",
+        slug="test-pairs",
+        intro="Pick the higher.",
+        questions=[PairQuestionFactory.build(number=n) for n in (1, 2, 3)],
     )
 
 
 @pytest.fixture
 def quiz_game(games_index):
-    return publish(
-        games_index,
-        TimedQuizPage(
-            title="Test quiz",
-            slug="test-quiz",
-            intro="Three questions.",
-            time_limit_seconds=60,
-            questions=[
-                QuizQuestion(
-                    prompt=f"Question number {n}?",
-                    answer_1=f"Wrong A{n}",
-                    answer_2=f"Right B{n}",
-                    answer_3=f"Wrong C{n}",
-                    correct_answer=2,
-                    source="Census (demo)",
-                    source_url="https://statistics.example/data/census",
-                )
-                for n in (1, 2, 3)
-            ],
-        ),
+    """Three questions, numbered 1 to 3, each with the right answer second; one minute to play."""
+    return TimedQuizPageFactory(
+        parent=games_index,
+        title="Test quiz",
+        slug="test-quiz",
+        intro="Three questions.",
+        time_limit_seconds=60,
+        questions=[QuizQuestionFactory.build(number=n) for n in (1, 2, 3)],
     )

@@ -4,7 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from literacy.games.models import BlockedWord, GuessTheNumberPage, LeaderboardEntry, TimedQuizPage
+from literacy.games.models import BlockedWord, GuessTheNumberPage, TimedQuizPage
+from tests.factories import StaffFactory, UserFactory
+
+from .factories import LeaderboardEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +17,7 @@ def add_url(model, parent):
 
 
 def source(**fields):
-    return {"source": "Census 2021 (demo)", "source_url": "https://statistics.example/data/census", **fields}
+    return {"source": "Census 2021", "source_url": "https://statistics.example/data/census", **fields}
 
 
 def guess_page_data(**question):
@@ -100,8 +103,8 @@ def test_a_quiz_question_needs_its_right_answer_filled_in(superuser_client, game
     assert not TimedQuizPage.objects.filter(slug="quiz-x").exists()
 
 
-def test_games_can_only_go_under_the_games_index(superuser_client, demo_site):
-    response = superuser_client.get(add_url(GuessTheNumberPage, demo_site))
+def test_games_can_only_go_under_the_games_index(superuser_client, home_page):
+    response = superuser_client.get(add_url(GuessTheNumberPage, home_page))
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
 
@@ -117,9 +120,7 @@ def test_staff_edit_the_word_list(superuser_client):
 
 
 def test_staff_hide_a_leaderboard_entry_but_cannot_add_one(superuser_client, quiz_game):
-    entry = LeaderboardEntry.objects.create(
-        quiz=quiz_game, nickname="Sneaky", score=3, out_of=3, time_taken_ms=1
-    )
+    entry = LeaderboardEntryFactory(quiz=quiz_game, nickname="Sneaky", score=3, out_of=3, time_taken_ms=1)
     listing = superuser_client.get(reverse("wagtailsnippets_games_leaderboardentry:list"))
     assert "Sneaky" in listing.content.decode()
     assert superuser_client.get(reverse("wagtailsnippets_games_leaderboardentry:add")).status_code in (
@@ -132,7 +133,7 @@ def test_staff_hide_a_leaderboard_entry_but_cannot_add_one(superuser_client, qui
     assert entry.hidden and entry.nickname == "Sneaky" and entry.score == 3
 
 
-def test_people_without_permission_cannot_see_the_word_list(client, django_user_model):
-    user = django_user_model.objects.create_user("editor@statistics.example", "x-Strong-pass-1")
-    client.force_login(user)
+@pytest.mark.parametrize("person", [UserFactory, StaffFactory], ids=["member", "staff"])
+def test_people_without_permission_cannot_see_the_word_list(client, person):
+    client.force_login(person())
     assert client.get(reverse("wagtailsnippets_games_blockedword:list")).status_code in (302, 403)

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def answers_to(game):
-    """This game's stored answers (the demo game has its own)."""
+    """This game's stored answers, not another game's."""
     return GuessAnswer.objects.filter(question__page=game)
 
 
@@ -57,7 +57,7 @@ def test_an_estimate_is_stored_once_and_the_result_shows_the_official_figure(cli
     assert "67 <span" in html  # points: 100 - 200 * 16.4 / 100
     assert "How 1 player guessed" in html
     assert '<table class="chart__table">' in html and "<svg" in html
-    assert "Household budget survey, 2025 (demo)" in html
+    assert "Household budget survey, 2025" in html
     assert 'href="https://statistics.example/data/cars"' in html
     assert f'href="{guess_game.url}question/2/"' in html
 

@@ -43,7 +43,7 @@ def test_right_answers_build_a_streak_and_a_wrong_one_ends_it(client, pair_game)
     html = client.get(pair_game.url).content.decode()
     assert "Right!" in html and "Your streak is now 1." in html
     assert f"{pair.first_value:.1f}%" in html  # the figures, shown now
-    assert "Labour force survey (demo)" in html
+    assert "Labour force survey, 2025" in html
     pick(client, pair_game)
     assert streak(client, pair_game) == (2, 2)
     pick(client, pair_game, right=False)

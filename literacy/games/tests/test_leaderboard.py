@@ -7,7 +7,8 @@ import time_machine
 from django.utils import timezone
 
 from literacy.games import leaderboard
-from literacy.games.models import LeaderboardEntry
+
+from .factories import LeaderboardEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def at(day, hour=12, minute=0):
 
 
 def entry(quiz, nickname, score, seconds, submitted_at, **fields):
-    return LeaderboardEntry.objects.create(
+    return LeaderboardEntryFactory(
         quiz=quiz,
         nickname=nickname,
         score=score,

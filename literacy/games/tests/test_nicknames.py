@@ -7,14 +7,16 @@ from literacy.games.forms import NicknameForm
 from literacy.games.models import BlockedWord
 from literacy.games.nicknames import blocked_word_in, normalise, validate_nickname, word_pattern
 
+from .factories import BlockedWordFactory
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def word_list():
     BlockedWord.objects.all().delete()
-    BlockedWord.objects.create(word="shit", match=BlockedWord.Match.ANYWHERE)
-    BlockedWord.objects.create(word="ass", match=BlockedWord.Match.WHOLE_WORD)
+    BlockedWordFactory(word="shit", match=BlockedWord.Match.ANYWHERE)
+    BlockedWordFactory(word="ass", match=BlockedWord.Match.WHOLE_WORD)
     return BlockedWord.objects.all()
 
 
@@ -93,7 +95,7 @@ def test_markup_symbols_and_emails_are_refused(word_list, nickname):
 
 def test_staff_edits_to_the_word_list_apply_at_once(word_list):
     validate_nickname("Rude Word")
-    BlockedWord.objects.create(word="rude", match=BlockedWord.Match.WHOLE_WORD)
+    BlockedWordFactory(word="rude", match=BlockedWord.Match.WHOLE_WORD)
     with pytest.raises(ValidationError, match="choose a different nickname"):
         validate_nickname("Rude Word")
 

@@ -10,6 +10,7 @@ from literacy.games.models import BlockedWord, LeaderboardEntry
 from literacy.games.views.quiz import session_key
 
 from .conftest import token_in
+from .factories import BlockedWordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_a_run_scores_right_answers_and_shows_the_review(client, quiz_game):
     result = client.get(f"{quiz_game.url}result/").content.decode()
     assert "You scored <strong>2 out of 3</strong>" in result
     assert "Your answer: Wrong A2 <strong>(wrong)</strong>. Right answer: Right B2." in result
-    assert "Census (demo)" in result
+    assert "Census 2021" in result
 
 
 def test_answers_after_the_time_limit_are_not_counted(client, quiz_game):
@@ -206,7 +207,7 @@ def test_blank_nickname_shows_as_anonymous(client, quiz_game):
 
 
 def test_a_word_list_entry_added_by_staff_is_enforced(client, quiz_game):
-    BlockedWord.objects.create(word="badger", match=BlockedWord.Match.ANYWHERE)
+    BlockedWordFactory(word="badger", match=BlockedWord.Match.ANYWHERE)
     finish(client, quiz_game)
     result = client.get(f"{quiz_game.url}result/")
     response = client.post(f"{quiz_game.url}result/", {"token": token_in(result), "nickname": "B4DG3R fan"})

@@ -1,17 +1,16 @@
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
-from .helpers import PASSWORD
+from tests.factories import PASSWORD, EmailAddressFactory, UserFactory
 
 
 @pytest.fixture
 def make_user(db):
-    """A user with a password and an email address, verified unless told otherwise."""
+    """An account with a password and an email address, verified unless told otherwise
+    (``password=None`` makes one that has no usable password)."""
 
     def make(email="ana@example.org", password=PASSWORD, *, verified=True, **extra):
-        user = get_user_model().objects.create_user(email, password, **extra)
-        EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+        user = UserFactory(email=email, password=password, **extra)
+        EmailAddressFactory(user=user, verified=verified)
         return user
 
     return make

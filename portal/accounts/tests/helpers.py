@@ -5,8 +5,7 @@ import re
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-PASSWORD = "Quiet-harbour-lantern-58"
-NEW_PASSWORD = "Amber-valley-compass-73"
+from tests.factories import PASSWORD
 
 
 def signup_data(**overrides):

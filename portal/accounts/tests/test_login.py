@@ -5,7 +5,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from .helpers import PASSWORD, sign_in, sign_up, signed_in_user_id, soup, text_of
+from tests.factories import PASSWORD
+
+from .helpers import sign_in, sign_up, signed_in_user_id, soup, text_of
 
 pytestmark = pytest.mark.django_db
 WRONG = "The email address and/or password you specified are not correct."

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from .helpers import NEW_PASSWORD, PASSWORD, link_to, sign_in, signed_in_user_id, soup, text_of
+from tests.factories import NEW_PASSWORD, PASSWORD
+
+from .helpers import link_to, sign_in, signed_in_user_id, soup, text_of
 
 pytestmark = pytest.mark.django_db
 RESET_PREFIX = "/accounts/password/reset/key/"

@@ -15,7 +15,7 @@ from portal.contacts.models import Consent, ConsentWording, Contact, Touchpoint,
 
 from .helpers import sign_up, signed_in_user_id, soup, text_of
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_accounts")]
+pytestmark = pytest.mark.django_db
 User = get_user_model()
 HOSTILE = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"

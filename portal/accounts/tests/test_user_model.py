@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.db import IntegrityError, transaction
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_accounts")]
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
@@ -15,11 +17,11 @@ def test_email_is_the_login_and_there_is_no_username():
 
 
 def test_create_user_lower_cases_the_domain_and_sets_a_usable_password():
-    user = User.objects.create_user("Ana.Silva@EXAMPLE.Org", "s3cret-Passphrase")
+    user = User.objects.create_user("Ana.Silva@EXAMPLE.Org", PASSWORD)
 
     assert user.email == "Ana.Silva@example.org"
-    assert user.check_password("s3cret-Passphrase")
-    assert user.password != "s3cret-Passphrase"
+    assert user.check_password(PASSWORD)
+    assert user.password != PASSWORD
     assert (user.is_staff, user.is_superuser, user.is_active) == (False, False, True)
 
 
@@ -46,24 +48,24 @@ def test_email_is_unique_regardless_of_case_in_the_database():
 
 
 def test_natural_key_and_authentication_ignore_case():
-    user = User.objects.create_user("ana@example.org", "s3cret-Passphrase")
+    user = User.objects.create_user("ana@example.org", PASSWORD)
 
     assert User.objects.get_by_natural_key("ANA@EXAMPLE.ORG") == user
-    assert authenticate(email="Ana@Example.org", password="s3cret-Passphrase") == user
+    assert authenticate(email="Ana@Example.org", password=PASSWORD) == user
 
 
 def test_create_superuser_sets_the_flags():
-    admin = User.objects.create_superuser("Boss@Example.org", "s3cret-Passphrase")
+    admin = User.objects.create_superuser("Boss@Example.org", PASSWORD)
 
     assert (admin.is_staff, admin.is_superuser, admin.is_active) == (True, True, True)
     assert admin.email == "Boss@example.org"
-    assert admin.check_password("s3cret-Passphrase")
+    assert admin.check_password(PASSWORD)
 
 
 @pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
 def test_create_superuser_refuses_to_drop_a_flag(flag):
     with pytest.raises(ValueError, match="superuser"):
-        User.objects.create_superuser("boss@example.org", "s3cret-Passphrase", **{flag: False})
+        User.objects.create_superuser("boss@example.org", PASSWORD, **{flag: False})
     assert not User.objects.exists()
 
 

@@ -6,8 +6,9 @@ from django.db import close_old_connections
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
 from portal.core.vocabularies import UserGroup
+from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
@@ -92,10 +93,7 @@ def test_unknown_profile_field_is_a_programming_error():
 
 
 def test_links_account_once():
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user("g@example.org", "x-Strong-pass-1")
-    other = get_user_model().objects.create_user("h@example.org", "x-Strong-pass-1")
+    user, other = UserFactory(email="g@example.org"), UserFactory(email="h@example.org")
     record_touchpoint("g@example.org", kind=TouchpointKind.ACCOUNT_SIGNUP, user=user)
     contact = record_touchpoint("g@example.org", kind=TouchpointKind.FEEDBACK, user=other)
     assert contact.user == user

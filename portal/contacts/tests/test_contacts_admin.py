@@ -1,14 +1,14 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.models import Contact, Touchpoint, TouchpointKind
 from portal.contacts.services import record_touchpoint
 from portal.core.vocabularies import UserGroup
+from tests.factories import StaffFactory
 from tests.spreadsheets import csv_rows
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_user_database")]
+pytestmark = pytest.mark.django_db
 
 CONTACTS_URL = "/admin/contacts/contact/"
 DENIED = (302, 403)  # modeladmin redirects to the dashboard with a message; Django answers 403
@@ -117,11 +117,7 @@ def test_touchpoints_and_consents_cannot_be_edited_or_deleted(superuser_client):
 
 
 def test_staff_without_permission_cannot_see_contacts(client):
-    editor = get_user_model().objects.create_user(
-        "editor@statistics.example", "x-Strong-pass-1", is_staff=True
-    )
-    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    client.force_login(StaffFactory())
     record_touchpoint("private@example.org", kind=TouchpointKind.FEEDBACK)
     response = client.get(CONTACTS_URL)
     assert response.status_code in DENIED
@@ -130,11 +126,8 @@ def test_staff_without_permission_cannot_see_contacts(client):
 
 def test_communications_team_can_list_and_export(client):
     team = Group.objects.get(name="Communications team")
-    member = get_user_model().objects.create_user(
-        "comms@statistics.example", "x-Strong-pass-1", is_staff=True
-    )
-    member.groups.add(team)
-    client.force_login(member)
+    assert team.permissions.filter(codename="access_admin").exists()  # the team's, not only the factory's
+    client.force_login(StaffFactory(groups=[team.name]))
     record_touchpoint("reader@example.org", kind=TouchpointKind.NEWSLETTER_SIGNUP)
     assert b"reader@example.org" in client.get(CONTACTS_URL).content
     rows = export_rows(client)

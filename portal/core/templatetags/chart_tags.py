@@ -1,6 +1,7 @@
-"""{% chart_svg %}: a data story chart as inline SVG, from the chart cache."""
+"""{% chart_svg %}: a chart as inline SVG, from the chart cache; |csv_data_url: its data to download."""
 
 import logging
+from urllib.parse import quote
 
 from django import template
 from django.core.exceptions import ValidationError
@@ -30,3 +31,12 @@ def chart_svg(value):
             logger.warning("Chart %r has data that cannot be drawn", value.get("title"))
             return ""
     return mark_safe(charts.chart_svg(value))  # our renderer's SVG, with every text escaped
+
+
+@register.filter
+def csv_data_url(spec):
+    """The chart's data as a CSV download carried in the page itself, for charts without a
+    download address of their own (lessons, "You said, we did"): every chart offers its data."""
+    if not isinstance(spec, charts.ChartSpec):
+        return ""
+    return "data:text/csv;charset=utf-8," + quote(charts.chart_csv(spec), safe="")

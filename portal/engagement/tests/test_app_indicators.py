@@ -5,17 +5,18 @@ that does not grow with the data, the CSV export and KPI targets on them."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums.models import Forum, Post, Topic
-from literacy.competitions.models import CompetitionPage, Entry
+from forums.models import Post, Topic
+from literacy.competitions.models import Entry
 from newsletters.models import Subscriber
 from portal.contacts.models import Contact
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget
 from portal.engagement.registry import indicators
+from tests.factories import UserFactory
+from tests.pages import CompetitionPageFactory, ForumFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def subscriber(email, group, confirmed, unsubscribed=None):
 
 def person(email, group=None):
     """A forum user; with a group, also a contact in the user database."""
-    user = get_user_model().objects.create_user(email, "x-Strong-pass-1")
+    user = UserFactory(email=email)
     if group is not None:
         Contact.objects.create(email=email, user=user, user_group=group)
     return user
@@ -87,24 +88,24 @@ def entry(competition, group, day, withdrawn=None, moderation=Entry.Moderation.P
 
 
 @pytest.fixture
-def forums():
-    return Forum.objects.get(slug="media"), Forum.objects.get(slug="researchers")
-
-
-@pytest.fixture
-def competitions():
+def forums(db):
     return (
-        CompetitionPage.objects.get(slug="infographic-competition-2026"),
-        CompetitionPage.objects.get(slug="school-data-use-competition-2027"),
+        ForumFactory(title="Media & journalists", slug="media", user_group="media"),
+        ForumFactory(title="Researchers", slug="researchers", user_group="researchers"),
     )
 
 
 @pytest.fixture
-def fixture(empty_user_database, forums, competitions):
-    """A quarter of subscribers, posts and entries; the expected figures are in the tests."""
-    Topic.objects.all().delete()
-    Entry.objects.all().delete()
+def competitions(home_page):
+    return (
+        CompetitionPageFactory(title="Infographic competition 2026"),
+        CompetitionPageFactory(title="School data-use competition 2027"),
+    )
 
+
+@pytest.fixture
+def fixture(forums, competitions):
+    """A quarter of subscribers, posts and entries; the expected figures are in the tests."""
     subscriber("media@example.org", "media", "2026-01-10", unsubscribed="2026-03-02")
     subscriber("anon@example.org", "", "2026-01-20")
     subscriber("researcher@example.org", "researchers", "2026-02-14")

@@ -7,14 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
-from wagtail.models import Page
 
-from feedback.models import DataRequest, PageFeedback
-from literacy.models import Registration, TrainingSessionPage
+from feedback.tests.factories import DataRequestFactory, PageFeedbackFactory
+from literacy.models import Registration
 from portal.contacts.models import Contact, Touchpoint
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget, PageViewCount
 from portal.engagement.registry import Indicator, indicators
+from portal.engagement.tests.factories import PageViewCountFactory
+from tests.factories import StaffFactory
+from tests.pages import TrainingSessionPageFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +37,8 @@ def contact(email, created, user_group="", touchpoints=()):
 
 
 @pytest.fixture
-def fixture(empty_user_database, story):
+def fixture(home_page, story, about):
     """Three months of engagement; the expected figures are in the tests, worked out by hand."""
-    PageViewCount.objects.all().delete()
-    PageFeedback.objects.all().delete()
-    DataRequest.objects.all().delete()
     contact(
         "media@example.org",
         "2026-01-10",
@@ -57,8 +56,7 @@ def fixture(empty_user_database, story):
         [("newsletter_signup", "2025-12-31"), ("competition_entry", "2026-03-01")],
     )
 
-    session = TrainingSessionPage.objects.first()
-    TrainingSessionPage.objects.filter(pk=session.pk).update(starts_at=at("2026-02-15", 9))
+    session = TrainingSessionPageFactory(starts_at=at("2026-02-15", 9))
     for created, attended, group in (("2026-01-12", True, "researchers"), ("2026-02-01", False, "media")):
         Registration.objects.create(
             session=session,
@@ -71,17 +69,15 @@ def fixture(empty_user_database, story):
             attended=attended,
         )
 
-    home = Page.objects.get(depth=2)
     for page, day, views in (
         (story, "2026-01-05", 10),
         (story, "2026-01-20", 5),
         (story, "2026-02-14", 7),
         (story, "2025-12-31", 100),
-        (home, "2026-03-03", 4),
+        (home_page, "2026-03-03", 4),
     ):
-        PageViewCount.objects.create(page=page, content_type_id=page.content_type_id, day=day, views=views)
+        PageViewCountFactory(page=page, day=day, views=views)
 
-    about = Page.objects.get(slug="about")
     for page, day, useful in (
         (story, "2026-01-03", True),
         (story, "2026-01-04", True),
@@ -90,13 +86,7 @@ def fixture(empty_user_database, story):
         (about, "2026-03-09", False),
         (story, "2025-11-11", False),
     ):
-        PageFeedback.objects.create(
-            page=page,
-            page_title=page.title,
-            content_type_id=page.content_type_id,
-            useful=useful,
-            created_at=at(day),
-        )
+        PageFeedbackFactory(page=page, useful=useful, created_at=at(day))
 
     for n, (received, status, closed, group) in enumerate(
         (
@@ -105,12 +95,8 @@ def fixture(empty_user_database, story):
             ("2026-03-20", "received", None, ""),
         )
     ):
-        DataRequest.objects.create(
+        DataRequestFactory(
             reference=f"DR-F-{n}",
-            what="a b c",
-            purpose="research",
-            name="N",
-            email=f"n{n}@example.org",
             user_group=group,
             status=status,
             created_at=at(received),
@@ -289,7 +275,7 @@ def test_bad_filters_are_explained_and_defaults_shown(superuser_client, fixture)
     assert superuser_client.get(URL, {"start": "garbage", "user_group": "aliens"}).status_code == 200
 
 
-def test_the_query_count_does_not_grow_with_the_data(superuser_client, fixture, story):
+def test_the_query_count_does_not_grow_with_the_data(superuser_client, fixture, story, about):
     def count():
         superuser_client.get(URL, Q1)
         with CaptureQueriesContext(connection) as queries:
@@ -297,7 +283,6 @@ def test_the_query_count_does_not_grow_with_the_data(superuser_client, fixture, 
         return len(queries.captured_queries)
 
     few = count()
-    about = Page.objects.get(slug="about")
     PageViewCount.objects.bulk_create(
         PageViewCount(
             page=about,
@@ -314,21 +299,8 @@ def test_the_query_count_does_not_grow_with_the_data(superuser_client, fixture, 
             "media",
             [("newsletter_signup", "2026-03-02"), ("forum_join", "2026-03-03")],
         )
-        PageFeedback.objects.create(
-            page=story,
-            page_title="s",
-            content_type_id=story.content_type_id,
-            useful=n % 2 == 0,
-            created_at=at("2026-03-04"),
-        )
-        DataRequest.objects.create(
-            reference=f"DR-M-{n}",
-            what="a b c",
-            purpose="study",
-            name="M",
-            email="m@example.org",
-            created_at=at("2026-02-27"),
-        )
+        PageFeedbackFactory(page=story, useful=n % 2 == 0, created_at=at("2026-03-04"))
+        DataRequestFactory(reference=f"DR-M-{n}", created_at=at("2026-02-27"))
     assert count() == few
 
 
@@ -378,19 +350,19 @@ def test_other_apps_contribute_indicators_through_the_hook(superuser_client, fix
     assert "subscribers" not in {indicator.key for indicator in indicators()}
 
 
-def test_only_the_communications_team_and_superusers_see_it(client, staff_member, fixture):
+def test_only_the_communications_team_and_superusers_see_it(client, fixture):
     assert client.get(URL).status_code == 302
-    client.force_login(staff_member("editor@statistics.example"))
+    client.force_login(StaffFactory())
     assert client.get(URL).status_code in (302, 403)
     assert client.get("/admin/engagement/export.csv").status_code in (302, 403)
-    client.force_login(staff_member("comms@statistics.example", groups=["Communications team"]))
+    client.force_login(StaffFactory(groups=["Communications team"]))
     assert client.get(URL).status_code == 200
     assert client.get("/admin/engagement/export.csv").status_code == 200
     assert client.get("/admin/engagement/kpitarget/create/").status_code == 200
 
 
-def test_the_menu_item_shows_only_to_those_who_may_open_it(client, staff_member, db):
-    client.force_login(staff_member("editor@statistics.example"))
+def test_the_menu_item_shows_only_to_those_who_may_open_it(client, db):
+    client.force_login(StaffFactory())
     assert '"url": "/admin/engagement/"' not in client.get("/admin/").content.decode()
-    client.force_login(staff_member("comms@statistics.example", groups=["Communications team"]))
+    client.force_login(StaffFactory(groups=["Communications team"]))
     assert '"url": "/admin/engagement/"' in client.get("/admin/").content.decode()

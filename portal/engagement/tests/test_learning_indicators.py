@@ -5,17 +5,18 @@ query count that does not grow with the data and the CSV export."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from literacy.learning_models import CheckAttempt, ModuleCompletion, ModulePage
+from literacy.learning_models import CheckAttempt, ModuleCompletion
 from literacy.learning_statistics import NO_GROUP
 from portal.contacts.models import Contact
 from portal.engagement.dashboard import Window, dashboard_tables
 from portal.engagement.models import KpiTarget
 from portal.engagement.registry import indicators
+from tests.factories import UserFactory
+from tests.pages import ModulePageFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def as_dict(table):
 
 def learner(email, group=None):
     """A signed-in learner's id and account; with a group, also a contact in the user database."""
-    user = get_user_model().objects.create_user(email, "x-Strong-pass-1")
+    user = UserFactory(email=email)
     if group is not None:
         Contact.objects.create(email=email, user=user, user_group=group)
     return f"user-{user.pk}", user
@@ -67,18 +68,16 @@ def complete(module, who, day):
 
 
 @pytest.fixture
-def modules():
-    first, second = ModulePage.objects.order_by("path")[:2]
-    return first, second
+def modules(home_page):
+    first = ModulePageFactory()
+    return first, ModulePageFactory(parent=first.get_parent())
 
 
 @pytest.fixture
-def fixture(empty_user_database, modules):
+def fixture(modules):
     """Starts: Jan 2 (alice, anonymous), Feb 1 (carol), Mar 1 (bob's second module).
     Completions: Jan 2 (bob, anonymous), Feb 2 (alice, carol), Mar 1 (dave, no pre-check).
     Gains (best post minus lowest pre): bob 30 and anonymous 70 in Jan; alice 50, carol 66 in Feb."""
-    CheckAttempt.objects.all().delete()
-    ModuleCompletion.objects.all().delete()
     first, second = modules
     alice, bob = learner("alice@example.org", "media"), learner("bob@example.org", "researchers")
     carol, eve = learner("carol@example.org"), learner("eve@example.org", "media")

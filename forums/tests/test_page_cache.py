@@ -3,13 +3,23 @@ anonymous readers and purged by every new, edited, moderated or moved post or to
 
 import pytest
 from django.test import Client
+from wagtail.contrib.settings.registry import registry as settings_registry
 
 from forums import moderation, services
-from forums.models import Forum, Member, Topic
+from forums.models import Member, Topic
+from tests.caching.cache_hits import cached, fresh, hit
 
-from .cache_hits import cached, fresh, hit
+from .factories import ForumFactory
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
+
+
+@pytest.fixture(autouse=True)
+def _site_settings_saved(db):
+    """The site's settings exist, as on a running site: the first page to read a setting would
+    save it, and saving a setting purges every page."""
+    for setting in settings_registry:
+        setting.load()
 
 
 def forum_pages(index, topic):
@@ -80,7 +90,7 @@ def test_editing_hiding_or_accepting_a_post_purges_its_topic(
 
 def test_moving_a_topic_purges_both_forums(client, index, topic, moderator, committed):
     old_forum = topic.forum
-    new_forum = Forum.objects.exclude(pk=old_forum.pk).first()
+    new_forum = ForumFactory()
     old_url, new_url = index.route_url("forum", old_forum.slug), index.route_url("forum", new_forum.slug)
     for url in (old_url, new_url):
         cached(client, url)

@@ -1,0 +1,58 @@
+"""People find where to ask for data and what changed from any page (the footer), not only by
+typing an address; an unpublished page is not offered."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.queries import queries_for
+
+from .factories import DataRequestPageFactory, YouSaidWeDidPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def footer_links(client, url="/"):
+    footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer .site-footer__links")
+    return {link.get_text(strip=True): link["href"] for link in footer.select("a")}
+
+
+def test_the_footer_links_the_data_request_form_and_you_said_we_did(client, home_page):
+    DataRequestPageFactory()
+    YouSaidWeDidPageFactory()
+    links = footer_links(client)
+    assert links["Ask us for data"] == "/data-requests/"
+    assert links["You said, we did"] == "/you-said-we-did/"
+    assert footer_links(client, "/data-requests/")["You said, we did"] == "/you-said-we-did/"
+
+
+def test_an_unpublished_page_is_not_offered(client, home_page):
+    draft = YouSaidWeDidPageFactory()
+    draft.unpublish()
+    assert "You said, we did" not in footer_links(client)
+
+
+def test_the_footer_links_cost_no_query_and_follow_publishing(client, home_page):
+    first = YouSaidWeDidPageFactory()
+    first.save_revision().publish()
+    DataRequestPageFactory().save_revision().publish()
+    with_two = queries_for(client, "/")
+    assert set(footer_links(client)) >= {"You said, we did", "Ask us for data"}
+    YouSaidWeDidPageFactory(title="What changed in 2025", slug="changes-2025").save_revision().publish()
+    assert queries_for(client, "/") == with_two
+    assert "What changed in 2025" in footer_links(client)
+    first.unpublish()
+    assert "You said, we did" not in footer_links(client)
+
+
+def test_you_said_we_did_figures_offer_their_data(client, home_page):
+    from urllib.parse import unquote
+
+    from .factories import YouSaidWeDidEntryFactory
+
+    page = YouSaidWeDidPageFactory()
+    YouSaidWeDidEntryFactory(page=page)
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    charts = html.select("figure.chart")
+    links = html.select("figure.chart .chart__download a")
+    assert charts and len(links) == len(charts)
+    assert all(unquote(link["href"]).startswith("data:text/csv;charset=utf-8,") for link in links)

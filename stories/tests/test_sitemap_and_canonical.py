@@ -1,0 +1,74 @@
+"""Addresses a page serves below itself (forum topics, glossary terms, topic listings) are
+their own canonical address and are in the sitemap with a last-modified date."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from forums.models import Topic
+from forums.tests.factories import ForumFactory, ForumIndexPageFactory, PostFactory, TopicFactory
+from stories.models import GlossaryPage, GlossaryTerm
+from tests.pages import DataStoryPageFactory, StoryIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def canonical(client, url):
+    return BeautifulSoup(client.get(url).content, "html.parser").select_one("link[rel=canonical]")["href"]
+
+
+def sitemap(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        entry.findtext("s:loc", namespaces=NS): entry.findtext("s:lastmod", namespaces=NS)
+        for entry in root.findall("s:url", NS)
+    }
+
+
+@pytest.fixture
+def glossary(home_page):
+    page = home_page.add_child(instance=GlossaryPage(title="Glossary", slug="glossary"))
+    page.save_revision().publish()
+    GlossaryTerm.objects.create(term="Median", definition="The middle value.")
+    return page
+
+
+@pytest.fixture
+def forum_topic(home_page):
+    index = ForumIndexPageFactory(parent=home_page)
+    topic = TopicFactory(forum=ForumFactory(slug="media"))
+    PostFactory(topic=topic)
+    return index, topic
+
+
+def test_a_glossary_term_is_its_own_canonical_page(client, glossary):
+    assert canonical(client, "/glossary/median/") == "http://localhost/glossary/median/"
+    assert canonical(client, "/glossary/") == "http://localhost/glossary/"
+
+
+def test_a_forum_topic_is_known_by_its_address_without_the_slug(client, forum_topic):
+    _index, topic = forum_topic
+    expected = f"http://localhost/forums/topic/{topic.pk}/"
+    assert canonical(client, f"/forums/topic/{topic.pk}/") == expected
+    assert canonical(client, f"/forums/topic/{topic.pk}/some-words/") == expected
+    assert canonical(client, f"/forums/topic/{topic.pk}/?page=1&utm_source=x") == expected
+
+
+def test_the_sitemap_lists_terms_topics_and_topic_listings_with_dates(
+    client, glossary, forum_topic, home_page
+):
+    _index, topic = forum_topic
+    hidden = TopicFactory(forum=topic.forum, hidden=True)
+    story = DataStoryPageFactory(parent=StoryIndexPageFactory(parent=home_page))
+    story.topics.add("prices")
+    story.save_revision().publish()
+    entries = sitemap(client)
+    assert "http://localhost/glossary/median/" in entries
+    assert entries[f"http://localhost/forums/topic/{topic.pk}/"]
+    assert "http://localhost/forums/media/" in entries
+    assert f"http://localhost/forums/topic/{hidden.pk}/" not in entries
+    assert entries["http://localhost/stories/topic/prices/"]
+    assert Topic.objects.count() == 2

@@ -1,9 +1,11 @@
 """The site's root page, which every other page in a test hangs under, and the pages of home."""
 
+import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
+from tests.pages import publish
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -35,35 +37,17 @@ def make_site_root():
     return home
 
 
-class PublishedPageFactory(wagtail_factories.PageFactory):
-    """A page published as an editor publishes it: with a revision and a log entry, so that what
-    reacts to publishing (cache purges, charts drawn ahead, the reference index) sees it.
-    ``live=False`` saves a draft revision instead. Publishing comes after every post-generation
-    step of a subclass, so that what they add (tags) is published too."""
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @classmethod
-    def _after_postgeneration(cls, page, create, results=None):
-        if not create:
-            return
-        revision = page.save_revision()
-        if page.live:
-            revision.publish()
-            page.refresh_from_db()
-
-
-class StandardPageFactory(PublishedPageFactory):
-    """An editorial page (about, privacy...), in the menus unless told otherwise."""
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A published editorial page (about, privacy...), in the menus unless told otherwise."""
 
     class Meta:
         model = StandardPage
+        skip_postgeneration_save = True
 
     title = "About this site"
     intro = "Who we are and what this site is for."
     show_in_menus = True
+    published = factory.PostGeneration(publish)
 
 
 def key_figure(value="3.2", label="Unemployment rate", period="September 2026", **extra):

@@ -1,11 +1,11 @@
 """Stories, the pages that list them, their contacts, corrections and glossary terms, for tests.
-Pages are published through a revision, as editors publish them (see PublishedPageFactory)."""
+Pages are published through a revision, as editors publish them (tests.pages.publish)."""
 
 import datetime
 
 import factory
+import wagtail_factories
 
-from home.tests.factories import PublishedPageFactory
 from portal.core.vocabularies import Tier
 from stories.models import (
     ContactPerson,
@@ -15,45 +15,30 @@ from stories.models import (
     StoryCorrection,
     StoryIndexPage,
 )
-
-PRICES_CSV = "Month,Annual rate (%)\nJul 2026,2.9\nAug 2026,2.8\nSep 2026,2.7\nOct 2026,2.4\n"
-
-
-def chart_block(title="Inflation, annual rate", chart_type="line", data=PRICES_CSV, **extra):
-    """A chart as a story's body holds it: (block name, value)."""
-    return (
-        "chart",
-        {
-            "title": title,
-            "chart_type": chart_type,
-            "data": data,
-            "x_label": extra.get("x_label", "Month"),
-            "y_label": extra.get("y_label", "Annual rate"),
-            "unit": extra.get("unit", "%"),
-            "summary": extra.get("summary", "Inflation fell for the third month in a row."),
-            "source": extra.get("source", "Consumer price index"),
-            "notes": extra.get("notes", ""),
-        },
-    )
+from tests.pages import chart_block, publish
 
 
-class StoryIndexPageFactory(PublishedPageFactory):
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = StoryIndexPage
+        skip_postgeneration_save = True
 
     title = "Stories"
     slug = "stories"
     intro = "Data stories."
     show_in_menus = True
+    published = factory.PostGeneration(publish)
 
 
-class GlossaryPageFactory(PublishedPageFactory):
+class GlossaryPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = GlossaryPage
+        skip_postgeneration_save = True
 
     title = "Glossary"
     slug = "glossary"
     intro = "Statistical words, in plain language."
+    published = factory.PostGeneration(publish)
 
 
 class ContactPersonFactory(factory.django.DjangoModelFactory):
@@ -74,13 +59,14 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     level = Tier.BASIC
 
 
-class DataStoryPageFactory(PublishedPageFactory):
+class DataStoryPageFactory(wagtail_factories.PageFactory):
     """A published story about prices with one line chart, under the ``parent`` given (an index).
 
     ``topics`` takes tag names (default: prices)."""
 
     class Meta:
         model = DataStoryPage
+        skip_postgeneration_save = True
 
     title = "Prices rise more slowly"
     slug = factory.Sequence(lambda n: f"story-{n}")
@@ -93,6 +79,8 @@ class DataStoryPageFactory(PublishedPageFactory):
     @factory.post_generation
     def topics(page, create, extracted, **kwargs):
         page.topics.add(*(("prices",) if extracted is None else extracted))
+
+    published = factory.PostGeneration(publish)  # after the topics, so that they are published
 
 
 class StoryCorrectionFactory(factory.django.DjangoModelFactory):

@@ -12,8 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from stories.models import DataStoryPage
 from tests.factories import StaffFactory
-
-from .factories import PRICES_CSV
+from tests.pages import PRICES_CSV
 
 pytestmark = pytest.mark.django_db
 

@@ -7,15 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from stories.models import StoryFormat
+from tests.pages import PRICES_CSV, chart_block
 from tests.queries import queries_for
 
-from .factories import (
-    PRICES_CSV,
-    GlossaryPageFactory,
-    GlossaryTermFactory,
-    StoryCorrectionFactory,
-    chart_block,
-)
+from .factories import GlossaryPageFactory, GlossaryTermFactory, StoryCorrectionFactory
 
 pytestmark = pytest.mark.django_db
 

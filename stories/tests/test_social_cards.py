@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from .factories import chart_block
+from tests.pages import chart_block
 
 pytestmark = pytest.mark.django_db
 

@@ -24,20 +24,20 @@ from stories.models import DataStoryPage, StoryIndexPage
 PRICES_CSV = "Month,Annual rate (%)\nJul 2026,2.9\nAug 2026,2.8\nSep 2026,2.7\nOct 2026,2.4\n"
 
 
-def chart_block(title="Inflation, annual rate"):
-    """A line chart as a story's body holds it: (block name, value)."""
+def chart_block(title="Inflation, annual rate", chart_type="line", data=PRICES_CSV, **extra):
+    """A chart as a story's body holds it: (block name, value)."""
     return (
         "chart",
         {
             "title": title,
-            "chart_type": "line",
-            "data": PRICES_CSV,
-            "x_label": "Month",
-            "y_label": "Annual rate",
-            "unit": "%",
-            "summary": "Inflation fell for the third month in a row.",
-            "source": "Consumer price index",
-            "notes": "",
+            "chart_type": chart_type,
+            "data": data,
+            "x_label": extra.get("x_label", "Month"),
+            "y_label": extra.get("y_label", "Annual rate"),
+            "unit": extra.get("unit", "%"),
+            "summary": extra.get("summary", "Inflation fell for the third month in a row."),
+            "source": extra.get("source", "Consumer price index"),
+            "notes": extra.get("notes", ""),
         },
     )
 
@@ -49,10 +49,15 @@ def site_root():
 
 def publish(page, create, extracted, **kwargs):
     """Publish through a revision, as an editor does, so that the page has a first publication
-    date and a live revision; the instance is reloaded to show them."""
+    date and a live revision, and what reacts to publishing (cache purges, charts drawn ahead,
+    the reference index) runs; the instance is reloaded to show them. A page made with
+    ``live=False`` gets a draft revision instead. Declare it after a factory's other
+    post-generation steps, so that what they add (tags) is published too."""
     if create:
-        page.save_revision().publish()
-        page.refresh_from_db()
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+            page.refresh_from_db()
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -1,9 +1,11 @@
-"""The site's root page, which every other page in a test hangs under."""
+"""The site's root page, which every other page in a test hangs under, and the pages of home."""
 
+import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SiteSettings, StandardPage
+from tests.pages import publish
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,4 +31,36 @@ def make_site_root():
     site.save()
     for page in welcome:
         page.delete()
+    # Saved once, as on a running site: the first view would otherwise create them, and saving
+    # them retires every cached page.
+    SiteSettings.load()
     return home
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A published editorial page (about, privacy...), in the menus unless told otherwise."""
+
+    class Meta:
+        model = StandardPage
+        skip_postgeneration_save = True
+
+    title = "About this site"
+    intro = "Who we are and what this site is for."
+    show_in_menus = True
+    published = factory.PostGeneration(publish)
+
+
+def key_figure(value="3.2", label="Unemployment rate", period="September 2026", **extra):
+    """A key figure as the home page's ``key_figures`` holds it: (block name, value)."""
+    return (
+        "key_figure",
+        {
+            "value": value,
+            "unit": extra.get("unit", "%"),
+            "label": label,
+            "period": period,
+            "change": extra.get("change", "down 0.1 points"),
+            "source": extra.get("source", "Labour force survey"),
+            "source_url": extra.get("source_url", ""),
+        },
+    )

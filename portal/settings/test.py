@@ -18,6 +18,6 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = f"{env_str('CACHE_KEY_PREFIX', 'portal')}-test-{uuid.uuid4().hex[:8]}"
 
 # The page cache is off in most tests, which change content behind Wagtail's back; the cache's
-# own tests (tests/caching/) turn it on.
+# own tests turn it on (the page_cache_on fixture).
 PAGE_CACHE = {**PAGE_CACHE, "SECONDS": 0}  # noqa: F405
 PAGE_VIEWS_FLUSH_SECONDS = 0  # every view written at once; tests that buffer set their own

@@ -3,16 +3,16 @@ from xml.etree import ElementTree
 
 import pytest
 
+from home.tests.factories import StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_sitemap_lists_live_pages_only(client, demo_site):
-    from home.models import StandardPage
-
-    draft = StandardPage(title="Embargoed", slug="embargoed", live=False)
-    demo_site.add_child(instance=draft)
+def test_sitemap_lists_live_pages_only(client, home_page):
+    StandardPageFactory(parent=home_page, title="About", slug="about")
+    StandardPageFactory(parent=home_page, title="Embargoed", slug="embargoed", live=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     locations = [loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", SITEMAP_NS)]
@@ -58,7 +58,7 @@ def test_health_reports_a_broken_cache(client):
     assert response.json()["cache"] == "unavailable"
 
 
-def test_security_headers_on_public_pages(client, demo_site):
+def test_security_headers_on_public_pages(client, home_page):
     response = client.get("/")
     policy = response["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
@@ -73,9 +73,10 @@ def test_security_headers_on_public_pages(client, demo_site):
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_public_pages_have_no_inline_scripts_or_styles(client, demo_site):
+def test_public_pages_have_no_inline_scripts_or_styles(client, home_page):
     from bs4 import BeautifulSoup
 
+    StandardPageFactory(parent=home_page, title="About", slug="about", intro="Population figures.")
     for url in ("/", "/about/", "/search/?q=population", "/accounts/login/", "/no-such-page/"):
         html = BeautifulSoup(client.get(url).content, "html.parser")
         inline_scripts = [tag for tag in html.find_all("script") if not tag.get("src")]

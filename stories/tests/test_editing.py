@@ -4,8 +4,6 @@ import io
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -13,8 +11,8 @@ from wagtail.models import Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from stories.models import DataStoryPage
-
-from .conftest import PRICES_CSV
+from tests.factories import StaffFactory
+from tests.pages import PRICES_CSV
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +26,7 @@ def story_form(data, title="Prices story", chart_type="line", action=None):
             "standfirst": "Inflation eased.",
             "literacy_level": "basic",
             "topics": "prices",
-            "source_name": "CPI (demo)",
+            "source_name": "Consumer price index",
             "release_date": "2026-11-12",
             "body": streamfield(
                 [
@@ -42,7 +40,7 @@ def story_form(data, title="Prices story", chart_type="line", action=None):
                             "y_label": "",
                             "unit": "%",
                             "summary": "It fell.",
-                            "source": "CPI (demo)",
+                            "source": "Consumer price index",
                             "notes": "",
                         },
                     )
@@ -161,11 +159,8 @@ def test_oversized_upload_is_refused(superuser_client, settings):
 
 
 def test_reviewer_approval_publishes_and_rejection_does_not(make_story):
-    User = get_user_model()
-    author = User.objects.create_user("author@statistics.example", "x-Strong-pass-1", is_staff=True)
-    author.groups.add(Group.objects.get(name="Editors"))
-    reviewer = User.objects.create_user("reviewer@statistics.example", "x-Strong-pass-1", is_staff=True)
-    reviewer.groups.add(Group.objects.get(name="Moderators"))
+    author = StaffFactory(groups=["Editors"])
+    reviewer = StaffFactory(groups=["Moderators"])
     workflow = Workflow.objects.get(name="Moderators approval")
 
     approved = make_story("Approved story", publish=False)
@@ -182,8 +177,7 @@ def test_reviewer_approval_publishes_and_rejection_does_not(make_story):
 
 
 def test_editors_cannot_publish_without_review(make_story):
-    author = get_user_model().objects.create_user("author2@statistics.example", "x", is_staff=True)
-    author.groups.add(Group.objects.get(name="Editors"))
+    author = StaffFactory(groups=["Editors"])
     story = make_story("Draft", publish=False)
     assert not story.permissions_for_user(author).can_publish()
     assert story.permissions_for_user(author).can_edit()

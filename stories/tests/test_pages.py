@@ -6,10 +6,11 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from stories.models import GlossaryPage, GlossaryTerm, StoryCorrection, StoryFormat
+from stories.models import StoryFormat
+from tests.pages import PRICES_CSV, chart_block
 from tests.queries import queries_for
 
-from .conftest import PRICES_CSV, chart_block
+from .factories import GlossaryPageFactory, GlossaryTermFactory, StoryCorrectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,7 @@ def test_share_metadata_uses_the_chart_when_no_image_is_chosen(client, make_stor
 
 def test_corrections_show_on_story_and_site_wide(client, make_story, story_index):
     story = make_story()
-    StoryCorrection.objects.create(
+    StoryCorrectionFactory(
         page=story, date=datetime.date(2026, 11, 14), text="September rate revised to 2.7%."
     )
     story.save_revision().publish()
@@ -235,16 +236,10 @@ def test_next_release_cannot_precede_release(story_index):
 
 
 def test_glossary_terms_show_inline_and_have_pages(
-    client, make_story, demo_site, django_capture_on_commit_callbacks
+    client, make_story, home_page, django_capture_on_commit_callbacks
 ):
-    term = GlossaryTerm.objects.create(
-        term="Median zz", definition="The middle value when sorted.", level="basic"
-    )
-    glossary = GlossaryPage.objects.first()
-    if glossary is None:
-        glossary = GlossaryPage(title="Glossary", slug="glossary")
-        demo_site.add_child(instance=glossary)
-        glossary.save_revision().publish()
+    term = GlossaryTermFactory(term="Median zz", definition="The middle value when sorted.", level="basic")
+    glossary = GlossaryPageFactory(parent=home_page)
     with django_capture_on_commit_callbacks(execute=True):  # the reference index updates on commit
         story = make_story(body=[("glossary_terms", {"heading": "Words used", "terms": [term]})])
     html = soup(client.get(story.url))

@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 
 from forums.models import Topic
 from forums.tests.factories import ForumFactory, ForumIndexPageFactory, PostFactory, TopicFactory
-from stories.models import GlossaryPage, GlossaryTerm
-from tests.pages import DataStoryPageFactory, StoryIndexPageFactory
+
+from .factories import GlossaryPageFactory, GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,8 @@ def sitemap(client):
 
 @pytest.fixture
 def glossary(home_page):
-    page = home_page.add_child(instance=GlossaryPage(title="Glossary", slug="glossary"))
-    page.save_revision().publish()
-    GlossaryTerm.objects.create(term="Median", definition="The middle value.")
-    return page
+    GlossaryTermFactory(term="Median", definition="The middle value.")
+    return GlossaryPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -58,13 +56,11 @@ def test_a_forum_topic_is_known_by_its_address_without_the_slug(client, forum_to
 
 
 def test_the_sitemap_lists_terms_topics_and_topic_listings_with_dates(
-    client, glossary, forum_topic, home_page
+    client, glossary, forum_topic, make_story
 ):
     _index, topic = forum_topic
     hidden = TopicFactory(forum=topic.forum, hidden=True)
-    story = DataStoryPageFactory(parent=StoryIndexPageFactory(parent=home_page))
-    story.topics.add("prices")
-    story.save_revision().publish()
+    make_story(topics=["prices"])
     entries = sitemap(client)
     assert "http://localhost/glossary/median/" in entries
     assert entries[f"http://localhost/forums/topic/{topic.pk}/"]

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.pages import DataStoryPageFactory, chart_block
+from tests.pages import chart_block
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +16,13 @@ def card(client, url):
     }
 
 
-def test_a_story_card_drawn_from_its_chart_names_the_chart(client, home_page):
-    story = DataStoryPageFactory(body=[chart_block(title="Inflation, annual rate")])
+def test_a_story_card_drawn_from_its_chart_names_the_chart(client, make_story):
+    story = make_story(body=[chart_block(title="Inflation, annual rate")])
     meta = card(client, story.url)
     assert meta["og:image"].endswith("/png/")
     assert meta["og:image:alt"] == meta["twitter:image:alt"] == "Chart: Inflation, annual rate"
 
 
-def test_no_image_no_alt(client, home_page):
-    story = DataStoryPageFactory(body=[])
+def test_no_image_no_alt(client, make_story):
+    story = make_story(body=[])
     assert card(client, story.url) == {}

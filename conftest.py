@@ -1,10 +1,6 @@
-import io
-import os
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 
 pytest_plugins = ["tests.smtp", "literacy.tests.staff_fixtures"]
@@ -37,48 +33,6 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the demo site once; each test then runs in a transaction that is rolled back.
-
-    Transitional: tests already built on factories run with PORTAL_TESTS_WITHOUT_DEMO=1."""
-    if os.environ.get("PORTAL_TESTS_WITHOUT_DEMO"):
-        return
-    with django_db_blocker.unblock():
-        call_command("load_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
-def empty_user_database(db):
-    """Start with no contacts, for tests that count the ones they make: the demo's training
-    registrants are in the user database too (their registrations protect them, so they go first)."""
-    from literacy.models import Registration
-    from portal.contacts.models import Contact
-
-    Registration.objects.all().delete()
-    Contact.objects.all().delete()
-
-
-@pytest.fixture
-def no_accounts(empty_user_database):
-    """Start with no accounts either, for tests that count them: the demo's forum members are
-    accounts (their posts and topics protect them, so those go first)."""
-    from django.contrib.auth import get_user_model
-
-    from forums.models import Post, Topic
-
-    Post.objects.all().delete()
-    Topic.objects.all().delete()
-    get_user_model().objects.all().delete()
-
-
-@pytest.fixture
-def demo_site(db):
-    from home.models import HomePage
-
-    return HomePage.objects.get()
 
 
 @pytest.fixture

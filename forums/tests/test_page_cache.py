@@ -7,7 +7,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 
 from forums import moderation, services
 from forums.models import Member, Topic
-from tests.caching.cache_hits import cached, fresh, hit
+from tests.cache_hits import cached, fresh, hit
 
 from .factories import ForumFactory
 

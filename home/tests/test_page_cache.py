@@ -8,7 +8,7 @@ from wagtail.models import Page
 from forums import services
 from home.models import SiteSettings, StandardPage
 from portal.engagement.models import PageViewCount
-from tests.caching.cache_hits import hit
+from tests.cache_hits import hit
 
 from .factories import StandardPageFactory
 

@@ -3,39 +3,36 @@ import datetime
 import icalendar
 import pytest
 from django.utils import timezone
-from wagtail.models import Page
 
 from literacy.models import TrainingIndexPage, TrainingSessionPage
+
+from .module_helpers import make_learn_index
 
 CONSENT = "I agree that the statistics office keeps my details to run this training session."
 
 
 def make_training_index(home):
-    """The site's one training index: the demo's, or a new one replacing the demo's placeholder page."""
-    index = TrainingIndexPage.objects.first()
-    if index is None:
-        placeholder = Page.objects.child_of(home).filter(slug="training").first()
-        if placeholder is not None:
-            placeholder.delete()
-        index = TrainingIndexPage(
-            title="Training",
-            slug="training",
-            intro="Sessions for journalists and others.",
-            consent_text=CONSENT,
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
+    """The site's one training index, published under the site root."""
+    index = TrainingIndexPage(
+        title="Training",
+        slug="training",
+        intro="Sessions for journalists and others.",
+        consent_text=CONSENT,
+        show_in_menus=True,
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
     return index
 
 
 @pytest.fixture
-def training_index(demo_site):
-    index = make_training_index(demo_site)
-    # Start from an empty index: these tests count and filter the sessions they make.
-    for session in index.get_children():
-        session.delete()
-    return index
+def training_index(home_page):
+    return make_training_index(home_page)
+
+
+@pytest.fixture
+def learn_index(home_page):
+    return make_learn_index(home_page)
 
 
 def in_days(days, hour=10):

@@ -68,7 +68,24 @@ def ordering():
 
 
 def learn_index():
+    """The site's one Learn index (the `learn_index` fixture makes it)."""
     return ModuleIndexPage.objects.get()
+
+
+def make_learn_index(home):
+    """A published Learn index under the site root, with the three tier definitions."""
+    index = ModuleIndexPage(
+        title="Learn",
+        slug="learn",
+        basic_definition="Basic: reads a table and a chart.",
+        intermediate_definition="Intermediate: compares figures and their uncertainty.",
+        advanced_definition="Advanced: judges methods and models.",
+        tiers_source="UNECE, Making data meaningful.",
+        show_in_menus=True,
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
 
 
 def make_module(

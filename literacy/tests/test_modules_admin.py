@@ -16,7 +16,7 @@ STATISTICS_URL = "/admin/literacy/module-statistics/"
 
 
 @pytest.fixture
-def module(demo_site):
+def module(learn_index):
     return make_module("measured", lessons=1, tier="intermediate")
 
 
@@ -114,7 +114,7 @@ class TestPrerequisites:
         with pytest.raises(ValidationError, match="loop"):
             module.full_clean()
 
-    def test_a_longer_loop_is_refused(self, demo_site):
+    def test_a_longer_loop_is_refused(self, learn_index):
         first = make_module("loop-a", lessons=0)
         second = make_module("loop-b", lessons=0, prerequisites=[first])
         third = make_module("loop-c", lessons=0, prerequisites=[second])
@@ -123,13 +123,13 @@ class TestPrerequisites:
             first.full_clean()
         assert "prerequisites" in error.value.message_dict
 
-    def test_a_chain_without_a_loop_is_fine(self, demo_site):
+    def test_a_chain_without_a_loop_is_fine(self, learn_index):
         first = make_module("chain-a", lessons=0)
         second = make_module("chain-b", lessons=0, prerequisites=[first])
         third = make_module("chain-c", lessons=0, prerequisites=[second, first])
         third.full_clean()
 
-    def test_the_admin_refuses_a_loop(self, superuser_client, demo_site):
+    def test_the_admin_refuses_a_loop(self, superuser_client, learn_index):
         from wagtail.test.utils.form_data import nested_form_data, streamfield
 
         first = make_module("admin-a", lessons=0)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def module(demo_site):
+def module(learn_index):
     return make_module("certified", lessons=2, tier="advanced")
 
 
@@ -166,7 +166,7 @@ class TestVerification:
 
     @pytest.mark.parametrize(
         "code",
-        ["ABCD-EFGH-JKLM", "AAAA-AAAA-AAAA", "0000-1111-OOOO", "<script>alert(1)<", "x" * 300, "%00", "-"],
+        ["ABCD-EFGH-JKLM", "AAAA-AAAA-AAAA", "0000-1111-OOOO", "<script>alert(1)<", "x" * 300, "-"],
     )
     def test_a_forged_or_malformed_code(self, client, certificate, code):
         response = client.get(f"/certificates/{code}/")
@@ -174,6 +174,11 @@ class TestVerification:
         assert response.status_code == 404
         assert "No certificate has this code" in html
         assert "<script>alert" not in html
+
+    def test_a_nul_byte_in_the_code_is_refused_as_a_bad_request(self, client, certificate):
+        response = client.get("/certificates/%00/")
+        assert response.status_code == 400
+        assert certificate.display_code not in response.content.decode()
 
     @pytest.mark.parametrize("code", ["", "short", "0000-1111-OOOO", "x" * 41])
     def test_the_form_explains_a_code_that_cannot_be(self, client, code):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def module(demo_site):
+def module(learn_index):
     return make_module(
         "checked",
         lessons=2,

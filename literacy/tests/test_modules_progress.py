@@ -24,7 +24,7 @@ PASSWORD = "Quiet-harbour-lantern-58"
 
 
 @pytest.fixture
-def module(demo_site):
+def module(learn_index):
     return make_module("progress", lessons=3, tier="intermediate")
 
 

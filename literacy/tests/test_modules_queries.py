@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(params=["anonymous", "signed in"])
-def learner(request, client, django_user_model):
+def learner(request, client, django_user_model, learn_index):
     if request.param == "signed in":
         client.force_login(django_user_model.objects.create_user("q@example.org", "x-Strong-pass-1"))
         # The first save records the touchpoint; after that, progress is one row.
@@ -38,13 +38,13 @@ def answer_queries(client, lesson):
     return len(context.captured_queries)
 
 
-def test_a_lesson_page_does_not_grow_with_questions_or_lessons(learner, demo_site):
+def test_a_lesson_page_does_not_grow_with_questions_or_lessons(learner, learn_index):
     _, small = lesson_in("small", lessons=2, questions_in_lesson=2)
     _, large = lesson_in("large", lessons=9, questions_in_lesson=12)
     assert queries_for(learner, small.url) == queries_for(learner, large.url)
 
 
-def test_answering_does_not_grow_with_questions_or_lessons(learner, demo_site):
+def test_answering_does_not_grow_with_questions_or_lessons(learner, learn_index):
     _, small = lesson_in("small-answer", lessons=2, questions_in_lesson=2)
     _, large = lesson_in("large-answer", lessons=9, questions_in_lesson=12)
     small_count = answer_queries(learner, small)
@@ -52,13 +52,13 @@ def test_answering_does_not_grow_with_questions_or_lessons(learner, demo_site):
     assert small_count <= 15  # mostly Wagtail finding the page: one query per level of the URL
 
 
-def test_a_module_page_does_not_grow_with_lessons(learner, demo_site):
+def test_a_module_page_does_not_grow_with_lessons(learner, learn_index):
     small = make_module("small-module", lessons=3)
     large = make_module("large-module", lessons=10)
     assert queries_for(learner, small.url) == queries_for(learner, large.url)
 
 
-def test_the_learn_index_does_not_grow_with_modules_or_progress(client, demo_site):
+def test_the_learn_index_does_not_grow_with_modules_or_progress(client, learn_index):
     first = make_module("more-0", lessons=2)
     post_to_lesson(client, first.lessons().first(), "done")
     before = queries_for(client, "/learn/")

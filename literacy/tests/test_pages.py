@@ -6,13 +6,13 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
-from wagtail.models import Page
 
 from literacy import training
 from literacy.models import Audience, Registration, SessionMaterial, TrainingIndexPage
 from portal.contacts.models import Contact
 
 from .conftest import in_days
+from .module_helpers import make_learn_index
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -175,7 +175,7 @@ def test_past_sessions_show_only_materials_for_everyone(client, make_session, tr
 
 
 def test_session_page_shows_what_a_journalist_needs(client, make_session, training_index):
-    guide = Page.objects.child_of(training_index.get_parent()).live().exclude(pk=training_index.pk).first()
+    guide = make_learn_index(training_index.get_parent())
     session = make_session(
         starts_at=in_days(12, hour=9),
         capacity=12,

@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.test import Client
 
-from tests.caching.cache_hits import hit
+from tests.cache_hits import hit
 from tests.factories import UserFactory
 from tests.queries import queries_for
 

@@ -14,14 +14,14 @@ from literacy.tests.module_helpers import (
     post_to_lesson,
     questions,
 )
-
-from .cache_hits import cached, fresh, hit
+from tests.cache_hits import cached, fresh, hit
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 @pytest.fixture
-def module(demo_site):
+def module(learn_index):
     return make_module("cached-module", lessons=3)
 
 
@@ -64,11 +64,11 @@ def test_a_lesson_answered_from_another_site_is_refused_even_from_the_cached_cop
     assert hit(client, lesson.url) == "HIT"
 
 
-def test_a_signed_in_learner_is_never_served_a_cached_lesson(client, module, make_member):
+def test_a_signed_in_learner_is_never_served_a_cached_lesson(client, module):
     lesson = lessons_of(module)[0]
     cached(client, lesson.url)
     learner = Client()
-    learner.force_login(make_member())
+    learner.force_login(UserFactory())
     assert hit(learner, lesson.url) is None
     assert "private" in learner.get(lesson.url)["Cache-Control"]
 

@@ -1,1 +1,0 @@
-from forums.tests.conftest import forum, index, make_member, moderator, topic  # noqa: F401  (shared fixtures)

@@ -10,6 +10,7 @@ from django.test import Client
 from literacy import training
 from literacy.models import Audience, Registration, SessionMaterial, TrainingIndexPage
 from portal.contacts.models import Contact
+from tests.queries import counts
 
 from .conftest import in_days
 from .module_helpers import make_learn_index
@@ -81,6 +82,25 @@ def test_listing_runs_a_fixed_number_of_queries(
         make_session(title=f"Session {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(training_index.url)
+
+
+def test_a_session_the_past_sessions_and_the_calendar_do_not_grow_with_registrations(
+    make_session, training_index, person
+):
+    upcoming = make_session(title="Upcoming", capacity=100)
+    past = make_session(title="Held", starts_at=in_days(-20))
+    urls = [training_index.url + "past/", training_index.url + "calendar/", upcoming.url, past.url]
+
+    def add(first, last):
+        for number in range(first, last):
+            training.register(upcoming, **person(email=f"reader{number}@news.example"))
+            make_session(title=f"Held {number}", starts_at=in_days(-30 - number))
+
+    add(0, 2)
+    few = counts(urls)
+    add(2, 14)
+    many = counts(urls)
+    assert many == few, f"queries with 2 and with 14 registrations and past sessions: {few}, {many}"
 
 
 @pytest.mark.parametrize(

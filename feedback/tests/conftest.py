@@ -1,9 +1,9 @@
 import pytest
 
 from feedback.tests.factories import DataRequestPageFactory, FeedbackThemeFactory
+from stories.tests.factories import DataStoryPageFactory
 from tests.factories import StaffFactory
 from tests.origin import ORIGIN, sent_from
-from tests.pages import DataStoryPageFactory
 
 
 @pytest.fixture

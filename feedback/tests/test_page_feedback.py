@@ -7,10 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import PageViewRestriction
 
 from feedback.models import COMMENT_MAX_LENGTH, FeedbackSettings, PageFeedback
+from home.tests.factories import StandardPageFactory
 from portal.contacts.models import Touchpoint, TouchpointKind
 from stories.models import DataStoryPage
 from tests.factories import UserFactory
-from tests.pages import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

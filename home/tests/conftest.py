@@ -4,8 +4,8 @@ conversations), built with those apps' factories."""
 import pytest
 
 from forums.tests.factories import ForumFactory, ForumIndexPageFactory, MemberFactory
+from literacy.tests.factories import ModuleIndexPageFactory, ModulePageFactory
 from portal.core.vocabularies import Tier
-from tests.pages import ModuleIndexPageFactory, ModulePageFactory
 
 from .factories import StandardPageFactory
 

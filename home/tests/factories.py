@@ -5,7 +5,7 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
-from tests.pages import publish
+from tests.pages import publish, site_root
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -38,12 +38,14 @@ def make_site_root():
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
-    """A published editorial page (about, privacy...), in the menus unless told otherwise."""
+    """A published editorial page (about, privacy...) under the site root unless told otherwise,
+    in the menus unless told otherwise."""
 
     class Meta:
         model = StandardPage
         skip_postgeneration_save = True
 
+    parent = factory.LazyFunction(site_root)
     title = "About this site"
     intro = "Who we are and what this site is for."
     show_in_menus = True

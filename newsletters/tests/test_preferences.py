@@ -9,11 +9,11 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from literacy.models import Registration
+from literacy.tests.factories import TrainingSessionPageFactory
 from newsletters.models import Delivery, Subscriber
 from newsletters.sending import run_sending
 from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from portal.contacts.models import Consent, Contact
-from tests.pages import TrainingSessionPageFactory
 
 
 @pytest.fixture

@@ -7,10 +7,12 @@ from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from django.urls import reverse
 
+from home.tests.factories import StandardPageFactory
+from literacy.tests.factories import TrainingSessionPageFactory
 from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
 from newsletters.tests.factories import NewsletterIssuePageFactory, SendingFactory
 from portal.core.mail import site_root_url
-from tests.pages import DataStoryPageFactory, StandardPageFactory, TrainingSessionPageFactory
+from stories.tests.factories import DataStoryPageFactory
 from tests.queries import queries_for
 
 

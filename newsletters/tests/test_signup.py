@@ -8,11 +8,11 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from home.tests.factories import StandardPageFactory
 from newsletters.models import NewsletterIssuePage, Sending, SignupRequest, Subscriber
 from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.core.mail import site_root_url
-from tests.pages import StandardPageFactory
 
 
 def signup_data(chosen, **fields):

@@ -15,7 +15,7 @@ from feedback.tests.factories import DataRequestPageFactory
 from feedback.tests.helpers import request_form_data
 from forums.tests.factories import ForumIndexPageFactory
 from newsletters.tests.factories import NewsletterIndexPageFactory
-from tests.pages import StoryIndexPageFactory
+from stories.tests.factories import StoryIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from stories.models import (
     StoryCorrection,
     StoryIndexPage,
 )
-from tests.pages import chart_block, publish
+from tests.pages import chart_block, publish, site_root
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -23,6 +23,7 @@ class StoryIndexPageFactory(wagtail_factories.PageFactory):
         model = StoryIndexPage
         skip_postgeneration_save = True
 
+    parent = factory.LazyFunction(site_root)
     title = "Stories"
     slug = "stories"
     intro = "Data stories."
@@ -60,7 +61,8 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
 
 
 class DataStoryPageFactory(wagtail_factories.PageFactory):
-    """A published story about prices with one line chart, under the ``parent`` given (an index).
+    """A published story about prices with one line chart, under the ``parent`` given (by default
+    a new story index under the site root).
 
     ``topics`` takes tag names (default: prices)."""
 
@@ -68,6 +70,7 @@ class DataStoryPageFactory(wagtail_factories.PageFactory):
         model = DataStoryPage
         skip_postgeneration_save = True
 
+    parent = factory.SubFactory(StoryIndexPageFactory)
     title = "Prices rise more slowly"
     slug = factory.Sequence(lambda n: f"story-{n}")
     standfirst = "Inflation eased to 2.4% in October."

@@ -8,8 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from literacy.models import Registration, TrainingSessionPage
-from literacy.tests.conftest import make_training_index, session_fields
+from literacy.models import Registration, TrainingIndexPage, TrainingSessionPage
+from literacy.tests.conftest import session_fields
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 
@@ -28,7 +28,7 @@ def session(site_url):
     address = urlsplit(site_url)
     Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
     Site.clear_site_root_paths_cache()
-    index = make_training_index(Site.objects.get(is_default_site=True).root_page)
+    index = TrainingIndexPage.objects.get()  # the demo's
     session = TrainingSessionPage(
         slug="browser-session",
         **session_fields(

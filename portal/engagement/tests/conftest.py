@@ -1,6 +1,7 @@
 import pytest
 
-from tests.pages import DataStoryPageFactory, StandardPageFactory
+from home.tests.factories import StandardPageFactory
+from stories.tests.factories import DataStoryPageFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
 

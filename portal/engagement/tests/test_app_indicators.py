@@ -9,14 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forums.models import Post, Topic
+from forums.tests.factories import ForumFactory
 from literacy.competitions.models import Entry
+from literacy.competitions.tests.factories import CompetitionPageFactory
 from newsletters.models import Subscriber
 from portal.contacts.models import Contact
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget
 from portal.engagement.registry import indicators
 from tests.factories import UserFactory
-from tests.pages import CompetitionPageFactory, ForumFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db

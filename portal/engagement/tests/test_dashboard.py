@@ -10,13 +10,13 @@ from wagtail import hooks
 
 from feedback.tests.factories import DataRequestFactory, PageFeedbackFactory
 from literacy.models import Registration
+from literacy.tests.factories import TrainingSessionPageFactory
 from portal.contacts.models import Contact, Touchpoint
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget, PageViewCount
 from portal.engagement.registry import Indicator, indicators
 from portal.engagement.tests.factories import PageViewCountFactory
 from tests.factories import StaffFactory
-from tests.pages import TrainingSessionPageFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from literacy.learning_models import CheckAttempt, ModuleCompletion
 from literacy.learning_statistics import NO_GROUP
+from literacy.tests.factories import ModulePageFactory
 from portal.contacts.models import Contact
 from portal.engagement.dashboard import Window, dashboard_tables
 from portal.engagement.models import KpiTarget
 from portal.engagement.registry import indicators
 from tests.factories import UserFactory
-from tests.pages import ModulePageFactory
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db

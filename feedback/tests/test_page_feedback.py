@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import PageViewRestriction
 
@@ -91,6 +92,24 @@ def test_without_an_answer_the_form_comes_back_with_what_was_typed(story, send_f
     assert "Choose yes or no." in html
     assert "Half-written thought" in html
     assert not PageFeedback.objects.exists()
+
+
+def test_each_error_is_tied_to_its_field_and_linked_from_the_summary(story, send_feedback):
+    response = send_feedback(
+        story, useful="", feedback_type="<script>", comment="x" * (COMMENT_MAX_LENGTH + 1)
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    summary_links = [a["href"] for a in page.select(".error-summary a")]
+    assert summary_links == ["#id_useful_0", "#id_feedback_type", "#id_comment"]
+    answer = page.find("fieldset", attrs={"aria-describedby": True})
+    assert page.find(id=answer["aria-describedby"].split()[-1]).get_text(strip=True).startswith("Error:")
+    for name in ("feedback_type", "comment"):
+        field = page.find(attrs={"name": name, "aria-invalid": "true"})
+        described = field["aria-describedby"].split()
+        assert f"id_{name}_error" in described, name
+        assert "Error:" in page.find(id=f"id_{name}_error").get_text()
+    assert "id_comment_helptext" in page.find(attrs={"name": "comment"})["aria-describedby"]
+    assert page.find("details", open=True), "the details open to show their errors"
 
 
 def test_a_huge_comment_is_refused_with_its_length(story, send_feedback):

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -270,6 +271,9 @@ class TestBadAnswers:
         html = response.content.decode()
         assert "Type a number using digits" in html
         assert 'value="ten"' in html
+        field = BeautifulSoup(html, "html.parser").find("input", attrs={"name": f"q-{block.id}"})
+        assert field["aria-invalid"] == "true"
+        assert field["aria-describedby"].split() == [f"q-{block.id}-hint", f"q-{block.id}-error"]
 
     def test_a_replayed_answer_does_not_change_the_score(self, client, lesson):
         block = questions(lesson.body)[0]

@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 
 from portal.core.ratelimit import limit_or_429
@@ -229,8 +229,14 @@ def add_to_leaderboard(page, run, nickname):
 
 
 def leaderboard_page(page, request):
+    """This week's board, or a past week's (?week=2026-W47) from the first week with a score:
+    any other week, or anything that is not a week, is not found."""
     this_week = leaderboard.current_week()
-    monday = leaderboard.parse_week(request.GET.get("week")) or this_week
+    first_week = leaderboard.first_week(page)
+    text = request.GET.get("week")
+    monday = leaderboard.parse_week(text, first_week) if text else this_week
+    if monday is None:
+        raise Http404("No leaderboard for that week.")
     run = load_run(request, page)
     previous_week = monday - datetime.timedelta(days=7)
     next_week = monday + datetime.timedelta(days=7)
@@ -242,7 +248,7 @@ def leaderboard_page(page, request):
             "monday": monday,
             "sunday": monday + datetime.timedelta(days=6),
             "is_this_week": monday == this_week,
-            "previous_week": leaderboard.week_label(previous_week),
+            "previous_week": leaderboard.week_label(previous_week) if previous_week >= first_week else None,
             "next_week": leaderboard.week_label(next_week) if next_week <= this_week else None,
             "weekly": leaderboard.top_of_week(page, monday, page.leaderboard_size),
             "all_time": leaderboard.top_of_all_time(page, page.leaderboard_size),

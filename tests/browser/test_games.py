@@ -151,6 +151,17 @@ def test_timed_quiz_more_time_and_no_timer_with_the_keyboard(page, axe, site_url
     assert LeaderboardEntry.objects.count() == entries
 
 
+def test_the_clock_warns_before_the_time_is_up(page, site_url):
+    page.clock.install()
+    page.goto(QUIZ)
+    page.get_by_role("button", name="Start the quiz").click()
+    warning = page.locator(".quiz-more-time__warning")
+    expect(warning).to_have_attribute("aria-live", "polite")
+    expect(warning).to_be_empty()
+    page.clock.run_for(165_000)  # of the demo quiz's 3 minutes
+    expect(warning).to_contain_text(re.compile(r"(20|1\d) seconds left\. Need more time\?"))
+
+
 def test_more_time_works_without_javascript(new_page, site_url):
     page = new_page(java_script_enabled=False)
     page.goto(QUIZ)

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django import forms
 
+from . import timing
 from .formatting import format_figure, with_unit
 from .nicknames import validate_nickname
+from .templatetags.games_tags import seconds
 
 
 def plain(number):
@@ -88,3 +90,25 @@ class NicknameForm(forms.Form):
         if nickname:
             validate_nickname(nickname)
         return nickname
+
+
+class TimerForm(forms.Form):
+    """The timed quiz's time limit, chosen before the start or (more of it) during play. Left
+    out, it is the standard time; anything but the choices shown is refused with a message."""
+
+    timer = forms.ChoiceField(
+        label="Time limit",
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of the time limits shown."},
+    )
+
+    def __init__(self, *args, base_seconds, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["timer"]
+        field.choices = timing.start_choices(base_seconds, seconds)
+        field.initial = timing.STANDARD
+        field.help_text = "Need more time? Choose it now, or ask for more during the quiz. " + timing.UNRANKED
+
+    def clean_timer(self):
+        return self.cleaned_data["timer"] or timing.STANDARD

@@ -7,11 +7,12 @@ then the earlier submission, then the entry's id.
 import datetime
 import re
 
+from django.db.models import Min
 from django.utils import timezone
 
 from .models import LeaderboardEntry
 
-WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+WEEK = re.compile(r"(\d{4})-W(\d{2})", re.ASCII)
 
 
 def monday_of(day):
@@ -22,16 +23,25 @@ def current_week():
     return monday_of(timezone.localdate())
 
 
-def parse_week(text):
-    """ "2026-W47" -> the Monday of that ISO week; None if it is not a week up to this one."""
-    match = WEEK.match(text or "")
+def parse_week(text, first=None):
+    """ "2026-W47" -> the Monday of that ISO week; None if it is not a week from ``first`` (a
+    Monday, if given) up to this one."""
+    match = WEEK.fullmatch(text or "")
     if not match:
         return None
     try:
         monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
         return None
+    if first is not None and monday < first:
+        return None
     return monday if monday <= current_week() else None
+
+
+def first_week(quiz):
+    """The Monday of the week of the quiz's first visible score; this week's if it has none."""
+    first = visible_entries(quiz).aggregate(first=Min("submitted_at"))["first"]
+    return min(monday_of(timezone.localdate(first)), current_week()) if first else current_week()
 
 
 def week_label(monday):

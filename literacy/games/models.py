@@ -305,6 +305,12 @@ class TimedQuizPage(GamePage):
 
         return quiz.play(self, request)
 
+    @path("play/more-time/", name="more_time")
+    def more_time(self, request):
+        from .views import quiz
+
+        return quiz.more_time(self, request)
+
     @path("result/", name="result")
     def result(self, request):
         from .views import quiz

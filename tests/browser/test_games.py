@@ -111,6 +111,66 @@ def test_timed_quiz_to_the_leaderboard(page, axe, site_url):
     assert LeaderboardEntry.objects.filter(nickname="Keyboard Kate").count() == 1
 
 
+def test_timed_quiz_more_time_and_no_timer_with_the_keyboard(page, axe, site_url):
+    entries = LeaderboardEntry.objects.count()
+    page.goto(QUIZ)
+    expect(page.locator("main")).to_contain_text("do not go on the leaderboard")
+    standard = page.get_by_label(re.compile("the standard time"))
+    expect(standard).to_be_checked()
+    standard.focus()
+    page.keyboard.press("ArrowDown")  # radios move with the arrow keys
+    expect(page.get_by_label(re.compile("twice the time"))).to_be_checked()
+    page.get_by_role("button", name="Start the quiz").focus()
+    page.keyboard.press("Enter")
+    timer = page.get_by_role("timer")
+    expect(timer).to_contain_text(re.compile(r"Time left: \d+ min"))
+    run_axe(page, axe)
+
+    page.get_by_role("button", name="Ten times my time").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("You now have ten times the time.")
+    expect(timer).to_contain_text(re.compile(r"Time left: (\d\d|[5-9]) min"))
+    page.locator(".game-form input[type=radio]").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")  # answers the first question
+    expect(page.get_by_text("Question 2 of 12")).to_be_visible()
+
+    page.get_by_role("button", name="Turn the timer off").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("The timer is off.")
+    expect(page.get_by_role("timer")).to_have_count(0)
+    expect(page.locator(".quiz-timer")).to_have_text("No time limit")
+    expect(page.get_by_role("button", name="Turn the timer off")).to_have_count(0)
+    run_axe(page, axe)
+    for _ in range(11):
+        page.locator(".game-form input[type=radio]").first.check()
+        page.locator(".game-form button[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your score")
+    expect(page.locator("main")).to_contain_text("You played with no time limit")
+    expect(page.get_by_label("Nickname")).to_have_count(0)
+    assert LeaderboardEntry.objects.count() == entries
+
+
+def test_the_clock_warns_before_the_time_is_up(page, site_url):
+    page.clock.install()
+    page.goto(QUIZ)
+    page.get_by_role("button", name="Start the quiz").click()
+    warning = page.locator(".quiz-more-time__warning")
+    expect(warning).to_have_attribute("aria-live", "polite")
+    expect(warning).to_be_empty()
+    page.clock.run_for(165_000)  # of the demo quiz's 3 minutes
+    expect(warning).to_contain_text(re.compile(r"(20|1\d) seconds left\. Need more time\?"))
+
+
+def test_more_time_works_without_javascript(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(QUIZ)
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_role("button", name="Double my time").click()
+    expect(page.locator(".messages")).to_contain_text("You now have twice the time.")
+    expect(page.get_by_role("button", name="Double my time")).to_have_count(0)
+
+
 @pytest.mark.parametrize("path", [GAMES, GUESS, f"{GUESS}question/1/", PAIRS, QUIZ, f"{QUIZ}leaderboard/"])
 def test_no_sideways_scrolling_on_a_phone(new_page, site_url, path):
     page = new_page(**PHONE)

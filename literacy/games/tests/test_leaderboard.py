@@ -79,6 +79,8 @@ def test_week_parsing():
     assert leaderboard.current_week() == datetime.date(2026, 11, 16)
     assert leaderboard.parse_week("2026-W46") == datetime.date(2026, 11, 9)
     assert leaderboard.parse_week("2026-W48") is None  # the future
+    assert leaderboard.parse_week("2026-W45", first=datetime.date(2026, 11, 9)) is None
+    assert leaderboard.parse_week("2026-W46", first=datetime.date(2026, 11, 9)) == datetime.date(2026, 11, 9)
     for bad in ["", "2026-W54", "2026-47", "abcd-Wxy", "2026-W00", None]:
         assert leaderboard.parse_week(bad) is None
     assert leaderboard.week_label(datetime.date(2026, 1, 1)) == "2026-W01"
@@ -92,11 +94,66 @@ def test_leaderboard_page_this_week_past_weeks_and_all_time(client, quiz_game):
     weekly, all_time = html.split('id="all-time-heading"')
     assert "This Week" in weekly and "Last Week" not in weekly
     assert all_time.index("Last Week") < all_time.index("This Week")
-    assert 'href="?week=2026-W46"' in html and "Next week" not in html
+    assert 'href="?week=2026-W46" rel="nofollow"' in html and "Next week" not in html
     past = client.get(f"{quiz_game.url}leaderboard/?week=2026-W46").content.decode()
-    assert "Week of 9 November 2026" in past and 'href="?week=2026-W47"' in past
+    assert "Week of 9 November 2026" in past and 'href="?week=2026-W47" rel="nofollow"' in past
     assert "Last Week" in past.split('id="all-time-heading"')[0]
-    assert client.get(f"{quiz_game.url}leaderboard/?week=<script>").status_code == 200
+    assert "Previous week" not in past  # the first week with a score
+
+
+@pytest.mark.parametrize(
+    "week",
+    [
+        "<script>",
+        "9999-99",
+        "9999-W52",  # the future
+        "2026-W48",  # next week
+        "2026-W45",  # before the first score
+        "0000-W01",
+        "0001-W01",
+        "2026-W00",
+        "2026-W54",
+        "-2026-W46",
+        "2026-W-1",
+        "99999999999-W01",
+        "2026-W46\n",
+        "\u0662\u0660\u0662\u0666-W46",  # Arabic-Indic digits
+        "2026-W46" * 1000,
+        "' OR 1=1 --",
+    ],
+)
+@time_machine.travel(THURSDAY)
+def test_weeks_outside_the_data_or_malformed_are_not_found(client, quiz_game, week):
+    entry(quiz_game, "Last Week", 3, 10, at(10))
+    assert client.get(f"{quiz_game.url}leaderboard/", {"week": week}).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["week=2026-W46%00", "week=%00"])
+@time_machine.travel(THURSDAY)
+def test_a_nul_in_the_week_is_a_bad_request(client, quiz_game, query):
+    assert client.get(f"{quiz_game.url}leaderboard/?{query}").status_code == 400
+
+
+@time_machine.travel(THURSDAY)
+def test_weeks_from_the_first_score_to_this_one_are_shown_and_the_links_stop_at_the_ends(client, quiz_game):
+    entry(quiz_game, "Hidden first", 1, 10, at(2), hidden=True)  # hidden: not the data's start
+    entry(quiz_game, "First", 3, 10, at(10))
+    url = f"{quiz_game.url}leaderboard/"
+    first = client.get(url, {"week": "2026-W46"}).content.decode()
+    assert "Previous week" not in first and 'href="?week=2026-W47" rel="nofollow">Next week' in first
+    assert client.get(url, {"week": "2026-W45"}).status_code == 404
+    this = client.get(url, {"week": "2026-W47"}).content.decode()
+    assert 'href="?week=2026-W46" rel="nofollow">Previous week' in this and "Next week" not in this
+    assert client.get(url, {"week": ""}).status_code == 200  # empty: this week
+
+
+@time_machine.travel(THURSDAY)
+def test_without_scores_only_this_week_is_shown(client, quiz_game):
+    url = f"{quiz_game.url}leaderboard/"
+    html = client.get(url).content.decode()
+    assert "Previous week" not in html and "Next week" not in html
+    assert client.get(url, {"week": "2026-W46"}).status_code == 404
+    assert client.get(url, {"week": "2026-W47"}).status_code == 200
 
 
 def test_leaderboard_queries_do_not_grow_with_entries(client, quiz_game):

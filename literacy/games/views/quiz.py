@@ -1,20 +1,22 @@
 """The timed quiz: a run starts on the server, which keeps the start time, the questions' order,
 the score and the answers in the player's session. Answers that arrive after the time limit
-(plus a little for the network) are not counted. A finished run can go on the leaderboard once,
-under a checked nickname.
+(plus a little for the network) are not counted. The player may ask for more time, or none, before
+and during the run (see ``timing``). A finished run against the standard clock can go on the
+leaderboard once, under a checked nickname.
 """
 
 import datetime
+import math
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 
 from portal.core.ratelimit import limit_or_429
 
-from .. import leaderboard, tokens
-from ..forms import NicknameForm, QuizAnswerForm
+from .. import leaderboard, timing, tokens
+from ..forms import NicknameForm, QuizAnswerForm, TimerForm
 from ..models import LeaderboardEntry, QuizQuestion
 from .common import REPLAYED, TAMPERED, posted_id, redirect_to, render
 
@@ -38,16 +40,30 @@ def now():
     return timezone.now().timestamp()
 
 
+def deadline(page, run):
+    """When the server stops counting answers (before the grace): None if the timer is off."""
+    limit = timing.limit_seconds(page.time_limit_seconds, timing.timer_of(run))
+    return None if limit is None else run["started"] + limit
+
+
 def seconds_left(page, run):
-    return max(0, run["started"] + page.time_limit_seconds - now())
+    end = deadline(page, run)
+    return math.inf if end is None else max(0, end - now())
 
 
-def finish(run, at):
+def finish(run, at, end=None):
+    """End the run at ``at``, or at its deadline ``end`` if that came first."""
+    if end is not None:
+        at = min(at, end)
     run["finished"] = at
     run["time_taken_ms"] = round((at - run["started"]) * 1000)
 
 
-def intro(page, request):
+def timer_form(page, data=None):
+    return TimerForm(data, base_seconds=page.time_limit_seconds)
+
+
+def intro(page, request, form=None, status=200):
     run = load_run(request, page)
     this_week = leaderboard.current_week()
     return render(
@@ -61,7 +77,9 @@ def intro(page, request):
             "weekly": leaderboard.top_of_week(page, this_week, page.leaderboard_size),
             "all_time": leaderboard.top_of_all_time(page, page.leaderboard_size),
             "your_entry": run and run.get("entry"),
+            "form": form or timer_form(page),
         },
+        status,
     )
 
 
@@ -75,6 +93,9 @@ def start(page, request):
     order = list(page.questions.order_by("sort_order", "pk").values_list("pk", flat=True))
     if not order:
         return HttpResponseRedirect(page.url)
+    form = timer_form(page, request.POST)
+    if not form.is_valid():
+        return intro(page, request, form, 400)
     save_run(
         request,
         page,
@@ -89,6 +110,7 @@ def start(page, request):
             "answers": [],
             "feedback": None,
             "entry": None,
+            "timer": form.cleaned_data["timer"],
         },
     )
     return redirect_to(page, "play")
@@ -101,13 +123,13 @@ def play(page, request):
     if run["finished"] is not None:
         return redirect_to(page, "result")
     if seconds_left(page, run) <= 0 and request.method != "POST":
-        finish(run, run["started"] + page.time_limit_seconds)
+        finish(run, deadline(page, run))
         save_run(request, page, run)
         messages.info(request, "Time is up.")
         return redirect_to(page, "result")
     question = QuizQuestion.objects.filter(page=page, pk=run["order"][run["index"]]).first()
     if question is None:  # an editor removed it mid-run: the run ends where it is
-        finish(run, min(now(), run["started"] + page.time_limit_seconds))
+        finish(run, now(), deadline(page, run))
         save_run(request, page, run)
         return redirect_to(page, "result")
     scope = f"quiz:{page.pk}:{run['index']}"
@@ -139,19 +161,46 @@ def play(page, request):
             "number": run["index"] + 1,
             "total": len(run["order"]),
             "score": run["score"],
-            "seconds_left": int(seconds_left(page, run)),
+            "seconds_left": None if deadline(page, run) is None else int(seconds_left(page, run)),
+            "timer": timing.timer_of(run),
+            "more_time": timing.more_time_choices(run),
+            "unranked_note": timing.UNRANKED,
             "feedback": feedback,
         },
         status,
     )
 
 
+def more_time(page, request):
+    """POST: more time for the run in progress, or none (a form post, so it works without script).
+    More time is never taken back; a run that got any is no longer ranked."""
+    run = load_run(request, page)
+    if run is None:
+        return HttpResponseRedirect(page.url)
+    if run["finished"] is not None:
+        return redirect_to(page, "result")
+    if request.method != "POST" or seconds_left(page, run) <= 0:
+        return redirect_to(page, "play")  # which ends a run whose time is up
+    limited = limit_or_429(request, "game_answer")
+    if limited:
+        return limited
+    form = timer_form(page, request.POST)
+    choice = form.cleaned_data["timer"] if form.is_valid() else None
+    if choice is None or choice == timing.STANDARD:
+        messages.error(request, "Choose one of the buttons for more time shown below the question.")
+    elif timing.longer(choice, timing.timer_of(run)):
+        run["timer"] = choice
+        save_run(request, page, run)
+        messages.success(request, timing.confirmation(choice))
+    return redirect_to(page, "play")
+
+
 def record_answer(request, page, run, question, choice):
     """Count the answer if it came in time; either way, move the run on (or end it)."""
     arrived = now()
-    deadline = run["started"] + page.time_limit_seconds
-    if arrived > deadline + GRACE_SECONDS:
-        finish(run, deadline)
+    end = deadline(page, run)
+    if end is not None and arrived > end + GRACE_SECONDS:
+        finish(run, end)
         run["late"] = True
         messages.warning(request, "Time ran out before that answer arrived, so it was not counted.")
     else:
@@ -165,7 +214,7 @@ def record_answer(request, page, run, question, choice):
             "answer": question.correct_text,
         }
         if run["index"] == len(run["order"]):
-            finish(run, min(arrived, deadline))
+            finish(run, arrived, end)
     save_run(request, page, run)
 
 
@@ -176,7 +225,11 @@ def result(page, request):
     if run["finished"] is None:
         return redirect_to(page, "play")
     scope = f"quiz-score:{page.pk}"
+    ranked = timing.is_ranked(run)
     form, status = NicknameForm(), 200
+    if request.method == "POST" and not ranked:
+        messages.info(request, timing.UNRANKED)
+        return redirect_to(page, "result")
     if request.method == "POST" and run["entry"] is None:
         limited = limit_or_429(request, "game_score")
         if limited:
@@ -208,8 +261,11 @@ def result(page, request):
             "out_of": len(run["order"]),
             "seconds_taken": run["time_taken_ms"] / 1000,
             "review": review,
-            "form": form if run["entry"] is None else None,
-            "token": tokens.issue(request, scope) if run["entry"] is None else None,
+            "ranked": ranked,
+            "timer": timing.describe_choice(timing.timer_of(run)),
+            "unranked_note": timing.UNRANKED,
+            "form": form if ranked and run["entry"] is None else None,
+            "token": tokens.issue(request, scope) if ranked and run["entry"] is None else None,
         },
         status,
     )
@@ -217,6 +273,8 @@ def result(page, request):
 
 @transaction.atomic
 def add_to_leaderboard(page, run, nickname):
+    if not timing.is_ranked(run):
+        raise ValueError("Only runs against the standard clock are ranked.")
     entry = LeaderboardEntry.objects.create(
         quiz=page,
         nickname=nickname,
@@ -229,8 +287,14 @@ def add_to_leaderboard(page, run, nickname):
 
 
 def leaderboard_page(page, request):
+    """This week's board, or a past week's (?week=2026-W47) from the first week with a score:
+    any other week, or anything that is not a week, is not found."""
     this_week = leaderboard.current_week()
-    monday = leaderboard.parse_week(request.GET.get("week")) or this_week
+    first_week = leaderboard.first_week(page)
+    text = request.GET.get("week")
+    monday = leaderboard.parse_week(text, first_week) if text else this_week
+    if monday is None:
+        raise Http404("No leaderboard for that week.")
     run = load_run(request, page)
     previous_week = monday - datetime.timedelta(days=7)
     next_week = monday + datetime.timedelta(days=7)
@@ -242,7 +306,7 @@ def leaderboard_page(page, request):
             "monday": monday,
             "sunday": monday + datetime.timedelta(days=6),
             "is_this_week": monday == this_week,
-            "previous_week": leaderboard.week_label(previous_week),
+            "previous_week": leaderboard.week_label(previous_week) if previous_week >= first_week else None,
             "next_week": leaderboard.week_label(next_week) if next_week <= this_week else None,
             "weekly": leaderboard.top_of_week(page, monday, page.leaderboard_size),
             "all_time": leaderboard.top_of_all_time(page, page.leaderboard_size),

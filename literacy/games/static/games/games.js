@@ -1,5 +1,7 @@
 // Progressive enhancement for the games: a slider beside the number field, a ticking clock
-// for the timed quiz, and focus on the answer's result. Every game works without this file.
+// for the timed quiz (with a spoken warning, 20 seconds before the end, that more time can be
+// had: the buttons for it are plain form posts), and focus on the answer's result. Every game
+// works without this file.
 (function () {
   "use strict";
 
@@ -29,6 +31,15 @@
     return minutes ? minutes + " min " + seconds + " s" : seconds + " s";
   }
 
+  var WARN_AT = 20;
+
+  function warn(left) {
+    var warning = document.querySelector(".quiz-more-time__warning");
+    if (warning && !warning.textContent) {
+      warning.textContent = left + " seconds left. Need more time? Use the buttons below.";
+    }
+  }
+
   function runClock(timer) {
     var left = parseInt(timer.dataset.secondsLeft, 10);
     var value = timer.querySelector(".quiz-timer__value");
@@ -38,6 +49,7 @@
       var now = Math.max(0, Math.round((ends - Date.now()) / 1000));
       value.textContent = now ? formatSeconds(now) : "time is up; send your answer to see your score";
       timer.classList.toggle("quiz-timer--low", now <= 10);
+      if (now && now <= WARN_AT) warn(now);
       if (!now) window.clearInterval(tick);
     }, 1000);
   }

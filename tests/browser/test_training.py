@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from literacy.models import Registration, TrainingSessionPage
+from literacy.models import Registration, TrainingIndexPage, TrainingSessionPage
 from literacy.tests.conftest import make_training_index, session_fields
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
@@ -28,7 +28,10 @@ def session(site_url):
     address = urlsplit(site_url)
     Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
     Site.clear_site_root_paths_cache()
-    index = make_training_index(Site.objects.get(is_default_site=True).root_page)
+    # The live server holds the demo content, and with it the site's one training index.
+    index = TrainingIndexPage.objects.first() or make_training_index(
+        Site.objects.get(is_default_site=True).root_page
+    )
     session = TrainingSessionPage(
         slug="browser-session",
         **session_fields(
@@ -119,3 +122,55 @@ def test_confirmation_and_cancel_pages_have_no_serious_accessibility_violations(
     run_axe(page, axe)
     page.goto(f"{session.url}cancel/{session.registrations.get().token}/")
     run_axe(page, axe)
+
+
+# Focus not obscured (WCAG 2.2, 2.4.11): tabbing through a session page, every focused element
+# is on screen and not covered by the sticky panel (nor by anything else).
+FOCUS_PROBE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const box = el.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const panel = document.querySelector('.session__aside');
+    return {
+        name: `${el.tagName.toLowerCase()} ${(el.textContent || el.name || el.id || '').trim().slice(0, 40)}`,
+        inViewport: x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight,
+        visible: box.width > 0 && box.height > 0,
+        onTop: !!hit && (hit === el || el.contains(hit)
+            || (!!el.labels && [...el.labels].some(label => label.contains(hit)))),
+        coveredBy: hit && !el.contains(hit) ? `${hit.tagName.toLowerCase()}.${hit.className}` : '',
+        underPanel: !!panel && !panel.contains(el) && panel.contains(hit),
+        panelSticky: !!panel && getComputedStyle(panel).position === 'sticky',
+    };
+}"""
+
+
+@pytest.fixture
+def long_session(session):
+    """A session whose panel is taller than a short window: a long address, and links in the text."""
+    session.address = "\n".join(f"Building {n}, Census Campus, Long Road {n}" for n in range(1, 9))
+    session.description = "".join(
+        f'<p>Part {n}: read <a href="https://example.org/{n}">the method note {n}</a> first.</p>'
+        for n in range(8)
+    )
+    session.save_revision().publish()
+    return session
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 600), (1280, 900), (320, 640)])
+def test_tabbing_through_a_session_never_hides_the_focused_element(page, long_session, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(long_session.url)
+    seen, hidden = [], []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_PROBE)
+        if focus is None or not focus["visible"]:
+            continue
+        seen.append(focus["name"])
+        if not (focus["inViewport"] and focus["onTop"]) or focus["underPanel"]:
+            hidden.append(focus)
+    assert any("Map" in name for name in seen), seen  # the panel's link was reached
+    assert any(name.startswith("input") for name in seen), seen  # and the form after it
+    assert hidden == [], hidden

@@ -1,5 +1,12 @@
 """iCalendar for training sessions: one person's invitation and the public feed of all sessions.
 
+The messages follow iTIP (RFC 5546): an emailed invitation is a METHOD:REQUEST naming the
+office as ORGANIZER and the registrant as the one ATTENDEE; a cancellation is a METHOD:CANCEL
+with STATUS:CANCELLED and a higher SEQUENCE than any invitation for the same UID; the public
+feed is a METHOD:PUBLISH with an ORGANIZER and no ATTENDEE. Each registration has its own UID
+(the session's, plus the registration), so a person who cancels and registers again gets a new
+entry that no earlier cancellation can outrank.
+
 Built with the `icalendar` package, which escapes text values (commas, semicolons, newlines,
 backslashes) as RFC 5545 requires, so hostile titles or addresses cannot inject properties.
 """
@@ -8,9 +15,10 @@ import zoneinfo
 from urllib.parse import urlsplit
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 
-from portal.core.mail import site_root_url
+from portal.core.mail import display_name, site_root_url
 
 PRODID = "-//Portal//Training sessions//EN"
 
@@ -29,6 +37,35 @@ def session_uid(session, root_url=None):
     return f"training-session-{session.pk}@{host}"
 
 
+def registration_uid(registration, root_url=None):
+    """Stable per registration: its invitation, updates and cancellation replace one entry.
+
+    Registrations invited before UIDs were per registration keep the session's UID, which the
+    entries already in their calendars carry."""
+    if registration.shared_calendar_uid:
+        return session_uid(registration.session, root_url)
+    local, host = session_uid(registration.session, root_url).split("@", 1)
+    return f"{local}-registration-{registration.pk}@{host}"
+
+
+def organizer():
+    """The office's training team: ORGANIZER of every event, with its name (CN)."""
+    address = icalendar.vCalAddress(f"mailto:{settings.TRAINING_EMAIL}")
+    address.params["CN"] = display_name(settings.TRAINING_EMAIL_NAME)
+    return address
+
+
+def attendee(registration, partstat):
+    """The registrant, the one ATTENDEE of their invitation; no reply is expected (RSVP=FALSE)."""
+    address = icalendar.vCalAddress(f"mailto:{registration.email}")
+    address.params["CN"] = display_name(registration.name)
+    address.params["CUTYPE"] = "INDIVIDUAL"
+    address.params["ROLE"] = "REQ-PARTICIPANT"
+    address.params["PARTSTAT"] = partstat
+    address.params["RSVP"] = "FALSE"
+    return address
+
+
 def session_location(session, *, with_joining_link):
     """Where to go: the venue and address, and the joining link only for people who registered."""
     parts = [part for part in (session.venue_name, " ".join(session.address.split())) if part]
@@ -39,7 +76,7 @@ def session_location(session, *, with_joining_link):
     return ", ".join(parts)
 
 
-def session_event(session, *, root_url, with_joining_link, cancelled=False):
+def session_event(session, *, root_url, with_joining_link, cancelled=False, uid=None, sequence=None):
     """The VEVENT for a session, with times in the session's own time zone."""
     tz = zoneinfo.ZoneInfo(session.time_zone)
     page_url = session.get_full_url() or ""
@@ -55,15 +92,16 @@ def session_event(session, *, root_url, with_joining_link, cancelled=False):
         description.append(page_url)
     status = "CANCELLED" if cancelled else "CONFIRMED"
     event = icalendar.Event.new(
-        uid=session_uid(session, root_url),
+        uid=uid or session_uid(session, root_url),
         summary=session.title,
         description="\n\n".join(description),
         start=timezone.localtime(session.starts_at, tz).replace(microsecond=0),
         end=timezone.localtime(session.ends_at, tz).replace(microsecond=0),
-        sequence=session.sequence,
+        sequence=session.sequence if sequence is None else sequence,
         stamp=timezone.now(),
         status=status,
     )
+    event.add("organizer", organizer())
     location = session_location(session, with_joining_link=with_joining_link)
     if location:
         event.add("location", location)
@@ -86,6 +124,15 @@ def _calendar(method, events, name=None):
     return calendar
 
 
+def registration_sequence(registration, method):
+    """The SEQUENCE of a registrant's event: the session's, which goes up whenever it moves or is
+    cancelled; one more when the registration itself ended (cancelled or declined), so that the
+    CANCEL outranks every invitation sent for it (RFC 5546, 3.2.5)."""
+    sequence = registration.session.sequence
+    ended = registration.status not in registration.ACTIVE
+    return sequence + 1 if method == Method.CANCEL and ended else sequence
+
+
 def registration_ics(registration, method=Method.REQUEST):
     """One registrant's invitation (REQUEST) or its withdrawal (CANCEL), as bytes.
 
@@ -93,12 +140,20 @@ def registration_ics(registration, method=Method.REQUEST):
     invitation by UID and SEQUENCE.
     """
     session = registration.session
+    root_url = site_root_url()
+    cancelled = method == Method.CANCEL
     event = session_event(
         session,
-        root_url=site_root_url(),
+        root_url=root_url,
         with_joining_link=method == Method.REQUEST,
-        cancelled=method == Method.CANCEL,
+        cancelled=cancelled,
+        uid=registration_uid(registration, root_url),
+        sequence=registration_sequence(registration, method),
     )
+    ended = cancelled and registration.status not in registration.ACTIVE
+    if ended and registration.shared_calendar_uid:
+        del event["STATUS"]  # uninviting one attendee of a shared event: no STATUS (RFC 5546, 3.2.5)
+    event.add("attendee", attendee(registration, "DECLINED" if ended else "ACCEPTED"))
     return _calendar(method, [event]).to_ical()
 
 

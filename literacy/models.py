@@ -305,6 +305,11 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(null=True, blank=True)
     thank_you_sent_at = models.DateTimeField(null=True, blank=True)
+    shared_calendar_uid = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Invited before each registration had its own calendar UID: keeps the session's.",
+    )
 
     class Meta:
         ordering = ["session", "created_at", "pk"]

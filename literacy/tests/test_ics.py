@@ -42,7 +42,7 @@ def test_invitation_has_time_zone_sequence_uid_and_details(make_session, person)
     assert end - start == datetime.timedelta(minutes=150)
     assert f"DTSTART;TZID=America/Sao_Paulo:{start:%Y%m%dT%H%M%S}" in raw.decode()
     assert event["SEQUENCE"] == 0
-    assert event["UID"] == f"training-session-{session.pk}@localhost"
+    assert event["UID"] == f"training-session-{session.pk}-registration-{registration.pk}@localhost"
     assert str(event["SUMMARY"]) == session.title
     assert str(event["LOCATION"]) == "Statistics House, 1 Census Street, Capital City"
     assert str(event["URL"]) == f"http://localhost{session.url}"

@@ -232,6 +232,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 SITE_NAME = env_str("SITE_NAME", "Portal")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Portal <no-reply@portal.example>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The training team: ORGANIZER of the sessions' calendar invitations (RFC 5546).
+TRAINING_EMAIL = env_str("TRAINING_EMAIL", "training@portal.example")
+TRAINING_EMAIL_NAME = env_str("TRAINING_EMAIL_NAME", f"{SITE_NAME} training team")
 
 # Accounts: email is the login; django-allauth does sign-up, verification and resets.
 AUTH_USER_MODEL = "accounts.User"

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
-pytest_plugins = ["tests.smtp", "literacy.tests.staff_fixtures"]
+pytest_plugins = ["tests.smtp", "literacy.training.tests.staff_fixtures"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -54,7 +54,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_user_database(db):
     """Start with no contacts, for tests that count the ones they make: the demo's training
     registrants are in the user database too (their registrations protect them, so they go first)."""
-    from literacy.models import Registration
+    from literacy.training.models import Registration
     from portal.contacts.models import Contact
 
     Registration.objects.all().delete()

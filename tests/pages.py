@@ -17,8 +17,8 @@ from wagtail.models import Site
 from forums.models import Forum
 from home.models import StandardPage
 from literacy.competitions.models import CompetitionPage
-from literacy.learning_models import ModuleIndexPage, ModulePage
-from literacy.models import TrainingIndexPage, TrainingSessionPage
+from literacy.modules.models import ModuleIndexPage, ModulePage
+from literacy.training.models import TrainingIndexPage, TrainingSessionPage
 from stories.models import DataStoryPage, StoryIndexPage
 
 PRICES_CSV = "Month,Annual rate (%)\nJul 2026,2.9\nAug 2026,2.8\nSep 2026,2.7\nOct 2026,2.4\n"

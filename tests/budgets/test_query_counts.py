@@ -11,7 +11,8 @@ from forums.models import Forum, ForumIndexPage, Topic
 from home.models import StandardPage
 from literacy.competitions.models import CompetitionPage, Entry
 from literacy.games.models import LeaderboardEntry, TimedQuizPage
-from literacy.models import LessonPage, ModuleIndexPage, ModulePage, TrainingSessionPage
+from literacy.modules.models import LessonPage, ModuleIndexPage, ModulePage
+from literacy.training.models import TrainingSessionPage
 from newsletters.pages import NewsletterIssuePage
 from stories.models import DataStoryPage, GlossaryPage, GlossaryTerm, StoryCorrection, StoryTopic
 from tests.bulk import add_live_copies, add_row_copies

@@ -4,8 +4,8 @@ forms), never for learners with progress, and purged with their module and sibli
 import pytest
 from django.test import Client
 
-from literacy.models import LessonPage, ModulePage
-from literacy.tests.module_helpers import (
+from literacy.modules.models import LessonPage, ModulePage
+from literacy.modules.tests.module_helpers import (
     EXPLANATION,
     add_lesson,
     answer_data,

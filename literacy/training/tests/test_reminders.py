@@ -13,7 +13,8 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from literacy import scheduled, training
+from literacy.training import scheduled
+from literacy.training import services as training
 from literacy.training.models import Registration, SessionMaterial, TrainingSessionPage
 from portal.core.mail import site_root_url
 

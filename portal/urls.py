@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz/", portal_views.health, name="health"),
     # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
     path("", include("literacy.modules.urls")),
+    path("", include("literacy.training.urls")),
     path("", include("literacy.games.urls")),
     path("", include("literacy.competitions.urls")),
     path("", include("forums.urls")),

@@ -68,7 +68,7 @@ def index_context(index, request):
     live_modules = ModulePage.objects.live().public().child_of(index)
     topics = [
         (tag.slug, tag.name)
-        for tag in Tag.objects.filter(literacy_moduletopic_items__content_object__in=live_modules)
+        for tag in Tag.objects.filter(modules_moduletopic_items__content_object__in=live_modules)
         .distinct()
         .order_by("name")
     ]

@@ -34,7 +34,7 @@ def answer_call(client, lesson):
     """One scored answer: submit it, then clear it so that the next one is scored too."""
     from django.urls import reverse
 
-    from literacy.questions import questions_in
+    from literacy.modules.questions import questions_in
 
     block = questions_in(lesson.body)[0]
     right = next(i for i, option in enumerate(block.value["options"]) if option["correct"])
@@ -63,7 +63,7 @@ def main():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from literacy.models import LessonPage
+    from literacy.modules.models import LessonPage
 
     with demo_database() as description:
         print(f"{description}; {args.requests} timed requests per case after {args.warmup} warm-up requests.")

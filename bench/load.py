@@ -36,7 +36,7 @@ PAGE_QUERIES = {
     "home page": "from home.models import HomePage as M; print(M.objects.get().url)",
     "story page": "from stories.models import DataStoryPage as M; print(M.objects.live().first().url)",
     "story index": "from stories.models import StoryIndexPage as M; print(M.objects.get().url)",
-    "lesson page": "from literacy.models import LessonPage as M; print(M.objects.live().first().url)",
+    "lesson page": "from literacy.modules.models import LessonPage as M; print(M.objects.live().first().url)",
     "forum topic": (
         "from forums.models import ForumIndexPage, Topic; "
         "t = Topic.objects.order_by('-reply_count').first(); "

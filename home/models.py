@@ -86,7 +86,7 @@ class HomePage(SharingMixin, Page):
 
     def modules_by_tier(self, per_tier=3):
         """The first few modules of each tier, in the order editors gave them."""
-        from literacy.models import ModulePage  # here: literacy's pages may build on home's
+        from literacy.modules.models import ModulePage  # here: literacy's pages may build on home's
 
         modules = ModulePage.objects.live().public().order_by("path")
         by_tier = {tier: [] for tier in Tier.values}
@@ -115,7 +115,7 @@ class HomePage(SharingMixin, Page):
     def upcoming_training(self, limit=3):
         """The next public sessions that are still on, each knowing if it is full; the same few
         queries however many sessions there are."""
-        from literacy.models import TrainingSessionPage  # here: literacy's pages may build on home's
+        from literacy.training.models import TrainingSessionPage  # here: literacy's pages may build on home's
 
         confirmed = Count("registrations", filter=Q(registrations__status="confirmed"))
         return list(TrainingSessionPage.upcoming().annotate(is_full=Q(capacity__lte=confirmed))[:limit])

@@ -25,7 +25,8 @@ urlpatterns = [
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz/", portal_views.health, name="health"),
     # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
-    path("", include("literacy.urls")),
+    path("", include("literacy.modules.urls")),
+    path("", include("literacy.training.urls")),
     path("", include("literacy.games.urls")),
     path("", include("literacy.competitions.urls")),
     path("", include("forums.urls")),

@@ -27,19 +27,17 @@ from literacy.games.models import (
     LeaderboardEntry,
     TimedQuizPage,
 )
-from literacy.models import (
+from literacy.modules.models import LessonPage, ModuleIndexPage, ModulePage
+from literacy.modules.questions import questions_in
+from literacy.modules.tests.module_helpers import complete_module
+from literacy.training.models import (
     Audience,
-    LessonPage,
-    ModuleIndexPage,
-    ModulePage,
     Registration,
     SessionFeedback,
     SessionMaterial,
     TrainingIndexPage,
     TrainingSessionPage,
 )
-from literacy.questions import questions_in
-from literacy.tests.module_helpers import complete_module
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList, Sending, Subscriber
 from portal.contacts.models import Consent, Contact, Touchpoint
 from portal.core import charts

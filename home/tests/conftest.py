@@ -4,7 +4,7 @@ conversations), built with those apps' factories."""
 import pytest
 
 from forums.tests.factories import ForumFactory, ForumIndexPageFactory, MemberFactory
-from literacy.tests.factories import ModuleIndexPageFactory, ModulePageFactory
+from literacy.modules.tests.factories import ModuleIndexPageFactory, ModulePageFactory
 from portal.core.vocabularies import Tier
 
 from .factories import StandardPageFactory

@@ -16,8 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from literacy.models import time_zone_choices
-from portal.core.validators import validate_time_zone
+from portal.core.validators import time_zone_choices, validate_time_zone
 from portal.core.vocabularies import UserGroup, UserGroupsField
 
 from .blocks import PrizeBlock, QuestionBlock

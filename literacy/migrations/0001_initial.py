@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import literacy.models
+import literacy.training.models
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('accessibility_needs', models.TextField(blank=True, max_length=1000)),
                 ('questions', models.TextField(blank=True, max_length=2000, verbose_name='questions for the trainer')),
                 ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waitlisted', 'On the waitlist'), ('pending', 'Awaiting approval'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], max_length=20)),
-                ('token', models.CharField(default=literacy.models.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=literacy.training.models.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
                 ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('reminder_sent_at', models.DateTimeField(blank=True, null=True)),

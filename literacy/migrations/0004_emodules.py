@@ -12,7 +12,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import literacy.learning_models
+import literacy.modules.models
 
 
 class Migration(migrations.Migration):
@@ -876,7 +876,7 @@ class Migration(migrations.Migration):
                 (
                     "code",
                     models.CharField(
-                        default=literacy.learning_models.new_certificate_code,
+                        default=literacy.modules.models.new_certificate_code,
                         editable=False,
                         max_length=12,
                         unique=True,

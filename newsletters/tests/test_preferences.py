@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from literacy.models import Registration
-from literacy.tests.factories import TrainingSessionPageFactory
+from literacy.training.models import Registration
+from literacy.training.tests.factories import TrainingSessionPageFactory
 from newsletters.models import Delivery, Subscriber
 from newsletters.sending import run_sending
 from newsletters.tests.factories import SendingFactory, SubscriberFactory

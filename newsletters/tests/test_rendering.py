@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from home.tests.factories import StandardPageFactory
-from literacy.tests.factories import TrainingSessionPageFactory
+from literacy.training.tests.factories import TrainingSessionPageFactory
 from newsletters.rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, render_issue_email
 from newsletters.tests.factories import NewsletterIssuePageFactory, SendingFactory
 from portal.core.mail import site_root_url

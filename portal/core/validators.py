@@ -11,3 +11,9 @@ def validate_time_zone(name):
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ValidationError(f"“{name}” is not a time zone, e.g. Europe/Paris or UTC.") from None
+
+
+def time_zone_choices():
+    """UTC and every Area/Location zone this machine knows; read when the form is built, so
+    that the list never ends up frozen into a migration."""
+    return [("UTC", "UTC")] + [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "literacy",
+    "literacy.modules",
+    "literacy.training",
     "literacy.games",
     "literacy.competitions",
     "forums",

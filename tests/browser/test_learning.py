@@ -8,9 +8,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from literacy.models import Certificate, LessonPage, ModulePage
-from literacy.questions import questions_in
-from literacy.scoring import display_order
+from literacy.modules.models import Certificate, LessonPage, ModulePage
+from literacy.modules.questions import questions_in
+from literacy.modules.scoring import display_order
 from portal.core.caching.pagecache import purge_site
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe

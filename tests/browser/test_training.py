@@ -8,8 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from literacy.models import Registration, TrainingIndexPage, TrainingSessionPage
-from literacy.tests.conftest import session_fields
+from literacy.training.models import Registration, TrainingIndexPage, TrainingSessionPage
+from literacy.training.tests.conftest import session_fields
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 

@@ -16,9 +16,9 @@ from forums.demo import load_forums_demo
 from home.demo import SITE_CONTENT
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.demo import load_competitions_demo
-from literacy.demo import load_training_demo
 from literacy.games.demo import load_games_demo
-from literacy.module_demo import load_module_demo
+from literacy.modules.demo import load_module_demo
+from literacy.training.demo import load_training_demo
 from newsletters.demo import load_newsletters_demo
 from portal.engagement.demo import load_engagement_demo
 from stories.demo import load_stories_demo

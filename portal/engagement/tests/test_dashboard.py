@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from feedback.tests.factories import DataRequestFactory, PageFeedbackFactory
-from literacy.models import Registration
-from literacy.tests.factories import TrainingSessionPageFactory
+from literacy.training.models import Registration
+from literacy.training.tests.factories import TrainingSessionPageFactory
 from portal.contacts.models import Contact, Touchpoint
 from portal.engagement.dashboard import Window, dashboard_tables, kpi_progress
 from portal.engagement.models import KpiTarget, PageViewCount

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from literacy.learning_models import CheckAttempt, ModuleCompletion
-from literacy.learning_statistics import NO_GROUP
-from literacy.tests.factories import ModulePageFactory
+from literacy.modules.models import CheckAttempt, ModuleCompletion
+from literacy.modules.statistics import NO_GROUP
+from literacy.modules.tests.factories import ModulePageFactory
 from portal.contacts.models import Contact
 from portal.engagement.dashboard import Window, dashboard_tables
 from portal.engagement.models import KpiTarget

@@ -11,10 +11,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import HistoryView
 
-from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeExportIndexView
 
 from . import admin_views, learning_admin
 from .models import Certificate, Registration, SessionFeedback, TrainingSessionPage
@@ -98,7 +98,7 @@ class ListPermittedHistoryView(HistoryView):
         return self.permission_helper.user_can_list(user)
 
 
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(RecordAdmin):
     model = Registration
     menu_label = "Registrations"
     menu_icon = "form"
@@ -190,8 +190,11 @@ class RegistrationAdmin(ModelAdmin):
     registered.short_description = "Registered"
     registered.admin_order_field = "created_at"
 
+    def get_extra_admin_urls(self):
+        return admin_views.registration_urls()
 
-class FeedbackAdmin(ModelAdmin):
+
+class FeedbackAdmin(RecordAdmin):
     model = SessionFeedback
     menu_label = "Feedback"
     menu_icon = "pick"
@@ -206,6 +209,9 @@ class FeedbackAdmin(ModelAdmin):
     list_export = ("registration__session", "rating", "improve", "created_at")
     export_filename = "training-feedback"
     inspect_view_fields = ("registration", "rating", "improve", "created_at")
+
+    def get_extra_admin_urls(self):
+        return admin_views.feedback_urls()
 
     def session(self, feedback):
         return feedback.registration.session.title
@@ -243,11 +249,6 @@ class TrainingGroup(ModelAdminGroup):
         return [*super().get_submenu_items(), summary]
 
 
-@hooks.register("register_admin_urls")
-def register_training_admin_urls():
-    return admin_views.admin_urls()
-
-
 class StaffActionFormatter(LogFormatter):
     """ "Declined: not an accredited journalist" in a registration's history."""
 
@@ -273,7 +274,7 @@ class CertificatePermissionHelper(ReadOnlyPermissionHelper):
         return user.has_perm("literacy.change_certificate")
 
 
-class CertificateAdmin(ModelAdmin):
+class CertificateAdmin(RecordAdmin):
     model = Certificate
     menu_label = "Certificates"
     menu_icon = "success"

@@ -6,7 +6,8 @@ every admin view of a record checks the same permission as its list."""
 from functools import wraps
 
 from django.contrib.admin.utils import label_for_field
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import BooleanField
 from django.urls import URLPattern
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
@@ -102,3 +103,25 @@ class RecordAdmin(ModelAdmin):
 
         requires_list_permission.record_admin = self
         return URLPattern(url.pattern, requires_list_permission, url.default_args, url.name)
+
+    def get_list_display(self, request):
+        """Yes/no columns as words: the admin's tick icons are Django admin's static files,
+        which this project does not install (production's manifest lacks them: a 500)."""
+        return tuple(self._in_words(name) for name in super().get_list_display(request))
+
+    def _in_words(self, name):
+        try:
+            field = self.model._meta.get_field(name) if isinstance(name, str) else None
+        except FieldDoesNotExist:
+            field = None
+        if not isinstance(field, BooleanField):
+            return name
+
+        def yes_or_no(obj):
+            value = getattr(obj, name)
+            return "" if value is None else ("Yes" if value else "No")
+
+        yes_or_no.__name__ = name
+        yes_or_no.short_description = capfirst(field.verbose_name)
+        yes_or_no.admin_order_field = name
+        return yes_or_no

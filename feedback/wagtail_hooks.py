@@ -7,10 +7,15 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import (
+    ReadOnlyPermissionHelper,
+    RecordAdmin,
+    RecordPermissionHelper,
+    SafeExportIndexView,
+)
 from portal.engagement.registry import content_type_label
 
 from . import admin_views
@@ -70,7 +75,7 @@ class AssigneeFilter(RelatedFilter):
         )
 
 
-class PageFeedbackPermissionHelper(PermissionHelper):
+class PageFeedbackPermissionHelper(RecordPermissionHelper):
     """Staff tag and mark feedback; what the reader wrote is never added to or deleted."""
 
     def user_can_create(self, user):
@@ -80,7 +85,7 @@ class PageFeedbackPermissionHelper(PermissionHelper):
         return False
 
 
-class PageFeedbackAdmin(ModelAdmin):
+class PageFeedbackAdmin(RecordAdmin):
     model = PageFeedback
     menu_label = "Page feedback"
     menu_icon = "help"
@@ -160,7 +165,7 @@ class DataRequestButtonHelper(ButtonHelper):
         ]
 
 
-class DataRequestAdmin(ModelAdmin):
+class DataRequestAdmin(RecordAdmin):
     model = DataRequest
     menu_label = "Data requests"
     menu_icon = "mail"
@@ -197,6 +202,9 @@ class DataRequestAdmin(ModelAdmin):
     )
     export_filename = "data-requests"
 
+    def get_extra_admin_urls(self):
+        return admin_views.admin_urls()
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
 
@@ -211,7 +219,7 @@ class DataRequestAdmin(ModelAdmin):
     theme_names.short_description = "Themes"
 
 
-class FeedbackThemeAdmin(ModelAdmin):
+class FeedbackThemeAdmin(RecordAdmin):
     model = FeedbackTheme
     menu_label = "Themes"
     menu_icon = "tag"
@@ -225,11 +233,6 @@ class FeedbackGroup(ModelAdminGroup):
     menu_icon = "help"
     menu_order = 255
     items = (DataRequestAdmin, PageFeedbackAdmin, FeedbackThemeAdmin)
-
-
-@hooks.register("register_admin_urls")
-def register_feedback_admin_urls():
-    return admin_views.admin_urls()
 
 
 @hooks.register("register_engagement_indicators")

@@ -12,10 +12,10 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
-from portal.core.admin_views import ReadOnlyPermissionHelper
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin
 
 from . import admin_views
 from .models import Forum, Member, ModerationAction, Post, Report, Topic
@@ -105,7 +105,7 @@ class PostForumFilter(ForumFilter):
     field = "topic__forum_id"
 
 
-class ModeratedAdmin(ModelAdmin):
+class ModeratedAdmin(RecordAdmin):
     permission_helper_class = ModeratorPermissionHelper
     button_helper_class = ModerationButtonHelper
     inspect_view_enabled = True
@@ -151,6 +151,10 @@ class PostAdmin(ModeratedAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset.filter(status=Post.Status.PENDING) if is_queue(request) else queryset
+
+    def get_extra_admin_urls(self):
+        """Moderator actions (on posts, topics and members) and a member's history."""
+        return admin_views.admin_urls()
 
     def excerpt(self, post):
         return post.body_source[:120]
@@ -215,11 +219,6 @@ class ForumsGroup(ModelAdminGroup):
     menu_icon = "comment"
     menu_order = 270
     items = (PostAdmin, ReportAdmin, TopicAdmin, MemberAdmin, ModerationLogAdmin)
-
-
-@hooks.register("register_admin_urls")
-def register_forum_admin_urls():
-    return admin_views.admin_urls()
 
 
 @hooks.register("register_engagement_indicators")

@@ -180,17 +180,22 @@ def issue_header_buttons(page, user):
         )
 
 
-def admin_urls():
+def issue_urls():
+    """Actions on an issue (a page): send or schedule it, send a test."""
     return [
         path("newsletters/issue/<int:page_id>/send/", send_issue, name="newsletters_send_issue"),
         path("newsletters/issue/<int:page_id>/test/", send_test, name="newsletters_send_test"),
-        *(
-            path(
-                f"newsletters/sending/<int:sending_id>/{action}/",
-                sending_action,
-                {"action": action},
-                name=f"newsletters_sending_{action}",
-            )
-            for action in SENDING_ACTIONS
-        ),
+    ]
+
+
+def sending_urls():
+    """Actions on a send (registered by the "Issues sent" admin, behind its list's permission)."""
+    return [
+        path(
+            f"newsletters/sending/<int:sending_id>/{action}/",
+            sending_action,
+            {"action": action},
+            name=f"newsletters_sending_{action}",
+        )
+        for action in SENDING_ACTIONS
     ]

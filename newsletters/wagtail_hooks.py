@@ -8,9 +8,9 @@ from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeExportIndexView
 
 from . import admin_views
 from .models import Delivery, NewsletterList, Sending, Subscriber
@@ -89,7 +89,7 @@ def figure(field, label):
     return read
 
 
-class SendingAdmin(ModelAdmin):
+class SendingAdmin(RecordAdmin):
     """Per issue: how many it went to, and what happened (aggregate figures only)."""
 
     model = Sending
@@ -133,6 +133,9 @@ class SendingAdmin(ModelAdmin):
     )
     export_filename = "newsletter-issues"
 
+    def get_extra_admin_urls(self):
+        return admin_views.sending_urls()
+
     recipients = figure("recipients_count", "Recipients")
     sent = figure("sent_count", "Sent")
     failed = figure("failed_count", "Failed")
@@ -154,7 +157,7 @@ class SendingAdmin(ModelAdmin):
     actions.short_description = "Actions"
 
 
-class SubscriberAdmin(ModelAdmin):
+class SubscriberAdmin(RecordAdmin):
     model = Subscriber
     menu_label = "Subscribers"
     menu_icon = "group"
@@ -197,7 +200,7 @@ class SubscriberAdmin(ModelAdmin):
     state.short_description = "State"
 
 
-class DeliveryAdmin(ModelAdmin):
+class DeliveryAdmin(RecordAdmin):
     model = Delivery
     menu_label = "Deliveries"
     menu_icon = "tasks"
@@ -232,7 +235,7 @@ class NewslettersGroup(ModelAdminGroup):
 
 @hooks.register("register_admin_urls")
 def register_newsletter_admin_urls():
-    return admin_views.admin_urls()
+    return admin_views.issue_urls()
 
 
 @hooks.register("register_page_header_buttons")

@@ -10,7 +10,7 @@ import wagtail_factories
 from django.contrib.auth.models import Permission
 
 from forums import services
-from forums.models import Forum, ForumIndexPage, Member, Post, Topic
+from forums.models import Forum, ForumIndexPage, Member, ModerationAction, Post, Report, Topic
 from portal.core.sanitise import render_user_markdown
 from tests.factories import EmailAddressFactory, UserFactory
 
@@ -98,3 +98,27 @@ class PostFactory(factory.django.DjangoModelFactory):
     author = factory.SelfAttribute("topic.author")
     body_source = factory.Sequence(lambda n: f"Reply {n}")
     body_html = factory.LazyAttribute(lambda post: render_user_markdown(post.body_source))
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A member's report of a post."""
+
+    class Meta:
+        model = Report
+
+    post = factory.SubFactory(PostFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = Report.Reason.SPAM
+
+
+class ModerationActionFactory(factory.django.DjangoModelFactory):
+    """A moderator's decision about a post, as the moderation log keeps it."""
+
+    class Meta:
+        model = ModerationAction
+
+    kind = ModerationAction.Kind.APPROVE
+    post = factory.SubFactory(PostFactory)
+    topic = factory.SelfAttribute("post.topic")
+    member = factory.SelfAttribute("post.author")
+    reason = "Fine."

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from portal.core.admin_views import ReadOnlyPermissionHelper
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin
 
 from . import admin_views, judging
 from .models import Category, CompetitionPage, Entry
@@ -90,7 +90,7 @@ class EntryButtonHelper(ButtonHelper):
         ]
 
 
-class EntryAdmin(ModelAdmin):
+class EntryAdmin(RecordAdmin):
     model = Entry
     menu_label = "Competition entries"
     menu_icon = "pick"
@@ -111,6 +111,9 @@ class EntryAdmin(ModelAdmin):
     list_filter = (StatusFilter, CompetitionFilter, CategoryFilter, "moderation")
     search_fields = ("title", "display_name", "organisation")
     ordering = ("-competition__closes_at", "created_at", "pk")
+
+    def get_extra_admin_urls(self):
+        return admin_views.admin_urls()
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("competition", "category")
@@ -154,11 +157,6 @@ class EntryAdmin(ModelAdmin):
 
 
 modeladmin_register(EntryAdmin)
-
-
-@hooks.register("register_admin_urls")
-def register_competition_admin_urls():
-    return admin_views.admin_urls()
 
 
 @hooks.register("register_engagement_indicators")

@@ -1,59 +1,62 @@
-"""The "Games" admin menu: the nickname word list, and the leaderboard entries staff can hide."""
+"""The "Games" admin menu: the nickname word list, and the leaderboard entries staff can hide.
 
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+Both are records staff manage, so both are RecordAdmins (see docs/architecture.md)."""
 
-from .models import BlockedWord, LeaderboardEntry
+from django.contrib.admin import SimpleListFilter
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
+
+from portal.core.admin_views import RecordAdmin, RecordPermissionHelper
+
+from .models import BlockedWord, LeaderboardEntry, TimedQuizPage
 
 
-class BlockedWordViewSet(SnippetViewSet):
+class BlockedWordAdmin(RecordAdmin):
     model = BlockedWord
-    icon = "warning"
+    menu_icon = "warning"
     menu_label = "Nickname word list"
-    list_display = ["word", "match", "added_at"]
-    search_fields = ["word"]
-    ordering = ["word"]
+    list_display = ("word", "match", "added_at")
+    search_fields = ("word",)
+    ordering = ("word",)
 
 
-class LeaderboardEntryFilterSet(WagtailFilterSet):
-    class Meta:
-        model = LeaderboardEntry
-        fields = ["quiz", "hidden"]
+class QuizFilter(SimpleListFilter):
+    """By quiz (Django's own related-field filter needs django.contrib.admin)."""
+
+    title = "quiz"
+    parameter_name = "quiz"
+
+    def lookups(self, request, model_admin):
+        return [(str(quiz.pk), quiz.title) for quiz in TimedQuizPage.objects.only("pk", "title")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(quiz_id=value) if value and value.isdigit() else queryset
 
 
-class NoAddingPermissionPolicy(ModelPermissionPolicy):
+class NoAddingPermissionHelper(RecordPermissionHelper):
     """Leaderboard entries are made only by finishing the quiz, never in the admin."""
 
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [action for action in actions if action != "add"])
+    def user_can_create(self, user):
+        return False
 
 
-register_permission_policy(LeaderboardEntry, NoAddingPermissionPolicy(LeaderboardEntry), exact_class=True)
-
-
-class LeaderboardEntryViewSet(SnippetViewSet):
+class LeaderboardEntryAdmin(RecordAdmin):
     """Entries come from players; staff can only hide (or show again) one whose nickname slipped through."""
 
     model = LeaderboardEntry
-    icon = "list-ol"
+    menu_icon = "list-ol"
     menu_label = "Leaderboard entries"
-    list_display = ["nickname", "quiz", "score", "out_of", "time_taken_ms", "submitted_at", "hidden"]
-    search_fields = ["nickname"]
-    filterset_class = LeaderboardEntryFilterSet
-    ordering = ["-submitted_at"]
+    permission_helper_class = NoAddingPermissionHelper
+    list_display = ("nickname", "quiz", "score", "out_of", "time_taken_ms", "submitted_at", "hidden")
+    list_filter = (QuizFilter, "hidden")
+    search_fields = ("nickname",)
+    list_select_related = ("quiz",)
+    ordering = ("-submitted_at",)
 
 
-class GamesViewSetGroup(SnippetViewSetGroup):
-    items = (BlockedWordViewSet, LeaderboardEntryViewSet)
+@modeladmin_register
+class GamesGroup(ModelAdminGroup):
+    items = (BlockedWordAdmin, LeaderboardEntryAdmin)
     menu_label = "Games"
     menu_icon = "pick"
     menu_order = 320
-
-
-register_snippet(GamesViewSetGroup)

@@ -4,9 +4,9 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.core.admin_views import ReadOnlyPermissionHelper
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin
 
 from . import admin_views
 from .models import Certificate
@@ -19,7 +19,7 @@ class CertificatePermissionHelper(ReadOnlyPermissionHelper):
         return user.has_perm("modules.change_certificate")
 
 
-class CertificateAdmin(ModelAdmin):
+class CertificateAdmin(RecordAdmin):
     model = Certificate
     base_url_path = "literacy/certificate"  # the admin address it had before literacy was split
     menu_label = "Certificates"

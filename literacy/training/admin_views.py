@@ -266,16 +266,17 @@ def feedback_summary(request):
     )
 
 
-def admin_urls():
+def registration_urls():
     return [
-        *(
-            path(
-                f"literacy/registration/{action.slug}/",
-                registration_action,
-                {"action": action},
-                name=action.url_name,
-            )
-            for action in ACTIONS.values()
-        ),
-        path("literacy/feedback-summary/", feedback_summary, name="literacy_feedback_summary"),
+        path(
+            f"literacy/registration/{action.slug}/",
+            registration_action,
+            {"action": action},
+            name=action.url_name,
+        )
+        for action in ACTIONS.values()
     ]
+
+
+def feedback_urls():
+    return [path("literacy/feedback-summary/", feedback_summary, name="literacy_feedback_summary")]

@@ -10,10 +10,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import HistoryView
 
-from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeExportIndexView
 
 from . import admin_views
 from .models import Registration, SessionFeedback, TrainingSessionPage
@@ -97,7 +97,7 @@ class ListPermittedHistoryView(HistoryView):
         return self.permission_helper.user_can_list(user)
 
 
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(RecordAdmin):
     model = Registration
     base_url_path = "literacy/registration"  # the admin address it had before literacy was split
     menu_label = "Registrations"
@@ -190,8 +190,11 @@ class RegistrationAdmin(ModelAdmin):
     registered.short_description = "Registered"
     registered.admin_order_field = "created_at"
 
+    def get_extra_admin_urls(self):
+        return admin_views.registration_urls()
 
-class FeedbackAdmin(ModelAdmin):
+
+class FeedbackAdmin(RecordAdmin):
     model = SessionFeedback
     base_url_path = "literacy/sessionfeedback"  # the admin address it had before literacy was split
     menu_label = "Feedback"
@@ -207,6 +210,9 @@ class FeedbackAdmin(ModelAdmin):
     list_export = ("registration__session", "rating", "improve", "created_at")
     export_filename = "training-feedback"
     inspect_view_fields = ("registration", "rating", "improve", "created_at")
+
+    def get_extra_admin_urls(self):
+        return admin_views.feedback_urls()
 
     def session(self, feedback):
         return feedback.registration.session.title
@@ -242,11 +248,6 @@ class TrainingGroup(ModelAdminGroup):
             order=len(self.items) + 1,
         )
         return [*super().get_submenu_items(), summary]
-
-
-@hooks.register("register_admin_urls")
-def register_training_admin_urls():
-    return admin_views.admin_urls()
 
 
 class StaffActionFormatter(LogFormatter):

@@ -5,6 +5,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from newsletters.models import (
+    Delivery,
     NewsletterIndexPage,
     NewsletterIssuePage,
     NewsletterList,
@@ -100,3 +101,13 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
         Subscription.objects.bulk_create(
             Subscription(subscriber=self, newsletter_list=item) for item in extracted or ()
         )
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    """One send of an issue to one subscriber's contact."""
+
+    class Meta:
+        model = Delivery
+
+    sending = factory.SubFactory(SendingFactory)
+    contact = factory.LazyAttribute(lambda delivery: SubscriberFactory().contact)

@@ -1,12 +1,12 @@
 from django.db.models import Count
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.core.admin_views import ReadOnlyPermissionHelper, SafeExportIndexView
+from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeExportIndexView
 
 from .models import Consent, Contact, Touchpoint
 
 
-class ContactAdmin(ModelAdmin):
+class ContactAdmin(RecordAdmin):
     model = Contact
     menu_label = "Contacts"
     menu_icon = "group"
@@ -58,7 +58,7 @@ class ContactAdmin(ModelAdmin):
     topic_names.short_description = "Topics of interest"
 
 
-class TouchpointAdmin(ModelAdmin):
+class TouchpointAdmin(RecordAdmin):
     model = Touchpoint
     menu_label = "Touchpoints"
     menu_icon = "history"
@@ -72,7 +72,7 @@ class TouchpointAdmin(ModelAdmin):
     list_select_related = ("contact",)
 
 
-class ConsentAdmin(ModelAdmin):
+class ConsentAdmin(RecordAdmin):
     model = Consent
     menu_label = "Consents"
     menu_icon = "tick-inverse"

@@ -3,7 +3,9 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
+
+from portal.core.admin_views import RecordAdmin
 
 from . import views
 from .indicators import registered_indicators
@@ -48,7 +50,7 @@ def register_dashboard_urls():
     return views.admin_urls()
 
 
-class KpiTargetAdmin(ModelAdmin):
+class KpiTargetAdmin(RecordAdmin):
     model = KpiTarget
     menu_label = "KPI targets"
     menu_icon = "pick"

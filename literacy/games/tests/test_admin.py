@@ -110,10 +110,10 @@ def test_games_can_only_go_under_the_games_index(superuser_client, home_page):
 
 
 def test_staff_edit_the_word_list(superuser_client):
-    listing = superuser_client.get(reverse("wagtailsnippets_games_blockedword:list"))
+    listing = superuser_client.get(reverse("games_blockedword_modeladmin_index"))
     assert listing.status_code == 200 and "ass" in listing.content.decode()
     response = superuser_client.post(
-        reverse("wagtailsnippets_games_blockedword:add"), {"word": "badger", "match": "whole_word"}
+        reverse("games_blockedword_modeladmin_create"), {"word": "badger", "match": "whole_word"}
     )
     assert response.status_code == 302
     assert BlockedWord.objects.get(word="badger").match == "whole_word"
@@ -121,13 +121,13 @@ def test_staff_edit_the_word_list(superuser_client):
 
 def test_staff_hide_a_leaderboard_entry_but_cannot_add_one(superuser_client, quiz_game):
     entry = LeaderboardEntryFactory(quiz=quiz_game, nickname="Sneaky", score=3, out_of=3, time_taken_ms=1)
-    listing = superuser_client.get(reverse("wagtailsnippets_games_leaderboardentry:list"))
+    listing = superuser_client.get(reverse("games_leaderboardentry_modeladmin_index"))
     assert "Sneaky" in listing.content.decode()
-    assert superuser_client.get(reverse("wagtailsnippets_games_leaderboardentry:add")).status_code in (
+    assert superuser_client.get(reverse("games_leaderboardentry_modeladmin_create")).status_code in (
         302,
         403,
     )
-    edit = reverse("wagtailsnippets_games_leaderboardentry:edit", args=(entry.pk,))
+    edit = reverse("games_leaderboardentry_modeladmin_edit", args=(entry.pk,))
     assert superuser_client.post(edit, {"hidden": "on"}).status_code == 302
     entry.refresh_from_db()
     assert entry.hidden and entry.nickname == "Sneaky" and entry.score == 3
@@ -136,4 +136,4 @@ def test_staff_hide_a_leaderboard_entry_but_cannot_add_one(superuser_client, qui
 @pytest.mark.parametrize("person", [UserFactory, StaffFactory], ids=["member", "staff"])
 def test_people_without_permission_cannot_see_the_word_list(client, person):
     client.force_login(person())
-    assert client.get(reverse("wagtailsnippets_games_blockedword:list")).status_code in (302, 403)
+    assert client.get(reverse("games_blockedword_modeladmin_index")).status_code in (302, 403)

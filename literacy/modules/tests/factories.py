@@ -4,7 +4,8 @@ default (home's and the engagement dashboard's tests use them)."""
 import factory
 import wagtail_factories
 
-from literacy.modules.models import ModuleIndexPage, ModulePage
+from literacy.modules.models import Certificate, ModuleIndexPage, ModulePage
+from tests.factories import UserFactory
 from tests.pages import site_root
 
 
@@ -30,3 +31,15 @@ class ModulePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Module {n}")
     summary = "What an average is, and when the median tells you more."
     objectives = "Tell the mean from the median."
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    user = factory.SubFactory(UserFactory)
+    module = factory.SubFactory(ModulePageFactory)
+    name = "Rita Reporter"
+    module_title = factory.SelfAttribute("module.title")
+    tier = factory.SelfAttribute("module.tier")
+    score = 90

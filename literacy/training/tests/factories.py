@@ -8,7 +8,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from literacy.training.models import TrainingIndexPage, TrainingSessionPage
+from literacy.training.models import Registration, SessionFeedback, TrainingIndexPage, TrainingSessionPage
+from portal.contacts.tests.factories import ContactFactory
 from tests.pages import publish, site_root
 
 
@@ -36,3 +37,26 @@ class TrainingSessionPageFactory(wagtail_factories.PageFactory):
     address = "1 Census Street"
     trainer_name = "Mara Ilić"
     published = factory.PostGeneration(publish)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed place at a session, for the contact given (a new one by default)."""
+
+    class Meta:
+        model = Registration
+
+    session = factory.SubFactory(TrainingSessionPageFactory)
+    contact = factory.SubFactory(ContactFactory)
+    name = factory.SelfAttribute("contact.name")
+    email = factory.SelfAttribute("contact.email")
+    organisation = "Daily News"
+    status = Registration.Status.CONFIRMED
+
+
+class SessionFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionFeedback
+
+    registration = factory.SubFactory(RegistrationFactory)
+    rating = 4
+    improve = "More time for questions."

@@ -16,6 +16,9 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 
 # Each run gets its own key prefix, so runs sharing one Redis never see each other's keys.
 CACHES["default"]["KEY_PREFIX"] = f"{env_str('CACHE_KEY_PREFIX', 'portal')}-test-{uuid.uuid4().hex[:8]}"
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Test processes share one Redis: clearing must not flush the other processes' keys.
+    CACHES["default"]["BACKEND"] = "tests.redis_cache.OwnKeysRedisCache"
 
 # The page cache is off in most tests, which change content behind Wagtail's back; the cache's
 # own tests turn it on (the page_cache_on fixture).

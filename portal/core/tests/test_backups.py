@@ -8,6 +8,7 @@ import tarfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from portal.core import backups
 from tests.factories import UserFactory
@@ -28,7 +29,9 @@ def test_a_backup_holds_the_database_the_media_and_the_row_counts(tmp_path, medi
     folder = backups.back_up(tmp_path / "backups")
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["rows"]["accounts_user"] == 3
-    assert (folder / "database.sqlite3").stat().st_size > 0
+    (database,) = folder.glob("database.*")  # a SQLite copy or a pg_dump archive
+    assert database.suffix == {"sqlite": ".sqlite3", "postgresql": ".pgdump"}[connection.vendor]
+    assert database.stat().st_size > 0
     with tarfile.open(folder / "media.tar.gz") as archive:
         assert "media/images/chart.png" in archive.getnames()
     assert backups.differences(manifest) == []
@@ -51,8 +54,9 @@ def test_a_restore_never_overwrites_a_database_in_use(tmp_path, media):
 def test_a_backup_of_another_database_engine_is_refused(tmp_path, media):
     folder = backups.back_up(tmp_path / "backups")
     manifest = backups.read_manifest(folder)
-    (folder / "manifest.json").write_text(json.dumps({**manifest, "vendor": "postgresql"}))
-    with pytest.raises(CommandError, match="postgresql database, not sqlite"):
+    other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "vendor": other}))
+    with pytest.raises(CommandError, match=f"{other} database, not {connection.vendor}"):
         call_command("restore", str(folder), stdout=io.StringIO())
 
 

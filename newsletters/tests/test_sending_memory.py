@@ -54,6 +54,7 @@ def test_memory_in_use_does_not_grow_with_the_emails_sent(newsletter_index, list
         tracemalloc.stop()
 
     assert report.sent == RECIPIENTS
-    # A message, an address or a row kept per recipient would add kilobytes for each of them.
+    # A message, an address or a row kept per recipient would add kilobytes for each of them;
+    # the database driver's own caches add some tens of bytes (about 55 on PostgreSQL).
     growth_per_email = (in_use[LATE] - in_use[EARLY]) / (LATE - EARLY)
-    assert growth_per_email < 50, in_use
+    assert growth_per_email < 250, in_use

@@ -258,7 +258,11 @@ def render_check_form(module, request, kind, blocks, errors=None, data=None):
             "kind_label": CheckAttempt.Kind(kind).label,
             "questions": questions,
             "token": new_check_token(request, module, kind),
-            "error_count": len(errors or {}),
+            "problems": [
+                (f"#question-{question.id}", f"Question {question.number}: {question.error}")
+                for question in questions
+                if question.error
+            ],
             "index_page": module.get_parent().specific,
         },
     )

@@ -5,8 +5,7 @@ class LiteracyConfig(AppConfig):
     """Holds the history of the tables that the e-modules and training apps took over.
 
     Its migrations created those tables before literacy was split into apps; the last one hands
-    them over (in Django's state only, the tables stay). It also serves the shared stylesheets
-    under static/literacy/.
+    them over (in Django's state only, the tables stay).
     """
 
     name = "literacy"

@@ -88,7 +88,7 @@ class SMTPSink:
             self.messages.clear()
 
 
-def _free_port(host):
+def free_port(host):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]
@@ -102,7 +102,7 @@ def smtp_sink(settings):
     the right order with any other setting the test changes (a separate override_settings
     undone first would be re-applied when `settings` restores its own snapshot)."""
     host = "127.0.0.1"
-    sink = SMTPSink(host=host, port=_free_port(host))
+    sink = SMTPSink(host=host, port=free_port(host))
     # server_hostname avoids socket.getfqdn(), which can hang for seconds without DNS.
     controller = Controller(sink, hostname=host, port=sink.port, server_hostname="localhost")
     # aiosmtpd logs every SMTP command at INFO on "mail.log"; failures still show.

@@ -31,7 +31,6 @@ from literacy.modules.models import LessonPage, ModuleIndexPage, ModulePage
 from literacy.modules.questions import questions_in
 from literacy.modules.tests.module_helpers import complete_module
 from literacy.training.models import (
-    Audience,
     Registration,
     SessionFeedback,
     SessionMaterial,
@@ -42,7 +41,7 @@ from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, Newslet
 from portal.contacts.models import Consent, Contact, Touchpoint
 from portal.core import charts
 from portal.core.charts.blocks import ChartBlock, spec_from_value
-from portal.core.vocabularies import Tier
+from portal.core.vocabularies import Tier, UserGroup
 from stories.demo import CONTENT as STORIES_CONTENT
 from stories.demo import story_specs
 from stories.models import (
@@ -324,7 +323,7 @@ def check_training():
     assert index.url == "/training/" and index.show_in_menus
     upcoming = list(TrainingSessionPage.objects.live().filter(starts_at__gt=timezone.now()))
     assert len(upcoming) == 6
-    assert sum(session.audience == Audience.JOURNALISTS for session in upcoming) == 3
+    assert sum(session.audience == UserGroup.MEDIA for session in upcoming) == 3
     for session in upcoming:
         session.full_clean()  # an editor could save every one of them as it is
     full = [

@@ -10,7 +10,7 @@ from decimal import Decimal
 from portal.core.demo import DemoFiles, ensure_section_index
 from stories.models import GlossaryTerm
 
-from .models import LearnerAudience, LessonPage, ModuleIndexPage, ModulePage
+from .models import LessonPage, ModuleIndexPage, ModulePage
 
 CONTENT = DemoFiles(__file__, "demo_content")
 
@@ -27,10 +27,9 @@ def load_module_demo(home, created):
     if not missing:
         return
     terms = {term.slug: term for term in GlossaryTerm.objects.all()}
-    audiences = {audience.slug: audience for audience in LearnerAudience.objects.all()}
     modules = {module.slug: module for module in ModulePage.objects.child_of(index)}
     for spec in missing:
-        modules[spec["slug"]] = ensure_module(index, spec, modules, audiences, terms, created)
+        modules[spec["slug"]] = ensure_module(index, spec, modules, terms, created)
 
 
 def module_spec(slug):
@@ -67,7 +66,7 @@ def with_terms(body, terms):
     return blocks
 
 
-def ensure_module(index, spec, modules, audiences, terms, created):
+def ensure_module(index, spec, modules, terms, created):
     module = ModulePage(
         title=spec["title"],
         slug=spec["slug"],
@@ -79,9 +78,9 @@ def ensure_module(index, spec, modules, audiences, terms, created):
         pre_check=spec["pre_check"],
         post_check=spec["post_check"],
         teacher_resources=[("teacher_resources", spec["teachers"])],
+        audiences=spec["audiences"],
     )
     module.topics.add(*spec["topics"])
-    module.audiences = [audiences[slug] for slug in spec["audiences"] if slug in audiences]
     module.prerequisites = [modules[slug] for slug in spec.get("prerequisites", ()) if slug in modules]
     index.add_child(instance=module)
     module.save_revision().publish()

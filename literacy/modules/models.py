@@ -22,27 +22,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.core.vocabularies import Tier
+from portal.core.vocabularies import Tier, UserGroup, UserGroupsField
 
 from .blocks import CheckBlocks, LessonBlocks, TeacherResourcesBlock
 from .forms import PREREQUISITE_LOOP, ModulePageForm
 
 TIER_ORDER = [Tier.BASIC, Tier.INTERMEDIATE, Tier.ADVANCED]
-
-
-class LearnerAudience(models.Model):
-    """Who a module is written for: students, teachers, journalists, public servants."""
-
-    slug = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=60)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        db_table = "literacy_learneraudience"
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class ModuleTopic(TaggedItemBase):
@@ -123,7 +108,9 @@ class ModulePage(RoutablePageMixin, Page):
     summary = models.TextField(max_length=400, help_text="What the module is about, in one or two sentences.")
     tier = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     topics = ClusterTaggableManager(through=ModuleTopic, blank=True)
-    audiences = ParentalManyToManyField(LearnerAudience, blank=True, related_name="modules")
+    audiences = UserGroupsField(
+        "written for", default=list, blank=True, help_text="The user groups the module is written for."
+    )
     objectives = models.TextField(
         max_length=2000, help_text="What learners will be able to do, one objective per line."
     )
@@ -161,7 +148,7 @@ class ModulePage(RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("tier"), FieldPanel("duration_minutes"), FieldPanel("pass_mark")]),
         FieldPanel("topics"),
-        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences"),
         FieldPanel("objectives"),
         FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
         FieldPanel("pre_check"),
@@ -189,6 +176,10 @@ class ModulePage(RoutablePageMixin, Page):
     def lessons(self):
         """Live lessons, in the order editors gave them in the page tree."""
         return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def audience_labels(self):
+        """The names of the user groups the module is written for, in the vocabulary's order."""
+        return [group.label for group in UserGroup if group in self.audiences]
 
     def clean(self):
         super().clean()

@@ -24,8 +24,9 @@ from portal.core.caching.pagecache import could_be_cached
 from portal.core.origin import from_this_site
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
+from portal.core.vocabularies import UserGroup
 
-from .models import TIER_ORDER, Certificate, CheckAttempt, LearnerAudience, LessonPage, ModulePage
+from .models import TIER_ORDER, Certificate, CheckAttempt, LessonPage, ModulePage
 from .progress import progress_for, record_check, update_completion
 from .questions import find_question, is_question, question_for, questions_in
 from .scoring import AnswerError, check, percentage
@@ -72,16 +73,17 @@ def index_context(index, request):
         .distinct()
         .order_by("name")
     ]
-    audiences = [(audience.slug, audience.name) for audience in LearnerAudience.objects.all()]
+    written_for = {group for groups in live_modules.values_list("audiences", flat=True) for group in groups}
+    audiences = [(group.value, group.label) for group in UserGroup if group in written_for]
     filters = read_filters(request, topics, audiences)
     modules = live_modules.order_by("path").prefetch_related(
-        "topics", "audiences", Prefetch("prerequisites", queryset=ModulePage.objects.only("id", "title"))
+        "topics", Prefetch("prerequisites", queryset=ModulePage.objects.only("id", "title"))
     )
     if filters["topic"]:
         modules = modules.filter(topics__slug=filters["topic"])
-    if filters["audience"]:
-        modules = modules.filter(audiences__slug=filters["audience"])
     modules = list(modules.distinct())
+    if filters["audience"]:
+        modules = [module for module in modules if filters["audience"] in module.audiences]
     states = progress_for(request).load_all()
     tiers = [
         {
@@ -256,7 +258,11 @@ def render_check_form(module, request, kind, blocks, errors=None, data=None):
             "kind_label": CheckAttempt.Kind(kind).label,
             "questions": questions,
             "token": new_check_token(request, module, kind),
-            "error_count": len(errors or {}),
+            "problems": [
+                (f"#question-{question.id}", f"Question {question.number}: {question.error}")
+                for question in questions
+                if question.error
+            ],
             "index_page": module.get_parent().specific,
         },
     )

@@ -22,10 +22,8 @@ from wagtail.documents import get_document_model
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
 from portal.core.demo import DemoFiles, ensure_section_index
-from portal.core.vocabularies import UserGroup
 
 from .models import (
-    Audience,
     Registration,
     SessionFeedback,
     SessionMaterial,
@@ -129,7 +127,7 @@ def add_registrations(index, session, spec):
     """Registrations in the order people signed up; past sessions also get attendance and feedback."""
     past = spec["days"] < 0
     signed_up = session.starts_at - datetime.timedelta(days=20)
-    group = UserGroup.MEDIA if session.audience == Audience.JOURNALISTS else ""
+    group = session.audience
     registrations = []
     for status, people in spec.get("registrations", {}).items():
         for entry in people:

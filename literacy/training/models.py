@@ -21,14 +21,6 @@ from portal.core.validators import time_zone_choices, validate_time_zone
 from portal.core.vocabularies import Tier, UserGroup
 
 
-class Audience(models.TextChoices):
-    JOURNALISTS = "journalists", "Journalists"
-    TEACHERS = "teachers", "Teachers"
-    PUBLIC_SERVANTS = "public_servants", "Public servants"
-    RESEARCHERS = "researchers", "Researchers"
-    EVERYONE = "everyone", "Everyone"
-
-
 class SessionFormat(models.TextChoices):
     IN_PERSON = "in_person", "In person"
     ONLINE = "online", "Online"
@@ -84,7 +76,13 @@ class TrainingSessionPage(RoutablePageMixin, Page):
 
     summary = models.TextField(max_length=400)
     description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
-    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.JOURNALISTS)
+    audience = models.CharField(
+        max_length=40,
+        choices=UserGroup.choices,
+        default=UserGroup.MEDIA,
+        blank=True,
+        help_text="The user group the session is written for; leave empty for a session open to everyone.",
+    )
     level = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     format = models.CharField(max_length=20, choices=SessionFormat.choices, default=SessionFormat.IN_PERSON)
 
@@ -201,6 +199,10 @@ class TrainingSessionPage(RoutablePageMixin, Page):
             .filter(cancelled=False, starts_at__gt=now or timezone.now())
             .order_by("starts_at", "pk")
         )
+
+    def audience_label(self):
+        """Who the session is for, in words: its user group, or everyone."""
+        return self.get_audience_display() if self.audience else "Everyone"
 
     def is_open_for_registration(self, now=None):
         return not self.cancelled and (now or timezone.now()) < self.closes_at

@@ -15,11 +15,10 @@ from django.utils import timezone
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
 from portal.core.mail import single_line
-from portal.core.vocabularies import UserGroup
 
 from .emails import send_registration_email
 from .ics import Method
-from .models import Audience, Registration, TrainingSessionPage
+from .models import Registration, TrainingSessionPage
 from .templatetags.training_tags import session_closes
 
 Status = Registration.Status
@@ -86,9 +85,8 @@ def _set_status(registration, status):
 
 
 def _default_user_group(session, user_group):
-    if user_group:
-        return user_group
-    return UserGroup.MEDIA if session.audience == Audience.JOURNALISTS else ""
+    """The group the person gave, else the group the session is for (none for an open session)."""
+    return user_group or session.audience
 
 
 def register(

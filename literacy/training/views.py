@@ -17,12 +17,12 @@ from django.utils.formats import date_format
 from portal.contacts.services import normalise_email
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
-from portal.core.vocabularies import Tier
+from portal.core.vocabularies import Tier, UserGroup
 
 from . import services
 from .forms import RegistrationForm
 from .ics import sessions_feed_ics
-from .models import Audience, Registration, SessionFormat, SessionMaterial
+from .models import Registration, SessionFormat, SessionMaterial
 
 SESSIONS_PER_PAGE = 10
 REGISTERED_SESSION_KEY = "literacy-registered"
@@ -58,7 +58,7 @@ def parse_month(value):
 def filtered_sessions(sessions, filters):
     """Apply the listing filters; a session for everyone matches every audience."""
     if filters["audience"]:
-        sessions = sessions.filter(audience__in=[filters["audience"], Audience.EVERYONE])
+        sessions = sessions.filter(audience__in=[filters["audience"], ""])
     if filters["level"]:
         sessions = sessions.filter(level=filters["level"])
     if filters["format"]:
@@ -73,7 +73,7 @@ def read_filters(request):
     """The filters in the query string, keeping only values we know."""
     get = request.GET
     return {
-        "audience": get.get("audience", "") if get.get("audience") in Audience.values else "",
+        "audience": get.get("audience", "") if get.get("audience") in UserGroup.values else "",
         "level": get.get("level", "") if get.get("level") in Tier.values else "",
         "format": get.get("format", "") if get.get("format") in SessionFormat.values else "",
         "month": get.get("month", "") if parse_month(get.get("month")) else "",
@@ -100,8 +100,8 @@ def upcoming(index, request):
             "sessions": page_obj,
             "filters": filters,
             "filtering": any(filters.values()),
-            "audience_label": Audience(filters["audience"]).label if filters["audience"] else "",
-            "audiences": Audience.choices,
+            "audience_label": UserGroup(filters["audience"]).label if filters["audience"] else "",
+            "audiences": UserGroup.choices,
             "levels": Tier.choices,
             "formats": SessionFormat.choices,
             "months": month_choices(sessions),

@@ -104,8 +104,8 @@ class RegistrationAdmin(RecordAdmin):
     menu_icon = "form"
     index_view_class = RegistrationIndexView
     index_template_name = "training/admin/registration_index.html"
-    index_view_extra_css = ["literacy/admin/registrations.css"]
-    index_view_extra_js = ["literacy/admin/select-all.js"]
+    index_view_extra_css = ["training/admin/registrations.css"]
+    index_view_extra_js = ["training/admin/select-all.js"]
     permission_helper_class = RegistrationPermissionHelper
     button_helper_class = RegistrationButtonHelper
     history_view_class = ListPermittedHistoryView

@@ -1,11 +1,18 @@
 """What every app's emails share: text that is safe in a header, and a message built from the
 three templates of its kind (<prefix>_subject.txt, <prefix>.txt and <prefix>.html)."""
 
+import datetime
+import logging
+import smtplib
+
 from django import forms
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
 
 
 def site_root_url():
@@ -51,14 +58,39 @@ def templated_message(template_prefix, context, to, *, headers=None):
     return message
 
 
+# How long to wait before each new attempt when the mail server fails: about nine hours in all,
+# enough for a mail server's restart or a provider's outage, then the task fails for good (and
+# the worker keeps it among its failed jobs, where staff can requeue it).
+RETRY_DELAYS = (
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+    datetime.timedelta(hours=6),
+)
+
+
 @task()
-def send_rendered_message_task(subject, body, from_email, to, headers, alternatives):
+def send_rendered_message_task(subject, body, from_email, to, headers, alternatives, attempt=1):
     """Send a message rendered earlier (during the request), so a slow or failing mail server
-    delays the email, not the person's action."""
+    delays the email, not the person's action; a failed attempt is queued again, later."""
     message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
     for content, mimetype in alternatives:
         message.attach_alternative(content, mimetype)
-    message.send()
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        can_defer = send_rendered_message_task.get_backend().supports_defer
+        if attempt > len(RETRY_DELAYS) or not can_defer:
+            logger.error("Gave up sending %r to %s (attempt %d): %s", subject, to, attempt, error)
+            raise
+        delay = RETRY_DELAYS[attempt - 1]
+        send_rendered_message_task.using(run_after=timezone.now() + delay).enqueue(
+            subject, body, from_email, to, headers, alternatives, attempt=attempt + 1
+        )
+        logger.warning(
+            "Sending %r to %s failed (attempt %d), trying again in %s: %s", subject, to, attempt, delay, error
+        )
 
 
 def queue_message(message):

@@ -1,6 +1,7 @@
 """Higher or lower through the site: the streak is kept on the server and cannot be forged."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from literacy.games.views.higher_lower import session_key
 
@@ -86,7 +87,9 @@ def test_a_tampered_pair_id_is_refused(client, pair_game):
 def test_an_invalid_choice_is_refused(client, pair_game, choice):
     _, response = pick(client, pair_game, choice=choice)
     assert response.status_code == 400
-    assert "Choose one of the two." in response.content.decode()
+    summary = BeautifulSoup(response.content, "html.parser").select_one(".error-summary")
+    assert (summary["role"], summary["tabindex"]) == ("alert", "-1")  # the site's one summary
+    assert [item.get_text() for item in summary.select("li")] == ["Choose one of the two."]
     assert streak(client, pair_game) == (0, 0)
 
 

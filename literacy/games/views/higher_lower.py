@@ -65,7 +65,7 @@ def play(page, request, error=None, status=200):
             "state": state,
             "revealed": revealed,
             "last": last,
-            "error": error,
+            "problems": [("", error)] if error else [],
             "token": tokens.issue(request, f"higher-lower:{page.pk}") if pair else None,
         },
         status,

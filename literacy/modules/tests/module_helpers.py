@@ -114,9 +114,9 @@ def make_module(
         pass_mark=pass_mark,
         pre_check=pre_check or [single_choice(), numeric()],
         post_check=post_check or [single_choice(), numeric()],
+        audiences=list(audiences),
     )
     module.topics.add(*topics)
-    module.audiences = list(audiences)
     module.prerequisites = list(prerequisites)
     index.add_child(instance=module)
     module.save_revision().publish()

@@ -1,6 +1,7 @@
 """Pre-checks and post-checks: scoring, replayed forms, the learning gain and completing a module."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 
 from literacy.modules.models import CheckAttempt, ModuleCompletion
@@ -119,10 +120,16 @@ def test_a_check_with_an_unreadable_answer_is_shown_again_with_every_problem(cli
     response = client.post(url(module, "pre"), data)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "There is a problem" in html
-    assert "Question 1: Choose one of the answers." in html
-    assert "Question 2: Choose at least one answer." in html
-    assert "Question 3: Type a number using digits" in html
+    assert "<title>Error: " in html
+    summary = BeautifulSoup(html, "html.parser").select_one(".error-summary")
+    assert (summary["role"], summary["tabindex"]) == ("alert", "-1")  # the site's one summary
+    links = [(link["href"], link.get_text()) for link in summary.select("li a")]
+    assert links[:2] == [
+        (f"#question-{single.id}", "Question 1: Choose one of the answers."),
+        (f"#question-{multiple.id}", "Question 2: Choose at least one answer."),
+    ]
+    assert links[2][0] == f"#question-{number.id}"
+    assert links[2][1].startswith("Question 3: Type a number using digits")
     assert 'value="lots"' in html
     assert state_of(client, module).pre_score is None
     assert not CheckAttempt.objects.exists()

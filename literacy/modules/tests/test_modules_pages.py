@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from literacy.modules.models import LearnerAudience, ModuleIndexPage
+from literacy.modules.models import ModuleIndexPage
+from portal.core.vocabularies import UserGroup
 from tests.origin import ORIGIN
 
 from .module_helpers import (
@@ -69,23 +70,23 @@ class TestIndex:
         assert '<option value="prices" selected>' in response.content.decode()
 
     def test_filter_by_audience(self, client, learn_index):
-        make_module(
-            "for-teachers-only", audiences=[LearnerAudience.objects.get(slug="teachers")], topics=("zzz",)
-        )
-        response = client.get("/learn/?audience=teachers&topic=zzz")
+        make_module("for-teachers", audiences=[UserGroup.TEACHERS_AND_STUDENTS], lessons=0)
+        make_module("for-media", audiences=[UserGroup.MEDIA, UserGroup.RESEARCHERS], lessons=0)
+        make_module("for-nobody-in-particular", lessons=0)
+        response = client.get("/learn/?audience=teachers_and_students")
         titles = [module.title for tier in response.context["tiers"] for module in tier["modules"]]
-        assert titles == ["Module for-teachers-only"]
+        assert titles == ["Module for-teachers"]
+        assert "<dt>For</dt><dd>Teachers and students</dd>" in response.content.decode()
+        html = client.get("/learn/?audience=researchers").content.decode()
+        assert "<dt>For</dt><dd>Media, Researchers</dd>" in html
 
-    def test_the_four_audiences_are_offered(self, client, learn_index):
+    def test_the_user_groups_that_modules_are_written_for_are_offered(self, client, learn_index):
+        make_module("one", audiences=[UserGroup.RESEARCHERS, UserGroup.MEDIA], lessons=0)
+        make_module("two", audiences=[UserGroup.MEDIA], lessons=0)
         html = client.get("/learn/").content.decode()
         select = re.search(r'<select id="filter-audience".*?</select>', html, re.S).group(0)
-        assert re.findall(r"<option value=\"([^\"]*)\"", select) == [
-            "",
-            "students",
-            "teachers",
-            "journalists",
-            "public-servants",
-        ]
+        # in the vocabulary's order, each once, and only groups some module is written for
+        assert re.findall(r"<option value=\"([^\"]*)\"", select) == ["", "media", "researchers"]
 
     @pytest.mark.parametrize("query", ["topic=<script>", "audience=nobody", "topic=" + "x" * 500])
     def test_unknown_filters_are_ignored(self, client, learn_index, query):
@@ -98,7 +99,8 @@ class TestIndex:
 
     def test_no_match_says_so(self, client, learn_index):
         make_module("lonely", topics=("lonely-topic",))
-        response = client.get("/learn/?topic=lonely-topic&audience=journalists")
+        make_module("for-media", topics=("other",), audiences=[UserGroup.MEDIA], lessons=0)
+        response = client.get("/learn/?topic=lonely-topic&audience=media")
         assert "No modules match these filters" in response.content.decode()
 
     def test_continue_where_you_left_off(self, client, module):

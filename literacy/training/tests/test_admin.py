@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from literacy.training.models import Audience, Registration
+from literacy.training.models import Registration
+from portal.core.vocabularies import UserGroup
 from tests.spreadsheets import csv_rows
 
 from .staff_fixtures import move_session
@@ -39,9 +40,12 @@ def export_rows(client, **params):
 
 @pytest.fixture
 def two_sessions(make_session):
-    for_media = make_session(title="Reading the CPI", audience=Audience.JOURNALISTS)
+    for_media = make_session(title="Reading the CPI", audience=UserGroup.MEDIA)
     for_teachers = make_session(
-        title="Census in class", audience=Audience.TEACHERS, requires_approval=True, slug="census-in-class"
+        title="Census in class",
+        audience=UserGroup.TEACHERS_AND_STUDENTS,
+        requires_approval=True,
+        slug="census-in-class",
     )
     return for_media, for_teachers
 
@@ -56,7 +60,7 @@ def test_list_filters_and_search(manager_client, two_sessions, make_registration
     assert listed_emails(by_session) == {"tom@school.example"}
     by_status = manager_client.get(LIST_URL, {"status__exact": Status.PENDING})
     assert listed_emails(by_status) == {"tom@school.example"}
-    by_audience = manager_client.get(LIST_URL, {"session__audience__exact": Audience.JOURNALISTS})
+    by_audience = manager_client.get(LIST_URL, {"session__audience__exact": UserGroup.MEDIA})
     assert listed_emails(by_audience) == {"rita@news.example"}
     assert listed_emails(manager_client.get(LIST_URL, {"attended__exact": "1"})) == set()
     for term, expected in (("hill school", "tom@school.example"), ("rita", "rita@news.example")):

@@ -74,3 +74,13 @@ def test_home_query_count_does_not_grow_with_sessions(client, add_session):
     for days in range(10, 20):
         add_session(days)
     assert queries_for(client, "/") == with_three
+
+
+def test_home_and_session_say_who_each_session_is_for(client, add_session):
+    add_session(3, title="For the press", audience="media")
+    open_to_all = add_session(4, title="For all", audience="")
+    _, items = training_items(client)
+    metas = [item.select_one(".home-training__meta").get_text(" ", strip=True) for item in items]
+    assert metas[0].endswith("for media") and metas[1].endswith("for everyone")
+    tags = BeautifulSoup(client.get(open_to_all.url).content, "html.parser").select_one(".session-tags")
+    assert "For everyone" in tags.get_text()

@@ -9,8 +9,9 @@ from django.test import Client
 
 from home.tests.factories import StandardPageFactory
 from literacy.training import services as training
-from literacy.training.models import Audience, Registration, SessionMaterial, TrainingIndexPage
+from literacy.training.models import Registration, SessionMaterial, TrainingIndexPage
 from portal.contacts.models import Contact
+from portal.core.vocabularies import UserGroup
 from tests.queries import counts
 
 from .conftest import in_days
@@ -106,11 +107,11 @@ def test_a_session_the_past_sessions_and_the_calendar_do_not_grow_with_registrat
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("audience=journalists", ["Journalists basic", "Everyone advanced online"]),
-        ("audience=teachers", ["Teachers intermediate", "Everyone advanced online"]),
+        ("audience=media", ["Journalists basic", "Everyone advanced online"]),
+        ("audience=teachers_and_students", ["Teachers intermediate", "Everyone advanced online"]),
         ("level=intermediate", ["Teachers intermediate"]),
         ("format=online", ["Everyone advanced online"]),
-        ("audience=journalists&level=advanced", ["Everyone advanced online"]),
+        ("audience=media&level=advanced", ["Everyone advanced online"]),
         ("month=NEXT", ["Everyone advanced online"]),
         ("audience=aliens&level=expert&format=smoke&month=2026-13", None),  # unknown values are ignored
     ],
@@ -118,11 +119,14 @@ def test_a_session_the_past_sessions_and_the_calendar_do_not_grow_with_registrat
 def test_filters(client, make_session, training_index, query, expected):
     make_session(title="Journalists basic", starts_at=in_days(2))
     make_session(
-        title="Teachers intermediate", audience=Audience.TEACHERS, level="intermediate", starts_at=in_days(3)
+        title="Teachers intermediate",
+        audience=UserGroup.TEACHERS_AND_STUDENTS,
+        level="intermediate",
+        starts_at=in_days(3),
     )
     late = make_session(
         title="Everyone advanced online",
-        audience=Audience.EVERYONE,
+        audience="",
         level="advanced",
         format="online",
         address="",
@@ -137,12 +141,12 @@ def test_filters(client, make_session, training_index, query, expected):
 
 
 def test_filters_keep_their_selection_and_offer_months_with_sessions(client, make_session, training_index):
-    session = make_session(audience=Audience.TEACHERS)
+    session = make_session(audience=UserGroup.TEACHERS_AND_STUDENTS)
     month = session.starts_at.strftime("%Y-%m")
-    html = client.get(f"{training_index.url}?audience=teachers&month={month}").content.decode()
-    assert '<option value="teachers" selected>' in html
+    html = client.get(f"{training_index.url}?audience=teachers_and_students&month={month}").content.decode()
+    assert '<option value="teachers_and_students" selected>' in html
     assert f'<option value="{month}" selected>' in html
-    assert "1 upcoming session for teachers" in html
+    assert "1 upcoming session for teachers and students" in html
     assert "Including sessions open to everyone." in html
     assert '<form class="filters" method="get"' in html
 
@@ -150,11 +154,11 @@ def test_filters_keep_their_selection_and_offer_months_with_sessions(client, mak
 def test_pagination_keeps_the_filters(client, make_session, training_index):
     for day in range(1, 13):
         make_session(title=f"Session {day:02}", starts_at=in_days(day))
-    first = client.get(f"{training_index.url}?audience=journalists")
+    first = client.get(f"{training_index.url}?audience=media")
     assert len(titles(first)) == 10
     assert "Page 1 of 2" in first.content.decode()
-    assert 'href="?audience=journalists&amp;page=2"' in first.content.decode()
-    second = client.get(f"{training_index.url}?audience=journalists&page=2")
+    assert 'href="?audience=media&amp;page=2"' in first.content.decode()
+    second = client.get(f"{training_index.url}?audience=media&page=2")
     assert titles(second) == ["Session 11", "Session 12"]
     assert titles(client.get(f"{training_index.url}?page=99")) == ["Session 11", "Session 12"]
 
@@ -163,7 +167,7 @@ def test_honest_empty_states(client, make_session, training_index):
     html = client.get(training_index.url).content.decode()
     assert "No sessions are planned at the moment." in html
     assert "past/" not in html
-    make_session(audience=Audience.TEACHERS)
+    make_session(audience=UserGroup.TEACHERS_AND_STUDENTS)
     html = client.get(f"{training_index.url}?audience=researchers").content.decode()
     assert "0 upcoming sessions" in html
     assert "No upcoming sessions match these filters." in html
@@ -206,7 +210,7 @@ def test_session_page_shows_what_a_journalist_needs(client, make_session, traini
     start = session.starts_at.astimezone(datetime.timezone(datetime.timedelta(hours=1)))
     for text in (
         session.title,
-        "For journalists",
+        "For media",
         "Basic level",
         "In person",
         f"{start:%H:%M} to",

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from literacy.training import services as training
 from literacy.training.emails import build_registration_email, send_registration_email
-from literacy.training.models import Audience, Registration, TrainingSessionPage
+from literacy.training.models import Registration, TrainingSessionPage
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
+from portal.core.vocabularies import UserGroup
 
 from .conftest import CONSENT, ics_attachment, outbox_ics
 
@@ -306,7 +307,7 @@ def test_the_joining_link_goes_only_to_people_with_a_seat(make_session, person, 
 
 
 def test_registration_records_the_person_touchpoint_consent_and_media_group(session, person):
-    assert session.audience == Audience.JOURNALISTS
+    assert session.audience == UserGroup.MEDIA
     training.register(session, **person(source="http://localhost/training/session-1/"))
     contact = Contact.objects.get(email="reporter@news.example")
     assert (contact.name, contact.organisation, contact.user_group) == (
@@ -323,14 +324,17 @@ def test_registration_records_the_person_touchpoint_consent_and_media_group(sess
     assert Registration.objects.get().contact == contact
 
 
-def test_a_given_user_group_is_kept_and_other_audiences_get_no_default(make_session, person):
+def test_a_given_user_group_is_kept_else_the_sessions_audience_is_the_default(make_session, person):
     journalists = make_session()
-    teachers = make_session(audience=Audience.TEACHERS)
+    teachers = make_session(audience=UserGroup.TEACHERS_AND_STUDENTS)
+    everyone = make_session(audience="")
     training.register(journalists, **person("r@uni.example", user_group="researchers"))
     training.register(teachers, **person("t@school.example"))
+    training.register(everyone, **person("e@home.example"))
     assert Contact.objects.get(email="r@uni.example").user_group == "researchers"
-    assert Contact.objects.get(email="t@school.example").user_group == ""
-    assert Registration.objects.get(email="t@school.example").user_group == ""
+    assert Contact.objects.get(email="t@school.example").user_group == "teachers_and_students"
+    assert Registration.objects.get(email="t@school.example").user_group == "teachers_and_students"
+    assert Contact.objects.get(email="e@home.example").user_group == ""
 
 
 # Changes to a session

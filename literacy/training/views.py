@@ -91,6 +91,9 @@ def upcoming(index, request):
     now = timezone.now()
     sessions = index.sessions().filter(starts_at__gte=now).order_by("starts_at", "pk")
     filters = read_filters(request)
+    months = month_choices(sessions)
+    if filters["month"] not in dict(months):
+        filters["month"] = ""  # only months that have sessions: no endless empty months to crawl
     page_obj = Paginator(with_listing_data(filtered_sessions(sessions, filters)), SESSIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -104,7 +107,7 @@ def upcoming(index, request):
             "audiences": UserGroup.choices,
             "levels": Tier.choices,
             "formats": SessionFormat.choices,
-            "months": month_choices(sessions),
+            "months": months,
             "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
             "has_past": index.sessions().filter(starts_at__lt=now, cancelled=False).exists(),
         },

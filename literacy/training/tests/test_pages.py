@@ -114,6 +114,9 @@ def test_a_session_the_past_sessions_and_the_calendar_do_not_grow_with_registrat
         ("audience=media&level=advanced", ["Everyone advanced online"]),
         ("month=NEXT", ["Everyone advanced online"]),
         ("audience=aliens&level=expert&format=smoke&month=2026-13", None),  # unknown values are ignored
+        ("month=2099-01", None),  # a month without sessions is not a listing of its own
+        ("month=1999-12", None),
+        ("month=" + "9" * 400, None),
     ],
 )
 def test_filters(client, make_session, training_index, query, expected):

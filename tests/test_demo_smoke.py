@@ -54,6 +54,7 @@ from stories.models import (
 )
 from tests.crawl import crawl, pattern, read_summary, summary
 from tests.html_validator import validate
+from tests.pdf import PdfObjects
 
 RECORDED = Path(__file__).with_name("demo_urls.txt")
 TOPICS = {"population", "prices", "jobs", "education", "health", "environment"}
@@ -351,8 +352,12 @@ def check_training():
     documents = SessionMaterial.objects.filter(session__in=past, document__isnull=False)
     assert documents.exists()
     for material in documents:
-        with material.document.file.open("rb") as pdf:
-            assert pdf.read(5) == b"%PDF-", material.title
+        with material.document.file.open("rb") as handout:
+            pdf = PdfObjects(handout.read())
+        assert pdf.data.startswith(b"%PDF-"), material.title
+        catalog = pdf.catalog()  # a tagged PDF, like every PDF the site makes
+        assert pdf.entry(catalog, "StructTreeRoot"), material.title
+        assert pdf.entry(catalog, "Lang") == "(en-gb)", material.title
 
 
 def check_newsletters():

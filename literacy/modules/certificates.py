@@ -2,12 +2,8 @@
 and checkable by anyone at a public address with the certificate's code."""
 
 import re
-from contextlib import contextmanager
-from pathlib import Path
 
-import matplotlib
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
@@ -15,12 +11,12 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
-from fpdf import FPDF, ViewerPreferences
+
+from portal.core.pdf import artifact, new_tagged_pdf, tagged
 
 from .models import CODE_ALPHABET, CODE_LENGTH, Certificate, format_code
 from .progress import AccountProgress, record_learning
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MAX_CODE_INPUT = 40
 
 
@@ -147,40 +143,6 @@ def certificate_pdf_view(module, request):
     return response
 
 
-@contextmanager
-def tagged(pdf, struct_type):
-    """Mark what is drawn inside as one structure element (H1, P...) of the document: a tagged
-    PDF that screen readers read in order (PDF 1.7, 14.7 and 14.8).
-
-    fpdf2 (pinned at 2.8) tags only images and outline entries through its public API, always
-    as /Figure; its structure tree builder takes any type, so this opens the marked-content
-    sequence with the element's own tag. The certificate tests check the result."""
-    mcid = pdf.struct_builder.next_mcid_for_page(pdf.page)
-    pdf._add_marked_content(struct_type=f"/{struct_type}", mcid=mcid)
-    pdf._out(f"/{struct_type} <</MCID {mcid}>> BDC")
-    yield
-    pdf._out("EMC")
-
-
-@contextmanager
-def artifact(pdf):
-    """Decoration (the border) that assistive technology skips."""
-    pdf._out("/Artifact BMC")
-    yield
-    pdf._out("EMC")
-
-
-def new_tagged_pdf(title, author, **page):
-    """An FPDF with what an accessible PDF declares: its title (shown instead of the file name),
-    its language and, once content is tagged, the structure tree and /MarkInfo."""
-    pdf = FPDF(**page)
-    pdf.set_title(title)
-    pdf.set_author(author)
-    pdf.set_lang(settings.LANGUAGE_CODE)
-    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
-    return pdf
-
-
 def certificate_pdf(certificate, index, verify_url):
     """A one-page A4 landscape PDF with the same words as the printable page, tagged: a heading
     and paragraphs in reading order, the border an artifact."""
@@ -190,8 +152,6 @@ def certificate_pdf(certificate, index, verify_url):
         orientation="landscape",
         format="A4",
     )
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_draw_color(11, 60, 93)

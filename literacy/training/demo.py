@@ -15,13 +15,14 @@ database (touchpoint and consent) through record_touchpoint(), as the real sign-
 import datetime
 import zoneinfo
 
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
 from portal.core.demo import DemoFiles, ensure_section_index
+from portal.core.pdf import text_document_pdf
 
 from .models import (
     Registration,
@@ -119,7 +120,7 @@ def material(slug, title, source, visibility):
     if source.startswith("https://"):
         return SessionMaterial(title=title, url=source, visibility=visibility)
     return SessionMaterial(
-        title=title, document=ensure_document(title, f"{slug}-{source}.pdf"), visibility=visibility
+        title=title, document=ensure_document(title, f"{slug}-{source}"), visibility=visibility
     )
 
 
@@ -173,13 +174,13 @@ def add_registrations(index, session, spec):
         )
 
 
-def ensure_document(title, filename):
-    """A handout from the content folder, found by title."""
+def ensure_document(title, name):
+    """A handout found by title, else made as a tagged PDF from the content folder's text."""
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
     if document is None:
-        document = Document(title=title)
-        with CONTENT.path(filename).open("rb") as handout:
-            document.file = File(handout, name=filename)
-            document.save()
+        text = CONTENT.path(f"{name}.md").read_text(encoding="utf-8")
+        pdf = text_document_pdf(title, "National Statistics Office", text)
+        document = Document(title=title, file=ContentFile(pdf, name=f"{name}.pdf"))
+        document.save()
     return document

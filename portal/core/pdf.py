@@ -1,0 +1,111 @@
+"""Tagged, accessible PDFs (PDF/UA basics) for every PDF the site makes: certificates and
+handouts. A tagged PDF declares its title (shown instead of the file name) and language, marks
+its text as headings and paragraphs in reading order, and marks decoration as an artifact, so
+screen readers read it as a document."""
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+from django.conf import settings
+from fpdf import FPDF, ViewerPreferences
+
+# DejaVu covers the accented letters of names and places; matplotlib ships it.
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@contextmanager
+def tagged(pdf, struct_type):
+    """Mark what is drawn inside as one structure element (H1, P...) of the document: a tagged
+    PDF that screen readers read in order (PDF 1.7, 14.7 and 14.8).
+
+    fpdf2 (pinned at 2.8) tags only images and outline entries through its public API, always
+    as /Figure; its structure tree builder takes any type, so this opens the marked-content
+    sequence with the element's own tag. The tests read the result back."""
+    mcid = pdf.struct_builder.next_mcid_for_page(pdf.page)
+    pdf._add_marked_content(struct_type=f"/{struct_type}", mcid=mcid)
+    pdf._out(f"/{struct_type} <</MCID {mcid}>> BDC")
+    yield
+    pdf._out("EMC")
+
+
+@contextmanager
+def artifact(pdf):
+    """Decoration (a border, a rule) that assistive technology skips."""
+    pdf._out("/Artifact BMC")
+    yield
+    pdf._out("EMC")
+
+
+def new_tagged_pdf(title, author, **page):
+    """An FPDF with what an accessible PDF declares: its title, its language, a font for any
+    name and, once content is tagged, the structure tree and /MarkInfo."""
+    pdf = FPDF(**page)
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_lang(settings.LANGUAGE_CODE)
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    return pdf
+
+
+def text_document_pdf(title, author, text):
+    """An A4 document from plain text: the title as its heading, lines starting with "## " as
+    subheadings, "- " lines as bullet points, other lines joined into paragraphs (a blank line
+    between paragraphs). Every piece is tagged in reading order; pages break as needed."""
+    pdf = new_tagged_pdf(title, author, format="A4")
+    pdf.set_margins(20, 20, 20)
+    # Pages break here, between lines, never inside a marked-content sequence (which must
+    # open and close on one page): a paragraph that runs over becomes two tagged parts.
+    pdf.set_auto_page_break(False, margin=20)
+    pdf.add_page()
+    pdf.set_text_color(27, 31, 36)
+
+    def block(tag, words, size, height, style="", space=3):
+        pdf.set_font("DejaVu", style, size)
+        lines = pdf.multi_cell(0, height, words, dry_run=True, output="LINES")
+        while lines:
+            room = int((pdf.page_break_trigger - pdf.get_y()) // height)
+            if room < 1:
+                pdf.add_page()
+                continue
+            with tagged(pdf, tag):
+                pdf.multi_cell(0, height, "\n".join(lines[:room]))
+            lines = lines[room:]
+        pdf.ln(space)
+
+    block("H1", title, 20, 10, "B", 6)
+    for kind, words in text_blocks(text):
+        if kind == "H2":
+            block("H2", words, 14, 8, "B", 2)
+        elif kind == "LI":
+            block("P", f"• {words}", 11, 6, "", 1)
+        else:
+            block("P", words, 11, 6)
+    return bytes(pdf.output())
+
+
+def text_blocks(text):
+    """("H2" | "LI" | "P", words) for each block of ``text`` (see text_document_pdf)."""
+    blocks, paragraph = [], []
+
+    def end_paragraph():
+        if paragraph:
+            blocks.append(("P", " ".join(paragraph)))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("## "):
+            end_paragraph()
+            blocks.append(("H2", line[3:].strip()))
+        elif line.startswith("- "):
+            end_paragraph()
+            blocks.append(("LI", line[2:].strip()))
+        elif line:
+            paragraph.append(line)
+        else:
+            end_paragraph()
+    end_paragraph()
+    return blocks

@@ -1,13 +1,10 @@
 """Data stories and infographics: every figure with its source, method, contact and corrections."""
 
 from csp.decorators import csp_replace
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -18,19 +15,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.core import charts
-from portal.core.pages import SharingMixin, subpage_sitemap_entries
+from portal.core.pages import SharingMixin, SubpageViewsMixin, subpage_sitemap_entries
 from portal.core.vocabularies import Tier
 
 from .blocks import StoryBlocks
-from .feeds import StoryAtomFeed, StoryRssFeed
 
 CARD_RENDITION = "fill-640x360"
-STORIES_PER_PAGE = 12
 
 
 @register_snippet
@@ -88,8 +83,9 @@ def with_card_data(stories):
     )
 
 
-class GlossaryPage(RoutablePageMixin, Page):
-    """All glossary terms A to Z, and a page of its own for each term."""
+class GlossaryPage(SubpageViewsMixin, Page):
+    """All glossary terms A to Z, and a page of its own for each term
+    (``stories.urls.glossary_urls``, served by stories.views)."""
 
     intro = models.TextField(max_length=500, blank=True)
 
@@ -97,6 +93,7 @@ class GlossaryPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
     cache_anonymous_responses = True
+    subpage_urls = "stories.urls.glossary_urls"
 
     class Meta:
         verbose_name = "glossary"
@@ -112,32 +109,8 @@ class GlossaryPage(RoutablePageMixin, Page):
             *subpage_sitemap_entries(self, request, [(f"{slug}/", self.last_published_at) for slug in slugs]),
         ]
 
-    @path("")
-    def index(self, request):
-        return self.render(request, context_overrides={"terms": GlossaryTerm.objects.all()})
-
-    @path("<slug:slug>/", name="term")
-    def term(self, request, slug):
-        term = get_object_or_404(GlossaryTerm, slug=slug)
-        return self.render(
-            request,
-            template="stories/glossary_term.html",
-            context_overrides={"term": term, "stories": term_stories(term)},
-        )
-
     def term_url(self, term):
         return self.url + self.reverse_subpage("term", args=[term.slug])
-
-
-def term_stories(term, limit=10):
-    """Stories that explain this term, found through the glossary block that cites it."""
-    references = ReferenceIndex.get_references_to(term).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
-    return (
-        DataStoryPage.objects.live().public().filter(pk__in=page_ids).order_by("-first_published_at")[:limit]
-    )
 
 
 class StoryTopic(TaggedItemBase):
@@ -151,8 +124,9 @@ class StoryFormat(models.TextChoices):
     INFOGRAPHIC = "infographic", "Infographic"
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
-    """Lists stories; also serves topic pages, the infographic gallery, corrections and feeds."""
+class StoryIndexPage(SubpageViewsMixin, Page):
+    """Lists stories; also serves topic pages, the infographic gallery, corrections and feeds
+    (``stories.urls.story_index_urls``, served by stories.views)."""
 
     intro = models.TextField(max_length=500, blank=True)
 
@@ -160,6 +134,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     subpage_types = ["stories.DataStoryPage"]
     max_count = 1
     cache_anonymous_responses = True
+    subpage_urls = "stories.urls.story_index_urls"
 
     class Meta:
         verbose_name = "story index"
@@ -208,87 +183,6 @@ class StoryIndexPage(RoutablePageMixin, Page):
             .distinct()
             .order_by("name")
         )
-
-    def paginate(self, request, queryset):
-        return Paginator(queryset, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-
-    def render_listing(
-        self, request, *, topic=None, on_topic_page=False, story_format=None, heading=None, template=None
-    ):
-        level = request.GET.get("level", "")
-        if story_format is None:
-            story_format = request.GET.get("format", "")
-        stories = self.paginate(request, self.stories(topic, level, story_format))
-        filters = {"level": level if level in Tier.values else "", "format": story_format}
-        topics = list(self.topics_in_use())
-        return self.render(
-            request,
-            template=template or "stories/story_index_page.html",
-            context_overrides={
-                "stories": stories,
-                "topic": topic,
-                "on_topic_page": on_topic_page,
-                "heading": heading or self.title,
-                "filters": filters,
-                "levels": Tier.choices,
-                "formats": StoryFormat.choices,
-                "topics": topics,
-                "topic_options": [(tag.slug, tag.name) for tag in topics],
-                "glossary": GlossaryPage.objects.live().first(),
-                "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
-            },
-        )
-
-    @path("")
-    def index(self, request):
-        topic_slug = request.GET.get("topic", "")
-        topic = Tag.objects.filter(slug=topic_slug).first() if topic_slug else None
-        return self.render_listing(request, topic=topic)
-
-    @path("topic/<slug:slug>/")
-    def topic(self, request, slug):
-        topic = get_object_or_404(Tag, slug=slug)
-        return self.render_listing(
-            request, topic=topic, on_topic_page=True, heading=f"Stories about {topic.name.lower()}"
-        )
-
-    @path("infographics/")
-    def infographics(self, request):
-        return self.render_listing(
-            request,
-            story_format=StoryFormat.INFOGRAPHIC,
-            heading="Infographics",
-            template="stories/infographic_gallery.html",
-        )
-
-    @path("corrections/")
-    def corrections(self, request):
-        corrections = (
-            StoryCorrection.objects.filter(page__in=self.stories())
-            .select_related("page")
-            .order_by("-date", "-pk")
-        )
-        return self.render(
-            request,
-            template="stories/corrections.html",
-            context_overrides={"corrections": Paginator(corrections, 50).get_page(request.GET.get("page"))},
-        )
-
-    @path("feed/")
-    def rss_feed(self, request):
-        return StoryRssFeed(self)(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        return StoryAtomFeed(self)(request)
-
-    @path("topic/<slug:slug>/feed/")
-    def topic_rss_feed(self, request, slug):
-        return StoryRssFeed(self, get_object_or_404(Tag, slug=slug))(request)
-
-    @path("topic/<slug:slug>/feed/atom/")
-    def topic_atom_feed(self, request, slug):
-        return StoryAtomFeed(self, get_object_or_404(Tag, slug=slug))(request)
 
 
 class DataStoryPage(RoutablePageMixin, SharingMixin, Page):

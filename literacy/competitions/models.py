@@ -11,11 +11,11 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.pages import SubpageViewsMixin
 from portal.core.validators import time_zone_choices, validate_time_zone
 from portal.core.vocabularies import UserGroup, UserGroupsField
 
@@ -25,8 +25,9 @@ from .storage import entry_storage
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class CompetitionPage(RoutablePageMixin, Page):
-    """One contest: who may enter, the rules, prizes, rubric and dates; entries, gallery and results."""
+class CompetitionPage(SubpageViewsMixin, Page):
+    """One contest: who may enter, the rules, prizes, rubric and dates; entries, gallery and results
+    (``literacy.competitions.urls.competition_urls``, served by views.py)."""
 
     summary = models.TextField(
         max_length=400, help_text="One or two sentences for listings and search results."
@@ -109,6 +110,7 @@ class CompetitionPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["games.GamesIndexPage"]
     subpage_types = []
+    subpage_urls = "literacy.competitions.urls.competition_urls"
 
     class Meta:
         verbose_name = "competition"
@@ -142,54 +144,6 @@ class CompetitionPage(RoutablePageMixin, Page):
 
     def ineligible_message(self):
         return f"Sorry, this competition is open to {', '.join(self.eligible_group_labels())} only."
-
-    @path("")
-    def competition(self, request):
-        from . import views
-
-        return views.competition_page(self, request)
-
-    @path("enter/", name="enter")
-    def enter(self, request):
-        from . import views
-
-        return views.enter(self, request)
-
-    @path("entries/<int:entry_id>/", name="entry")
-    def entry(self, request, entry_id):
-        from . import views
-
-        return views.own_entry(self, request, entry_id)
-
-    @path("entries/<int:entry_id>/edit/", name="edit")
-    def edit(self, request, entry_id):
-        from . import views
-
-        return views.edit(self, request, entry_id)
-
-    @path("entries/<int:entry_id>/withdraw/", name="withdraw")
-    def withdraw(self, request, entry_id):
-        from . import views
-
-        return views.withdraw(self, request, entry_id)
-
-    @path("entries/<int:entry_id>/file/", name="own_file")
-    def own_file(self, request, entry_id):
-        from . import views
-
-        return views.own_file(self, request, entry_id)
-
-    @path("gallery/", name="gallery")
-    def gallery(self, request):
-        from . import views
-
-        return views.gallery(self, request)
-
-    @path("gallery/<int:entry_id>/file/", name="gallery_file")
-    def gallery_file(self, request, entry_id):
-        from . import views
-
-        return views.gallery_file(self, request, entry_id)
 
 
 class Category(Orderable):

@@ -1,9 +1,9 @@
 """The public side of a competition: its page, entering, one's own entries, and the gallery.
 
-CompetitionPage routes here (RoutablePageMixin); each function takes the page first. An
-entrant sees only their own entries; the public sees only accepted entries, under the names
-their entrants chose, and their files are served through gallery_file, which checks that
-the entry is accepted before sending a byte.
+CompetitionPage's addresses (``competition_urls`` in urls.py) come here; each function takes
+the page first. An entrant sees only their own entries; the public sees only accepted entries,
+under the names their entrants chose, and their files are served through gallery_file, which
+checks that the entry is accepted before sending a byte.
 """
 
 from django.contrib import messages

@@ -13,9 +13,10 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from portal.core.pages import SubpageViewsMixin
 
 
 class GamesIndexPage(Page):
@@ -37,8 +38,9 @@ class GamesIndexPage(Page):
         return context
 
 
-class GamePage(RoutablePageMixin, Page):
-    """What every game page has: an introduction, a place under the index, no children."""
+class GamePage(SubpageViewsMixin, Page):
+    """What every game page has: an introduction, a place under the index, no children, and its
+    addresses in a list of literacy/games/urls.py (its ``subpage_urls``), served by views/."""
 
     intro = models.TextField(max_length=600, help_text="What the game is about, in a sentence or two.")
 
@@ -134,33 +136,10 @@ class GuessTheNumberPage(GamePage):
     """Players estimate official figures and see how far off they were and how everyone else guessed."""
 
     content_panels = [*GamePage.content_panels, InlinePanel("questions", label="Question", min_num=1)]
+    subpage_urls = "literacy.games.urls.guess_the_number_urls"
 
     class Meta:
         verbose_name = "guess-the-number game"
-
-    @path("")
-    def start(self, request):
-        from .views import guess
-
-        return guess.start(self, request)
-
-    @path("question/<int:position>/", name="question")
-    def question(self, request, position):
-        from .views import guess
-
-        return guess.question(self, request, position)
-
-    @path("question/<int:position>/result/", name="result")
-    def result(self, request, position):
-        from .views import guess
-
-        return guess.result(self, request, position)
-
-    @path("results/", name="summary")
-    def summary(self, request):
-        from .views import guess
-
-        return guess.summary(self, request)
 
 
 class NumberQuestion(SourcedQuestion):
@@ -216,21 +195,10 @@ class HigherOrLowerPage(GamePage):
     """Two figures side by side: players pick the higher one and build a streak."""
 
     content_panels = [*GamePage.content_panels, InlinePanel("questions", label="Pair", min_num=2)]
+    subpage_urls = "literacy.games.urls.higher_or_lower_urls"
 
     class Meta:
         verbose_name = "higher-or-lower game"
-
-    @path("")
-    def play(self, request):
-        from .views import higher_lower
-
-        return higher_lower.play(self, request)
-
-    @path("answer/", name="answer")
-    def answer(self, request):
-        from .views import higher_lower
-
-        return higher_lower.answer(self, request)
 
 
 class PairQuestion(SourcedQuestion):
@@ -283,45 +251,10 @@ class TimedQuizPage(GamePage):
         FieldRowPanel([FieldPanel("time_limit_seconds"), FieldPanel("leaderboard_size")]),
         InlinePanel("questions", label="Question", min_num=1),
     ]
+    subpage_urls = "literacy.games.urls.timed_quiz_urls"
 
     class Meta:
         verbose_name = "timed quiz"
-
-    @path("")
-    def intro_page(self, request):
-        from .views import quiz
-
-        return quiz.intro(self, request)
-
-    @path("start/", name="start")
-    def start(self, request):
-        from .views import quiz
-
-        return quiz.start(self, request)
-
-    @path("play/", name="play")
-    def play(self, request):
-        from .views import quiz
-
-        return quiz.play(self, request)
-
-    @path("play/more-time/", name="more_time")
-    def more_time(self, request):
-        from .views import quiz
-
-        return quiz.more_time(self, request)
-
-    @path("result/", name="result")
-    def result(self, request):
-        from .views import quiz
-
-        return quiz.result(self, request)
-
-    @path("leaderboard/", name="leaderboard")
-    def leaderboard(self, request):
-        from .views import quiz
-
-        return quiz.leaderboard_page(self, request)
 
 
 class QuizQuestion(SourcedQuestion):

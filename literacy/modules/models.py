@@ -17,11 +17,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.pages import SubpageViewsMixin
 from portal.core.vocabularies import Tier, UserGroup, UserGroupsField
 
 from .blocks import CheckBlocks, LessonBlocks, TeacherResourcesBlock
@@ -100,8 +100,9 @@ class ModuleIndexPage(Page):
         return context
 
 
-class ModulePage(RoutablePageMixin, Page):
-    """One e-module: a pre-check, lessons in order, a post-check, a certificate, a teachers' section."""
+class ModulePage(SubpageViewsMixin, Page):
+    """One e-module: a pre-check, lessons in order, a post-check, a certificate, a teachers' section
+    (``literacy.modules.urls.module_urls``, served by views.py and certificates.py)."""
 
     collects_feedback = True  # learners are asked "Was this page useful?" (feedback)
 
@@ -165,6 +166,7 @@ class ModulePage(RoutablePageMixin, Page):
     parent_page_types = ["modules.ModuleIndexPage"]
     subpage_types = ["modules.LessonPage"]
     base_form_class = ModulePageForm
+    subpage_urls = "literacy.modules.urls.module_urls"
 
     class Meta:
         db_table = "literacy_modulepage"
@@ -202,42 +204,6 @@ class ModulePage(RoutablePageMixin, Page):
                 seen.add(module_id)
                 stack.extend(graph.get(module_id, ()))
         return False
-
-    @path("")
-    def overview(self, request):
-        from . import views
-
-        return views.module_overview(self, request)
-
-    @path("pre-check/", name="pre_check")
-    def pre_check_view(self, request):
-        from . import views
-
-        return views.check_view(self, request, CheckAttempt.Kind.PRE)
-
-    @path("post-check/", name="post_check")
-    def post_check_view(self, request):
-        from . import views
-
-        return views.check_view(self, request, CheckAttempt.Kind.POST)
-
-    @path("certificate/", name="certificate")
-    def certificate_view(self, request):
-        from . import certificates
-
-        return certificates.certificate_view(self, request)
-
-    @path("certificate/pdf/", name="certificate_pdf")
-    def certificate_pdf_view(self, request):
-        from . import certificates
-
-        return certificates.certificate_pdf_view(self, request)
-
-    @path("for-teachers/", name="teachers")
-    def teachers_view(self, request):
-        from . import views
-
-        return views.teachers(self, request)
 
 
 class LessonPage(Page):

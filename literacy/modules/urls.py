@@ -1,9 +1,11 @@
-"""Addresses outside the page tree: the public check of a certificate's code, and where a
-lesson's forms post (the lesson page itself is cached whole, see LessonPage)."""
+"""The e-modules' addresses outside the page tree (the public check of a certificate's code, and
+where a lesson's forms post: the lesson page itself is cached whole, see LessonPage), and those
+below a module page."""
 
 from django.urls import path
 
 from . import certificates, views
+from .models import CheckAttempt
 
 urlpatterns = [
     path("certificates/", certificates.verify, name="literacy_certificate_verify"),
@@ -26,4 +28,14 @@ urlpatterns = [
         {"handle": views.lesson_done},
         name="literacy_lesson_done",
     ),
+]
+
+# Below a module (ModulePage.subpage_urls): each view takes the page first.
+module_urls = [
+    path("", views.module_overview, name="overview"),
+    path("pre-check/", views.check_view, {"kind": CheckAttempt.Kind.PRE}, name="pre_check"),
+    path("post-check/", views.check_view, {"kind": CheckAttempt.Kind.POST}, name="post_check"),
+    path("certificate/", certificates.certificate_view, name="certificate"),
+    path("certificate/pdf/", certificates.certificate_pdf_view, name="certificate_pdf"),
+    path("for-teachers/", views.teachers, name="teachers"),
 ]

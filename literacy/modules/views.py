@@ -1,7 +1,8 @@
 """The public side of the e-modules: the Learn index, a module, its checks, lessons and answers.
 
-The page models route here, and so do the addresses a lesson's forms post to (literacy/modules/urls.py);
-these functions take the page first. Every
+A module's addresses (``module_urls`` in literacy/modules/urls.py) and those a lesson's forms
+post to come here, and the Learn index and lesson pages draw their content from here
+(ModuleIndexPage.get_context, LessonPage.serve); these functions take the page first. Every
 answer is checked here on the server, and every POST redirects (or, when the answer cannot be
 read, shows the page again with a message), so the site works without JavaScript.
 """

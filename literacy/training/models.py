@@ -12,11 +12,11 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.pages import SubpageViewsMixin
 from portal.core.validators import time_zone_choices, validate_time_zone
 from portal.core.vocabularies import Tier, UserGroup
 
@@ -27,8 +27,9 @@ class SessionFormat(models.TextChoices):
     HYBRID = "hybrid", "Hybrid"
 
 
-class TrainingIndexPage(RoutablePageMixin, Page):
-    """Upcoming and past sessions, with filters and a calendar feed."""
+class TrainingIndexPage(SubpageViewsMixin, Page):
+    """Upcoming and past sessions, with filters and a calendar feed
+    (``literacy.training.urls.training_index_urls``, served by views.py)."""
 
     intro = models.TextField(max_length=500, blank=True)
     consent_text = models.TextField(
@@ -43,6 +44,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("consent_text")]
     subpage_types = ["training.TrainingSessionPage"]
     max_count = 1
+    subpage_urls = "literacy.training.urls.training_index_urls"
 
     class Meta:
         db_table = "literacy_trainingindexpage"
@@ -52,27 +54,10 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         """Live, public sessions under this index, past and future."""
         return TrainingSessionPage.objects.live().public().child_of(self)
 
-    @path("")
-    def upcoming(self, request):
-        from . import views
 
-        return views.upcoming(self, request)
-
-    @path("past/", name="past")
-    def past(self, request):
-        from . import views
-
-        return views.past(self, request)
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        from . import views
-
-        return views.calendar_feed(self, request)
-
-
-class TrainingSessionPage(RoutablePageMixin, Page):
-    """One session: what, when, where and for whom, with registration and cancellation routes."""
+class TrainingSessionPage(SubpageViewsMixin, Page):
+    """One session: what, when, where and for whom; registering, cancelling and feedback are
+    addresses below it (``literacy.training.urls.session_urls``, served by views.py and feedback.py)."""
 
     summary = models.TextField(max_length=400)
     description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
@@ -165,6 +150,7 @@ class TrainingSessionPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
+    subpage_urls = "literacy.training.urls.session_urls"
 
     class Meta:
         db_table = "literacy_trainingsessionpage"
@@ -213,36 +199,6 @@ class TrainingSessionPage(RoutablePageMixin, Page):
         stored = TrainingSessionPage.objects.filter(pk=self.pk).values_list("sequence", flat=True).first()
         page.sequence = max(stored or 0, self.sequence)
         return page
-
-    @path("")
-    def session(self, request):
-        from . import views
-
-        return views.session_page(self, request)
-
-    @path("register/", name="register")
-    def register(self, request):
-        from . import views
-
-        return views.register(self, request)
-
-    @path("registered/", name="registered")
-    def registered(self, request):
-        from . import views
-
-        return views.registered(self, request)
-
-    @path("cancel/<str:token>/", name="cancel")
-    def cancel_registration(self, request, token):
-        from . import views
-
-        return views.cancel(self, request, token)
-
-    @path("feedback/<str:token>/", name="feedback")
-    def feedback(self, request, token):
-        from . import feedback
-
-        return feedback.feedback(self, request, token)
 
 
 class SessionMaterial(Orderable):

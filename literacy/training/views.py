@@ -1,6 +1,7 @@
 """The public side of training: listings, a session's page, registering and cancelling.
 
-The page models route here (RoutablePageMixin); these functions take the page first.
+The training pages' addresses (literacy/training/urls.py) come here; these functions take the
+page first.
 Nothing here shows a joining link or registrant-only material: those go out by email only.
 """
 

@@ -156,7 +156,7 @@ def test_filter_with_no_match_has_an_empty_state(client, make_story):
 
 
 def test_index_is_paginated(client, make_story):
-    from stories.models import STORIES_PER_PAGE
+    from stories.views import STORIES_PER_PAGE
 
     for index in range(STORIES_PER_PAGE + 2):
         make_story(f"Story {index}", body=[])

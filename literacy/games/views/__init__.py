@@ -1,1 +1,1 @@
-"""The games' public side; the page models route here (RoutablePageMixin), page first."""
+"""The games' public side: the game pages' addresses (literacy/games/urls.py) come here, page first."""

@@ -117,3 +117,41 @@ def test_a_page_class_uses_one_way_of_routing():
         for name in mixed_classes(file.read_text())
     ]
     assert not found, "Classes with both subpage_urls and route methods: choose one.\n" + "\n".join(found)
+
+
+def imports_of_views(source, package):
+    """Every import of ``package``'s views in this source, at the top or inside a function."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            relative_views = node.level and (
+                node.module == "views" or (node.module is None and any(a.name == "views" for a in node.names))
+            )
+            absolute_views = node.module in (f"{package}.views", package) and (
+                node.module.endswith(".views") or any(alias.name == "views" for alias in node.names)
+            )
+            if relative_views or absolute_views:
+                found.append(node.lineno)
+        elif isinstance(node, ast.Import) and any(a.name == f"{package}.views" for a in node.names):
+            found.append(node.lineno)
+    return found
+
+
+def test_the_views_scan_finds_imports_at_the_top_and_inside_functions():
+    source = (
+        "from . import views\nfrom .views import lesson\n\ndef serve():\n    from events.views import past\n"
+    )
+    assert imports_of_views(source, "events") == [1, 2, 5]
+    assert imports_of_views("from .forms import EventForm\nfrom portal.core import views\n", "events") == []
+
+
+def test_no_models_module_imports_its_apps_views():
+    """Views import models; models importing views back is the circle routes used to make."""
+    found = []
+    for file in project_sources():
+        if file.name in ("models.py", "pages.py"):
+            package = ".".join(file.relative_to(ROOT).parent.parts)
+            found += [
+                f"{file.relative_to(ROOT)}:{line}" for line in imports_of_views(file.read_text(), package)
+            ]
+    assert not found, "Models that import their app's views:\n" + "\n".join(found)

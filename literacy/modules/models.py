@@ -37,8 +37,9 @@ class ModuleTopic(TaggedItemBase):
         db_table = "literacy_moduletopic"
 
 
-class ModuleIndexPage(Page):
-    """Learn: every module, grouped by tier, with the UNECE definition of each tier."""
+class ModuleIndexPage(SubpageViewsMixin, Page):
+    """Learn: every module, grouped by tier, with the UNECE definition of each tier
+    (``literacy.modules.urls.module_index_urls``: the filtered listing is views.module_index)."""
 
     intro = models.TextField(max_length=600, blank=True)
     basic_definition = models.TextField(
@@ -92,12 +93,7 @@ class ModuleIndexPage(Page):
     def tier_definition(self, tier):
         return getattr(self, f"{tier}_definition", "")
 
-    def get_context(self, request, *args, **kwargs):
-        from . import views
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.index_context(self, request))
-        return context
+    subpage_urls = "literacy.modules.urls.module_index_urls"
 
 
 class ModulePage(SubpageViewsMixin, Page):
@@ -206,8 +202,9 @@ class ModulePage(SubpageViewsMixin, Page):
         return False
 
 
-class LessonPage(Page):
-    """One lesson: text, charts, glossary terms, worked examples, videos and questions.
+class LessonPage(SubpageViewsMixin, Page):
+    """One lesson: text, charts, glossary terms, worked examples, videos and questions
+    (``literacy.modules.urls.lesson_urls``: the page is views.lesson).
 
     Cached whole for visitors without progress. Its forms post to plain addresses (literacy/modules/urls.py)
     that check the browser's Origin instead of a CSRF token, which would set a cookie and keep the
@@ -238,14 +235,7 @@ class LessonPage(Page):
         db_table = "literacy_lessonpage"
         verbose_name = "lesson"
 
-    def serve(self, request, *args, **kwargs):
-        from . import views
-
-        return views.lesson(self, request)
-
-    def serve_preview(self, request, mode_name):
-        """Editors preview a draft as a newcomer to the lesson sees it."""
-        return self.serve(request)
+    subpage_urls = "literacy.modules.urls.lesson_urls"
 
 
 class ModuleProgress(models.Model):

@@ -30,7 +30,12 @@ urlpatterns = [
     ),
 ]
 
-# Below a module (ModulePage.subpage_urls): each view takes the page first.
+# The Learn index (ModuleIndexPage.subpage_urls) and a lesson (LessonPage.subpage_urls): the
+# page itself, from the view; each view takes the page first.
+module_index_urls = [path("", views.module_index, name="modules")]
+lesson_urls = [path("", views.lesson, name="lesson")]
+
+# Below a module (ModulePage.subpage_urls).
 module_urls = [
     path("", views.module_overview, name="overview"),
     path("pre-check/", views.check_view, {"kind": CheckAttempt.Kind.PRE}, name="pre_check"),

@@ -65,8 +65,13 @@ def read_filters(request, topics, audiences):
     }
 
 
+def module_index(index, request):
+    """Learn: modules by tier, filtered by topic and audience, and the learner's modules in
+    progress."""
+    return index.render(request, context_overrides=index_context(index, request))
+
+
 def index_context(index, request):
-    """Modules by tier, filtered by topic and audience, and the learner's modules in progress."""
     live_modules = ModulePage.objects.live().public().child_of(index)
     topics = [
         (tag.slug, tag.name)

@@ -7,10 +7,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.browser
 
 EMAIL = "editor@statistics.example"
-PASSWORD = "a-long-browser-test-password"
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from literacy.competitions.models import CompetitionPage
+from tests.factories import PASSWORD
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 
 pytestmark = pytest.mark.browser
 
 EMAIL = "entrant@example.org"
-PASSWORD = "x-Strong-pass-1"
 OPEN = "school-data-use-competition-2027"
 FINISHED = "infographic-competition-2026"
 

@@ -12,11 +12,11 @@ from literacy.modules.models import Certificate, LessonPage, ModulePage
 from literacy.modules.questions import questions_in
 from literacy.modules.scoring import display_order
 from portal.core.caching.pagecache import purge_site
+from tests.factories import PASSWORD
 
 from .test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, describe
 
 pytestmark = pytest.mark.browser
-PASSWORD = "Quiet-harbour-lantern-58"
 
 
 @pytest.fixture(scope="module", name="axe")

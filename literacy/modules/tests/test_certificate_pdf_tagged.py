@@ -6,6 +6,7 @@ import re
 import pytest
 
 from literacy.modules.models import Certificate
+from tests.factories import PASSWORD
 from tests.pdf import PdfObjects, marked_text, structure_elements
 
 from .module_helpers import complete_module, make_module
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def certificate_pdf(client, learn_index, django_user_model):
     module = make_module("certified", lessons=1, tier="advanced")
-    learner = django_user_model.objects.create_user("cert@example.org", "x-Strong-pass-1")
+    learner = django_user_model.objects.create_user("cert@example.org", PASSWORD)
     client.force_login(learner)
     complete_module(client, module)
     client.post(module.url + module.reverse_subpage("certificate"), {"name": "Łukasz Żółć"})

@@ -8,6 +8,7 @@ from django.test import Client
 from literacy.modules.models import ModulePage
 from literacy.modules.statistics import module_statistics
 from portal.contacts.services import record_touchpoint
+from tests.factories import PASSWORD
 
 from .module_helpers import check_form_data, complete_module, finish_lessons, make_module, take_check
 
@@ -21,7 +22,7 @@ def module(learn_index):
 
 
 def learner_client(django_user_model, email, user_group=""):
-    user = django_user_model.objects.create_user(email, "x-Strong-pass-1")
+    user = django_user_model.objects.create_user(email, PASSWORD)
     if user_group:
         record_touchpoint(email, kind="account_signup", user=user, user_group=user_group)
     client = Client()
@@ -84,7 +85,7 @@ def test_the_screen_shows_the_figures_by_tier(superuser_client, module):
 
 def test_the_screen_is_for_permitted_staff_only(client, django_user_model, module):
     assert client.get(STATISTICS_URL).status_code == 302  # to the sign-in page
-    editor = django_user_model.objects.create_user("editor@example.org", "x-Strong-pass-1")
+    editor = django_user_model.objects.create_user("editor@example.org", PASSWORD)
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert client.get(STATISTICS_URL)["Location"] == "/admin/"  # Wagtail's "no permission" redirect
@@ -157,7 +158,7 @@ class TestPrerequisites:
 
 
 def test_the_communications_team_sees_the_statistics_and_certificates(client, django_user_model, module):
-    member = django_user_model.objects.create_user("comms@example.org", "x-Strong-pass-1")
+    member = django_user_model.objects.create_user("comms@example.org", PASSWORD)
     member.groups.add(Group.objects.get(name="Communications team"))
     client.force_login(member)
     assert client.get(STATISTICS_URL).status_code == 200

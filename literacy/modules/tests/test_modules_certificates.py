@@ -8,6 +8,7 @@ from django.utils import timezone
 from literacy.modules.certificates import normalise_code
 from literacy.modules.models import Certificate
 from portal.contacts.models import Contact, TouchpointKind
+from tests.factories import PASSWORD
 
 from .module_helpers import complete_module, make_module, take_check
 
@@ -22,7 +23,7 @@ def module(learn_index):
 @pytest.fixture
 def learner(django_user_model):
     return django_user_model.objects.create_user(
-        "cert@example.org", "x-Strong-pass-1", first_name="Ana", last_name="Silva"
+        "cert@example.org", PASSWORD, first_name="Ana", last_name="Silva"
     )
 
 
@@ -128,7 +129,7 @@ def test_a_name_beyond_latin_1_prints_in_the_pdf(signed_in, module):
 
 def test_someone_else_cannot_see_a_learners_certificate_or_pdf(module, certificate, django_user_model):
     other = Client()
-    other.force_login(django_user_model.objects.create_user("other@example.org", "x-Strong-pass-1"))
+    other.force_login(django_user_model.objects.create_user("other@example.org", PASSWORD))
     assert other.get(certificate_url(module))["Location"] == module.url
     assert other.get(certificate_url(module, "certificate_pdf")).status_code == 404
     assert Client().get(certificate_url(module, "certificate_pdf")).status_code == 302
@@ -202,9 +203,7 @@ def test_normalise_code(raw, expected):
 
 def test_staff_revoke_a_certificate_in_the_admin(certificate, django_user_model):
     superuser_client = Client()
-    superuser_client.force_login(
-        django_user_model.objects.create_superuser("boss@example.org", "x-Strong-pass-1")
-    )
+    superuser_client.force_login(django_user_model.objects.create_superuser("boss@example.org", PASSWORD))
     index = superuser_client.get("/admin/literacy/certificate/")
     assert index.status_code == 200
     assert certificate.display_code in index.content.decode()

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 
 from literacy.modules.models import CheckAttempt, ModuleCompletion
+from tests.factories import PASSWORD
 
 from .module_helpers import (
     EXPLANATION,
@@ -76,7 +77,7 @@ def test_the_pre_check_is_taken_once(client, module):
 def test_the_pre_check_is_taken_once_even_from_two_browsers(module, django_user_model):
     from django.test import Client
 
-    user = django_user_model.objects.create_user("two@example.org", "x-Strong-pass-1")
+    user = django_user_model.objects.create_user("two@example.org", PASSWORD)
     laptop, phone = Client(), Client()
     laptop.force_login(user)
     phone.force_login(user)

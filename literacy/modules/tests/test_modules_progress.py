@@ -8,6 +8,7 @@ from django.test import Client
 from literacy.modules.models import CheckAttempt, ModuleCompletion, ModuleProgress
 from literacy.modules.progress import SESSION_KEY
 from portal.contacts.models import Contact, TouchpointKind
+from tests.factories import PASSWORD
 
 from .module_helpers import (
     answer_lesson,
@@ -20,7 +21,6 @@ from .module_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "Quiet-harbour-lantern-58"
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import PASSWORD
 from tests.queries import queries_for
 
 from .module_helpers import add_lesson, answer_data, make_module, post_to_lesson, questions, single_choice
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(params=["anonymous", "signed in"])
 def learner(request, client, django_user_model, learn_index):
     if request.param == "signed in":
-        client.force_login(django_user_model.objects.create_user("q@example.org", "x-Strong-pass-1"))
+        client.force_login(django_user_model.objects.create_user("q@example.org", PASSWORD))
         # The first save records the touchpoint; after that, progress is one row.
         warm = make_module("warm-up", lessons=1)
         post_to_lesson(client, warm.lessons().first(), "done")

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from literacy.training import services as training
 from literacy.training.models import Registration, TrainingSessionPage
-
-PASSWORD = "x-Strong-pass-1"
+from tests.factories import PASSWORD
 
 
 @pytest.fixture

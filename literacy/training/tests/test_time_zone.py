@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -20,7 +22,7 @@ def test_unknown_time_zones_are_refused(session, name):
 
 
 def test_editor_picks_the_time_zone_from_a_list(client, session):
-    client.force_login(get_user_model().objects.create_superuser("tz@statistics.example", "x-Strong-pass-1"))
+    client.force_login(get_user_model().objects.create_superuser("tz@statistics.example", PASSWORD))
     html = client.get(f"/admin/pages/{session.pk}/edit/").content.decode()
     assert '<option value="UTC"' in html
     assert '<option value="Europe/Paris"' in html

@@ -4,7 +4,7 @@ offer them themselves (see newsletters.sections)."""
 from wagtail import hooks
 
 from literacy.training.models import TrainingSessionPage
-from literacy.training.templatetags.training_tags import session_when
+from literacy.training.times import session_when
 
 
 @hooks.register("newsletter_upcoming_training")

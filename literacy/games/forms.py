@@ -7,6 +7,7 @@ from django import forms
 
 from . import timing
 from .formatting import format_figure, with_unit
+from .models import BlockedWord
 from .nicknames import validate_nickname
 from .templatetags.games_tags import seconds
 
@@ -88,7 +89,7 @@ class NicknameForm(forms.Form):
     def clean_nickname(self):
         nickname = " ".join(self.cleaned_data["nickname"].split())
         if nickname:
-            validate_nickname(nickname)
+            validate_nickname(nickname, BlockedWord.objects.all())
         return nickname
 
 

@@ -18,6 +18,8 @@ from wagtail.search import index
 
 from portal.core.pages import SubpageViewsMixin
 
+from .nicknames import normalise
+
 
 class GamesIndexPage(Page):
     """The "Games & competitions" section: every game and competition placed under it."""
@@ -352,7 +354,5 @@ class BlockedWord(models.Model):
         return self.word
 
     def clean(self):
-        from .nicknames import normalise
-
         if not normalise(self.word):
             raise ValidationError({"word": "Enter a word with at least one letter."})

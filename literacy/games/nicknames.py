@@ -90,10 +90,9 @@ def blocked_word_in(nickname, words):
     return None
 
 
-def validate_nickname(nickname):
-    """Raise ValidationError with a message for the player unless the nickname may be shown."""
-    from .models import BlockedWord
-
+def validate_nickname(nickname, blocked_words):
+    """Raise ValidationError with a message for the player unless the nickname may be shown;
+    ``blocked_words`` is the staff's list (BlockedWord objects)."""
     if not ALLOWED.match(nickname):
         raise ValidationError(
             "Use letters, numbers, spaces, hyphens, full stops and apostrophes only, "
@@ -101,7 +100,7 @@ def validate_nickname(nickname):
         )
     if not normalise(nickname):
         raise ValidationError("Include at least one letter.")
-    if blocked_word_in(nickname, BlockedWord.objects.all()):
+    if blocked_word_in(nickname, blocked_words):
         raise ValidationError(
             "Please choose a different nickname: this one is not allowed on the leaderboard."
         )

@@ -19,7 +19,7 @@ from portal.core.mail import single_line
 from .emails import send_registration_email
 from .ics import Method
 from .models import Registration, TrainingSessionPage
-from .templatetags.training_tags import session_closes
+from .times import session_closes
 
 Status = Registration.Status
 CONSENT_PURPOSE = "training_registration"

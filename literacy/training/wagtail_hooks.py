@@ -17,7 +17,7 @@ from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeE
 
 from . import admin_views
 from .models import Registration, SessionFeedback, TrainingSessionPage
-from .templatetags.training_tags import session_date
+from .times import session_date
 
 
 class SessionFilter(SimpleListFilter):

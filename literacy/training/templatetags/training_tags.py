@@ -1,38 +1,14 @@
-"""How a session's time reads on the pages and in the emails: always in its own time zone."""
-
-import zoneinfo
+"""Filters for the training templates: a session's times (see times.py), lengths, seats, materials."""
 
 from django import template
-from django.utils import timezone
-from django.utils.formats import date_format
+
+from ..services import seats_left
+from ..times import session_closes, session_date, session_when
 
 register = template.Library()
-
-
-def local(session, moment):
-    return timezone.localtime(moment, zoneinfo.ZoneInfo(session.time_zone))
-
-
-@register.filter
-def session_when(session):
-    """e.g. "Tuesday 1 December 2026, 10:00 to 11:30 (Europe/Paris time, CET)"."""
-    start, end = local(session, session.starts_at), local(session, session.ends_at)
-    day = date_format(start, "l j F Y")
-    end_text = date_format(end, "H:i") if end.date() == start.date() else date_format(end, "l j F Y, H:i")
-    return f"{day}, {date_format(start, 'H:i')} to {end_text} ({session.time_zone} time, {start.tzname()})"
-
-
-@register.filter
-def session_date(session):
-    """The day, for cards and headings: e.g. "Tue 1 Dec 2026"."""
-    return date_format(local(session, session.starts_at), "D j M Y")
-
-
-@register.filter
-def session_closes(session):
-    """When registration closes, in the session's time zone: e.g. "Monday 30 November 2026, 17:00 (CET)"."""
-    closes = local(session, session.closes_at)
-    return f"{date_format(closes, 'l j F Y, H:i')} ({closes.tzname()})"
+register.filter("session_when", session_when)
+register.filter("session_date", session_date)
+register.filter("session_closes", session_closes)
 
 
 @register.filter
@@ -52,8 +28,6 @@ def places_left(session):
     """Free seats, from the listing's annotated count when there is one (no query per card)."""
     confirmed = getattr(session, "confirmed_count", None)
     if confirmed is None:
-        from literacy.training.services import seats_left
-
         return seats_left(session)
     return max(session.capacity - confirmed, 0)
 

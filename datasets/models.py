@@ -3,6 +3,8 @@
 Every figure the site shows comes from one versioned store: an import makes a new version and
 older versions stay readable, so a correction never silently rewrites what was published."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 
@@ -184,4 +186,4 @@ class Observation(models.Model):
             return "confidential"
         if self.value is None or self.status == self.MISSING:
             return "not available"
-        return f"{self.value.normalize():f}"
+        return f"{Decimal(self.value).normalize():f}"

@@ -1,6 +1,7 @@
 """Code lists, datasets, indicators, versions and observations, for tests."""
 
 from datetime import date
+from decimal import Decimal
 
 import factory
 
@@ -81,4 +82,4 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period = "2024"
     period_start = date(2024, 1, 1)
     area = factory.SubFactory(CodeFactory)
-    value = 100
+    value = Decimal("100")

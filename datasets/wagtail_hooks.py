@@ -6,6 +6,7 @@ from wagtail_modeladmin.views import InspectView
 
 from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
+from . import admin_views
 from .models import Code, CodeList, Dataset, Indicator
 
 
@@ -48,6 +49,7 @@ class DatasetInspectView(InspectView):
             **super().get_context_data(**kwargs),
             "indicators": self.instance.indicators.all(),
             "versions": self.instance.versions.select_related("created_by"),
+            "may_import": self.request.user.has_perm(admin_views.IMPORT_PERMISSION),
         }
 
 
@@ -74,6 +76,10 @@ class DatasetAdmin(RecordAdmin):
         "breakdown_code_lists",
     )
     list_display = ("title", "slug", "update_frequency", "producer", "latest")
+
+    def get_extra_admin_urls(self):
+        return admin_views.admin_urls()
+
     list_filter = ("update_frequency",)
     search_fields = ("title", "slug", "summary", "topics")
 

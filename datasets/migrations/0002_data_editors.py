@@ -1,4 +1,4 @@
-"""Data editors describe datasets and their code lists, and read every version."""
+"""Data editors describe datasets and their code lists, import files and read every version."""
 
 from django.db import migrations
 
@@ -12,6 +12,7 @@ PERMISSIONS = [
         for action in ("view", "add", "change", "delete")
     ),
     ("datasets", "view_datasetversion"),
+    ("datasets", "add_datasetversion"),  # import a file as a new version
     ("datasets", "view_observation"),
     ("wagtailadmin", "access_admin"),
 ]

@@ -5,6 +5,7 @@ import pytest
 from django.urls import URLResolver, reverse
 from wagtail_modeladmin.options import ModelAdmin
 
+from datasets.tests.factories import CodeFactory, CodeListFactory, DatasetFactory, IndicatorFactory
 from feedback.tests.factories import DataRequestFactory, FeedbackThemeFactory, PageFeedbackFactory
 from forums.tests.factories import (
     ForumFactory,
@@ -61,6 +62,10 @@ FACTORIES = {
     "newsletters.subscriber": SubscriberFactory,
     "newsletters.delivery": in_newsletter_section(DeliveryFactory),
     "engagement.kpitarget": KpiTargetFactory,
+    "datasets.dataset": DatasetFactory,
+    "datasets.indicator": IndicatorFactory,
+    "datasets.codelist": CodeListFactory,
+    "datasets.code": CodeFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,
@@ -72,7 +77,7 @@ FACTORIES = {
 
 # Admin screens that show no record of one model (figures across models, actions on pages):
 # each checks its own permission, tested in its app.
-PROJECT_PACKAGES = {"portal", "home", "stories", "literacy", "forums", "newsletters", "feedback"}
+PROJECT_PACKAGES = {"portal", "home", "stories", "literacy", "forums", "newsletters", "feedback", "datasets"}
 NOT_RECORD_VIEWS = {
     "engagement_dashboard",
     "engagement_dashboard_export",

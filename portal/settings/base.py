@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "literacy.competitions",
     "forums",
     "newsletters",
+    "datasets",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,72 @@
+"""The admin's import screen: upload a file, preview its changes, then import it.
+
+The preview is a dry run of the same import the command makes; nothing is kept between the two
+steps (the file is sent again to import it), so no uploaded data lingers on the server."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from .importing import FORMATS, TIDY, ImportFailed, import_observations
+from .models import Dataset
+
+IMPORT_PERMISSION = "datasets.add_datasetversion"
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="CSV, UTF-8, comma-separated (see the import guide).")
+    format = forms.ChoiceField(choices=[(name, name) for name in FORMATS], initial=TIDY)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Why?")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"The file is over {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
+        return upload
+
+
+def import_view(request, pk):
+    if not request.user.has_perm(IMPORT_PERMISSION):
+        raise PermissionDenied
+    dataset = get_object_or_404(Dataset, pk=pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = problems = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        upload.seek(0)
+        dry_run = "import" not in request.POST
+        try:
+            result = import_observations(
+                dataset,
+                upload.file,
+                fmt=form.cleaned_data["format"],
+                dry_run=dry_run,
+                note=form.cleaned_data["note"],
+                user=request.user,
+                filename=upload.name,
+            )
+        except ImportFailed as failed:
+            problems = failed.lines()
+        else:
+            if not dry_run:
+                messages.success(request, f"Imported {result.rows} rows as version {result.version.number}.")
+                return redirect("datasets_dataset_modeladmin_inspect", instance_pk=dataset.pk)
+    return TemplateResponse(
+        request,
+        "datasets/admin/import.html",
+        {
+            "dataset": dataset,
+            "form": form,
+            "result": result,
+            "problems": problems,
+            "inspect_url": reverse("datasets_dataset_modeladmin_inspect", args=[dataset.pk]),
+        },
+    )
+
+
+def admin_urls():
+    return [path("datasets/dataset/<int:pk>/import/", import_view, name="datasets_dataset_import")]

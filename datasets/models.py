@@ -1,0 +1,189 @@
+"""The statistics backbone: code lists, datasets, indicators, versions and observations.
+
+Every figure the site shows comes from one versioned store: an import makes a new version and
+older versions stay readable, so a correction never silently rewrites what was published."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+
+class CodeList(models.Model):
+    """A controlled vocabulary of an import's dimension: areas, or a breakdown such as sex."""
+
+    AREA = "area"
+    BREAKDOWN = "breakdown"
+    KIND_CHOICES = [(AREA, "Areas"), (BREAKDOWN, "Breakdown")]
+
+    slug = models.SlugField(
+        unique=True, help_text="For a breakdown, the name of its column in a CSV file (e.g. sex)."
+    )
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=BREAKDOWN)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "code list"
+
+    def __str__(self):
+        return self.name
+
+
+class Code(models.Model):
+    """One code of a list; ``parent`` builds hierarchies (country → region → municipality)."""
+
+    code_list = models.ForeignKey(CodeList, on_delete=models.CASCADE, related_name="codes")
+    code = models.CharField(max_length=50)
+    label = models.CharField(max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["code_list", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["code_list", "code"], name="unique_code_in_list")]
+
+    def __str__(self):
+        return f"{self.code} {self.label}"
+
+
+class Dataset(models.Model):
+    """What a journalist needs to cite a figure: source, methodology, licence and a contact."""
+
+    ANNUAL, QUARTERLY, MONTHLY, IRREGULAR = "annual", "quarterly", "monthly", "irregular"
+    FREQUENCY_CHOICES = [
+        (ANNUAL, "Annual"),
+        (QUARTERLY, "Quarterly"),
+        (MONTHLY, "Monthly"),
+        (IRREGULAR, "Irregular"),
+    ]
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(unique=True)
+    summary = models.TextField(blank=True)
+    topics = models.CharField(max_length=255, blank=True, help_text="Comma-separated topics.")
+    methodology_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    licence = models.CharField(max_length=100, default="CC BY 4.0")
+    update_frequency = models.CharField(max_length=20, choices=FREQUENCY_CHOICES, default=ANNUAL)
+    producer = models.CharField(max_length=200, blank=True)
+    area_code_list = models.ForeignKey(
+        CodeList,
+        on_delete=models.PROTECT,
+        related_name="area_datasets",
+        limit_choices_to={"kind": CodeList.AREA},
+    )
+    breakdown_code_lists = models.ManyToManyField(
+        CodeList,
+        blank=True,
+        related_name="breakdown_datasets",
+        limit_choices_to={"kind": CodeList.BREAKDOWN},
+    )
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def topic_list(self):
+        return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
+
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+
+class Indicator(models.Model):
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(max_length=50)
+    name = models.CharField(max_length=255)
+    definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=100, blank=True, help_text="e.g. persons, %, EUR")
+    unit_multiplier = models.SmallIntegerField(
+        default=0, help_text="SDMX UNIT_MULT: the values are in units of 10 to this power (3: thousands)."
+    )
+    decimals = models.PositiveSmallIntegerField(default=0)
+    glossary_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["dataset", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "code"], name="unique_indicator_in_dataset")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class DatasetVersion(models.Model):
+    """One import. Versions are never edited: a correction is a new version."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    source_filename = models.CharField(max_length=255, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["dataset", "-number"]
+        constraints = [models.UniqueConstraint(fields=["dataset", "number"], name="unique_version_number")]
+
+    def __str__(self):
+        return f"{self.dataset} v{self.number}"
+
+
+class Observation(models.Model):
+    """One figure. Statuses follow SDMX OBS_STATUS, plus C from OBS_CONF (confidential):
+    a missing or confidential figure has no value, and is never shown as 0."""
+
+    NORMAL, PROVISIONAL, ESTIMATED, BREAK, MISSING, CONFIDENTIAL = "A", "P", "E", "B", "M", "C"
+    STATUS_CHOICES = [
+        (NORMAL, "Normal"),
+        (PROVISIONAL, "Provisional"),
+        (ESTIMATED, "Estimated"),
+        (BREAK, "Break in series"),
+        (MISSING, "Not available"),
+        (CONFIDENTIAL, "Confidential"),
+    ]
+    WITHOUT_VALUE = {MISSING, CONFIDENTIAL}
+
+    version = models.ForeignKey(DatasetVersion, on_delete=models.CASCADE, related_name="observations")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    period = models.CharField(max_length=10, help_text="SDMX period code: 2024, 2024-Q1, 2024-S1, 2024-01")
+    period_start = models.DateField()
+    area = models.ForeignKey(Code, on_delete=models.PROTECT, related_name="observations")
+    breakdown_key = models.CharField(max_length=255, blank=True, help_text="e.g. age=0-14;sex=F")
+    value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    status = models.CharField(max_length=1, choices=STATUS_CHOICES, default=NORMAL)
+
+    class Meta:
+        ordering = ["version", "indicator", "area", "period_start", "breakdown_key"]
+        indexes = [
+            models.Index(fields=["version", "indicator", "area", "period"], name="datasets_obs_lookup"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "indicator", "period", "area", "breakdown_key"],
+                name="unique_observation_key",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_value()
+
+    def display_value(self):
+        """The value as text; a figure without value says why, never "0"."""
+        if self.status == self.CONFIDENTIAL:
+            return "confidential"
+        if self.value is None or self.status == self.MISSING:
+            return "not available"
+        return f"{Decimal(self.value).normalize():f}"

@@ -1,0 +1,85 @@
+"""Code lists, datasets, indicators, versions and observations, for tests."""
+
+from datetime import date
+from decimal import Decimal
+
+import factory
+
+from datasets.models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
+
+
+class CodeListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CodeList
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"list-{n}")
+    name = factory.LazyAttribute(lambda o: o.slug.capitalize())
+    kind = CodeList.BREAKDOWN
+
+
+class AreaListFactory(CodeListFactory):
+    slug = "areas"
+    name = "Areas"
+    kind = CodeList.AREA
+
+
+class CodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Code
+        django_get_or_create = ("code_list", "code")
+
+    code_list = factory.SubFactory(AreaListFactory)
+    code = factory.Sequence(lambda n: f"C{n}")
+    label = factory.LazyAttribute(lambda o: f"Label {o.code}")
+
+
+class DatasetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dataset
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Population {n}")
+    slug = factory.Sequence(lambda n: f"population-{n}")
+    summary = "Resident population on 1 January."
+    contact_name = "Population statistics"
+    contact_email = "population@statistics.example"
+    producer = "National Statistics Office"
+    area_code_list = factory.SubFactory(AreaListFactory)
+
+    @factory.post_generation
+    def breakdowns(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.breakdown_code_lists.add(*extracted)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("dataset", "code")
+
+    dataset = factory.SubFactory(DatasetFactory)
+    code = factory.Sequence(lambda n: f"IND{n}")
+    name = factory.LazyAttribute(lambda o: f"Indicator {o.code}")
+    unit = "persons"
+
+
+class DatasetVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DatasetVersion
+
+    dataset = factory.SubFactory(DatasetFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    version = factory.SubFactory(DatasetVersionFactory)
+    indicator = factory.SubFactory(IndicatorFactory, dataset=factory.SelfAttribute("..version.dataset"))
+    period = "2024"
+    period_start = date(2024, 1, 1)
+    area = factory.SubFactory(CodeFactory)
+    value = Decimal("100")

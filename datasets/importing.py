@@ -8,6 +8,7 @@ import csv
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .cells import CellError, parse_status, parse_value, plain_text
 from .diff import diff_versions
@@ -301,12 +302,14 @@ def import_observations(
     note="",
     user=None,
     filename="",
+    publish=False,
     batch_size=BATCH_SIZE,
     max_problems=MAX_PROBLEMS,
 ):
     """A new version of the dataset from the file (binary, read as it goes), with its diff
     against the latest version. Raises ImportFailed, writing nothing, if any row is invalid;
-    with ``dry_run`` nothing is written either, and the result's ``version`` is None."""
+    with ``dry_run`` nothing is written either, and the result's ``version`` is None. The new
+    version is embargoed (not public) unless ``publish``: a release publishes it."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     importer = _Importer(dataset, fmt, mapping, batch_size, max_problems)
@@ -319,6 +322,7 @@ def import_observations(
             created_by=user,
             note=note,
             source_filename=filename[:255],
+            published_at=timezone.now() if publish else None,
         )
         importer.read(binary, version)
         version.row_count = importer.rows

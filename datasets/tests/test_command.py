@@ -29,13 +29,20 @@ def csv_path(tmp_path):
 def test_imports_and_reports_the_version_and_changes(dataset, csv_path):
     out, err = run(csv_path(GOOD), "--dataset", "population", "--note", "First")
     assert out.splitlines()[:3] == [
-        "Imported 2 rows as version 1 of Population.",
+        "Imported 2 rows as version 1 of Population (embargoed until its release).",
         "Changes against no earlier version:",
         "2 added, 0 removed, 0 changed",
     ]
     assert err == ""
     version = DatasetVersion.objects.get()
     assert (version.note, version.source_filename, version.row_count) == ("First", "population.csv", 2)
+    assert version.published_at is None
+
+
+def test_publish_makes_the_version_public_at_once(dataset, csv_path):
+    out, _ = run(csv_path(GOOD), "--dataset", "population", "--publish")
+    assert out.startswith("Imported 2 rows as version 1 of Population (published).")
+    assert dataset.current_version() == DatasetVersion.objects.get()
 
 
 def test_dry_run_prints_the_diff_and_writes_nothing(dataset, csv_path):

@@ -30,8 +30,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
         parser.add_argument("--note", default="", help="why this version was made")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="make the version public at once (otherwise it waits, embargoed, for its release)",
+        )
 
-    def handle(self, *args, file, dataset, format, map, dry_run, note, **options):
+    def handle(self, *args, file, dataset, format, map, dry_run, note, publish, **options):
         try:
             found = Dataset.objects.get(slug=dataset)
         except Dataset.DoesNotExist:
@@ -49,6 +54,7 @@ class Command(BaseCommand):
                     dry_run=dry_run,
                     note=note,
                     filename=path.name,
+                    publish=publish,
                 )
             except ImportFailed as failed:
                 for line in failed.lines():
@@ -57,7 +63,10 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Dry run: {result.rows} rows are valid; nothing was written.")
         else:
-            self.stdout.write(f"Imported {result.rows} rows as version {result.version.number} of {found}.")
+            state = "published" if publish else "embargoed until its release"
+            self.stdout.write(
+                f"Imported {result.rows} rows as version {result.version.number} of {found} ({state})."
+            )
         against = f"version {result.previous.number}" if result.previous else "no earlier version"
         self.stdout.write(f"Changes against {against}:")
         for line in result.diff.lines():

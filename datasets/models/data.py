@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class CodeList(models.Model):
@@ -95,7 +96,12 @@ class Dataset(models.Model):
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
 
     def latest_version(self):
+        """The newest version, published or not: what an import compares against."""
         return self.versions.order_by("-number").first()
+
+    def current_version(self, at=None):
+        """The newest version the public may see at ``at`` (now): what pages show."""
+        return self.versions.public(at).order_by("-number").first()
 
 
 class Indicator(models.Model):
@@ -120,8 +126,16 @@ class Indicator(models.Model):
         return f"{self.code} {self.name}"
 
 
+class DatasetVersionQuerySet(models.QuerySet):
+    def public(self, at=None):
+        """Versions anyone may see: published, at or before ``at`` (now). An embargoed version
+        (not yet published, or published in the future) is invisible everywhere."""
+        return self.filter(published_at__lte=at or timezone.now())
+
+
 class DatasetVersion(models.Model):
-    """One import. Versions are never edited: a correction is a new version."""
+    """One import. Versions are never edited: a correction is a new version. A version is
+    embargoed until ``published_at``: every public way in goes through ``public()``."""
 
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -132,6 +146,14 @@ class DatasetVersion(models.Model):
     note = models.TextField(blank=True)
     source_filename = models.CharField(max_length=255, blank=True)
     row_count = models.PositiveIntegerField(default=0)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When the version became public; empty while it is embargoed.",
+    )
+
+    objects = DatasetVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["dataset", "-number"]
@@ -139,6 +161,9 @@ class DatasetVersion(models.Model):
 
     def __str__(self):
         return f"{self.dataset} v{self.number}"
+
+    def is_public(self, at=None):
+        return self.published_at is not None and self.published_at <= (at or timezone.now())
 
 
 class Observation(models.Model):

@@ -1,0 +1,38 @@
+"""The data layer's public interface: what other apps (stories' charts, the home page, area
+pages, the API) read figures through. Only published versions are ever returned, so no caller
+can leak an embargoed figure by forgetting a filter."""
+
+from .models import Dataset, DatasetVersion, Indicator, Observation
+from .periods import parse_period
+
+
+def current_version(dataset, at=None):
+    """The newest version of ``dataset`` the public may see at ``at`` (now), or None."""
+    return dataset.current_version(at)
+
+
+def public_datasets():
+    """Datasets with at least one published version."""
+    return Dataset.objects.filter(pk__in=DatasetVersion.objects.public().values("dataset"))
+
+
+def observations(indicator, *, version=None, areas=None, breakdown_key="", period_from=None, period_to=None):
+    """The observations of one indicator in ``version`` (default: the current one), oldest period
+    first, optionally for some area codes and a range of periods (SDMX codes, compared by their
+    first day). Empty when the version is not public."""
+    version = version or current_version(indicator.dataset)
+    if version is None or not version.is_public():
+        return Observation.objects.none()
+    found = Observation.objects.filter(version=version, indicator=indicator, breakdown_key=breakdown_key)
+    if areas:
+        found = found.filter(area__code__in=list(areas))
+    if period_from:
+        found = found.filter(period_start__gte=parse_period(period_from).start)
+    if period_to:
+        found = found.filter(period_start__lte=parse_period(period_to).start)
+    return found.select_related("area").order_by("period_start", "area__order", "area__code")
+
+
+def find_indicator(dataset_slug, code):
+    """An indicator by its dataset's slug and its code, or None."""
+    return Indicator.objects.select_related("dataset").filter(dataset__slug=dataset_slug, code=code).first()

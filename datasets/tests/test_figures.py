@@ -1,0 +1,89 @@
+"""The public interface: only published versions, ever; slices by area and period."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from datasets import figures
+from datasets.importing import import_observations
+from datasets.models import DatasetVersion
+from datasets.tests.conftest import as_file
+
+ROWS = (
+    "indicator,period,area,value,status\n"
+    "POP,2023,NAT,9,\nPOP,2024,NAT,10,P\nPOP,2024,R1,4,\nPOP,2022,NAT,,M\n"
+)
+
+
+def imported(dataset, text=ROWS, publish=True):
+    return import_observations(dataset, as_file(text), publish=publish).version
+
+
+def test_an_embargoed_version_is_invisible(dataset):
+    imported(dataset, publish=False)
+    indicator = figures.find_indicator("population", "POP")
+    assert figures.current_version(dataset) is None
+    assert not figures.observations(indicator).exists()
+    assert not figures.public_datasets().exists()
+
+
+def test_a_version_published_in_the_future_stays_invisible_until_then(dataset):
+    version = imported(dataset, publish=False)
+    version.published_at = timezone.now() + timedelta(minutes=1)
+    version.save()
+    assert figures.current_version(dataset) is None
+    assert figures.current_version(dataset, at=timezone.now() + timedelta(minutes=2)) == version
+    assert not figures.observations(figures.find_indicator("population", "POP"), version=version).exists()
+
+
+def test_pages_show_the_newest_published_version_not_a_newer_embargoed_one(dataset):
+    first = imported(dataset)
+    imported(dataset, ROWS.replace("10,P", "11,"), publish=False)
+    indicator = figures.find_indicator("population", "POP")
+    assert figures.current_version(dataset) == first
+    assert [o.display_value() for o in figures.observations(indicator, areas=["NAT"])] == [
+        "not available",
+        "9",
+        "10",
+    ]
+    assert list(figures.public_datasets()) == [dataset]
+
+
+def test_slices_by_area_and_period_range(dataset):
+    imported(dataset)
+    indicator = figures.find_indicator("population", "POP")
+    found = figures.observations(indicator, period_from="2023", period_to="2024")
+    assert [(o.period, o.area.code, o.status) for o in found] == [
+        ("2023", "NAT", "A"),
+        ("2024", "NAT", "P"),
+        ("2024", "R1", "A"),
+    ]
+    assert [o.period for o in figures.observations(indicator, areas=["R1"])] == ["2024"]
+
+
+def test_an_unknown_indicator_is_none(dataset):
+    assert figures.find_indicator("population", "NOPE") is None
+    assert figures.find_indicator("nope", "POP") is None
+
+
+def test_existing_versions_were_published_when_they_were_made(dataset):
+    """The migration that brought embargoes kept every earlier version public."""
+    version = imported(dataset, publish=False)
+    DatasetVersion.objects.filter(pk=version.pk).update(published_at=None)
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("datasets.migrations.0003_version_published_at").publish_existing_versions(apps, None)
+    version.refresh_from_db()
+    assert version.published_at == version.created_at
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "x"])
+def test_a_malformed_period_bound_is_refused(dataset, bad):
+    from datasets.periods import PeriodError
+
+    imported(dataset)
+    with pytest.raises(PeriodError):
+        list(figures.observations(figures.find_indicator("population", "POP"), period_from=bad))

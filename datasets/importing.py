@@ -8,12 +8,12 @@ import csv
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from .cells import CellError, parse_status, parse_value, plain_text
 from .diff import diff_versions
 from .models import Code, Dataset, DatasetVersion, Observation
 from .periods import PeriodError, parse_period
+from .signals import publish_version
 
 TIDY, SDMX_CSV = "tidy", "sdmx-csv"
 FORMATS = (TIDY, SDMX_CSV)
@@ -322,7 +322,6 @@ def import_observations(
             created_by=user,
             note=note,
             source_filename=filename[:255],
-            published_at=timezone.now() if publish else None,
         )
         importer.read(binary, version)
         version.row_count = importer.rows
@@ -330,5 +329,7 @@ def import_observations(
         diff = diff_versions(previous, version)
         if dry_run:
             transaction.set_rollback(True)
+        elif publish:
+            publish_version(version)
     kept = None if dry_run else version
     return ImportResult(version=kept, rows=importer.rows, diff=diff, dry_run=dry_run, previous=previous)

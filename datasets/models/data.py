@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -91,6 +92,9 @@ class Dataset(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("datasets:dataset", kwargs={"slug": self.slug})
 
     def topic_list(self):
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]

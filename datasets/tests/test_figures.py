@@ -87,3 +87,24 @@ def test_a_malformed_period_bound_is_refused(dataset, bad):
     imported(dataset)
     with pytest.raises(PeriodError):
         list(figures.observations(figures.find_indicator("population", "POP"), period_from=bad))
+
+
+def test_publishing_announces_the_version_and_what_it_replaces_after_the_commit(dataset, committed):
+    from datasets.signals import version_published
+
+    heard = []
+
+    def receiver(sender, version, previous, **kwargs):
+        heard.append((version.number, previous and previous.number))
+
+    version_published.connect(receiver)
+    try:
+        with committed():
+            imported(dataset)
+            imported(dataset, publish=False)
+            assert heard == []
+        with committed():
+            imported(dataset)
+    finally:
+        version_published.disconnect(receiver)
+    assert heard == [(1, None), (3, 1)]

@@ -48,13 +48,13 @@ def peak_memory(dataset, path):
 
 
 def test_memory_stays_flat_in_the_number_of_rows(dataset, tmp_path):
-    small_result, small = peak_memory(dataset, write_rows(tmp_path / "small.csv", 5_000))
+    small_result, small = peak_memory(dataset, write_rows(tmp_path / "small.csv", 2_000))
     Observation.objects.all().delete()
-    large_result, large = peak_memory(dataset, write_rows(tmp_path / "large.csv", 50_000))
-    assert (small_result.rows, large_result.rows) == (5_000, 50_000)
-    assert large_result.version.observations.count() == 50_000
+    large_result, large = peak_memory(dataset, write_rows(tmp_path / "large.csv", 20_000))
+    assert (small_result.rows, large_result.rows) == (2_000, 20_000)
+    assert large_result.version.observations.count() == 20_000
     # Ten times the rows: the peak may move a little (the database's own buffers), never tenfold.
-    assert large < small * 2, f"peak {large} bytes for 50,000 rows vs {small} for 5,000"
+    assert large < small * 2, f"peak {large} bytes for 20,000 rows vs {small} for 2,000"
 
 
 def test_queries_grow_with_batches_only(dataset, tmp_path):
@@ -67,8 +67,8 @@ def test_queries_grow_with_batches_only(dataset, tmp_path):
 
     one_batch = queries(BATCH_SIZE)
     per_batch = queries(2 * BATCH_SIZE) - one_batch
-    small, large = queries(5_000), queries(50_000)
-    extra_batches = (50_000 - 5_000) // BATCH_SIZE
+    small, large = queries(2_000), queries(20_000)
+    extra_batches = (20_000 - 2_000) // BATCH_SIZE
     assert 0 < per_batch <= 20
     assert large - small <= extra_batches * per_batch
 

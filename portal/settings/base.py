@@ -375,5 +375,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # Font subsetting for every tagged PDF logs each glyph table it touches.
+        "fontTools": {"level": "WARNING"},
     },
 }

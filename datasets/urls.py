@@ -2,10 +2,15 @@
 
 from django.urls import path
 
-from .views import catalogue
+from .views import catalogue, releases
 
 app_name = "datasets"
 
 urlpatterns = [
+    # Fixed prefixes before the dataset slugs.
+    path("releases/", releases.release_calendar, name="releases"),
+    path("releases/calendar.ics", releases.release_ics, name="releases_ics"),
+    path("releases/feed/atom/", releases.PublishedReleasesFeed(), name="releases_atom"),
+    path("releases/<int:pk>/", releases.release_detail, name="release"),
     path("<slug:slug>/", catalogue.dataset_detail, name="dataset"),
 ]

@@ -1,13 +1,22 @@
-"""The "Data" menu: datasets (with their indicators and versions), indicators and code lists."""
+"""The "Data" menu: datasets (with their indicators and versions), indicators, code lists and
+the release calendar (a snippet, so editors can choose releases from pages later)."""
 
+from django import forms
 from django.contrib.admin import SimpleListFilter
+from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
 from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
 from . import admin_views
-from .models import Code, CodeList, Dataset, Indicator
+from .models import Code, CodeList, Dataset, Indicator, Release
+from .models.releases import PUBLISH_PERMISSION, REASON_MAX_LENGTH
 
 
 class _RelatedFilter(SimpleListFilter):
@@ -119,9 +128,67 @@ class CodeAdmin(RecordAdmin):
     search_fields = ("code", "label")
 
 
+class ReleaseForm(WagtailAdminModelForm):
+    """A release's edit form: moving a date asks why (logged and shown publicly), and only
+    release publishers may confirm a release or touch a confirmed one, since a confirmed
+    release goes out by itself at its minute."""
+
+    change_reason = forms.CharField(
+        label="Why the date moved",
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when a confirmed date moves; shown in the release's public date log.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        stored = self.instance._stored_status
+        status = cleaned.get("status")
+        publisher = self.for_user is not None and self.for_user.has_perm(PUBLISH_PERMISSION)
+        if not publisher and (
+            stored in (Release.Status.CONFIRMED, Release.Status.PUBLISHED)
+            or (status == Release.Status.CONFIRMED and self.has_changed())
+        ):
+            raise forms.ValidationError(
+                "Only release publishers may confirm a release or change a confirmed one."
+            )
+        self.instance.change_reason = cleaned.get("change_reason", "")
+        self.instance.changed_by = self.for_user
+        return cleaned
+
+
+class ReleaseViewSet(SnippetViewSet):
+    model = Release
+    icon = "date"
+    menu_label = "Releases"
+    add_to_admin_menu = False  # listed in the Data menu below
+    list_display = ("title", "dataset", "announced_at", "status", "topic")
+    list_filter = ("status",)
+    search_fields = ("title", "topic")
+    ordering = ("-announced_at",)
+    edit_handler = ObjectList(Release.panels, base_form_class=ReleaseForm)
+
+
+register_snippet(ReleaseViewSet)
+
+
 @modeladmin_register
 class DataGroup(ModelAdminGroup):
     menu_label = "Data"
     menu_icon = "table"
     menu_order = 260
     items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin)
+
+    def get_submenu_items(self):
+        """The record admins, then the release calendar (a snippet, for those who may see it)."""
+        url = reverse("wagtailsnippets_datasets_release:list")
+        releases = ReleaseMenuItem("Releases", url, icon_name="date", order=10)
+        return [*super().get_submenu_items(), releases]
+
+
+class ReleaseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return Release.snippet_viewset.permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "delete", "view"]
+        )

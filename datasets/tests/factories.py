@@ -1,11 +1,12 @@
-"""Code lists, datasets, indicators, versions and observations, for tests."""
+"""Code lists, datasets, indicators, versions, observations and releases, for tests."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
-from datasets.models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
+from datasets.models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
 
 
 class CodeListFactory(factory.django.DjangoModelFactory):
@@ -83,3 +84,18 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period_start = date(2024, 1, 1)
     area = factory.SubFactory(CodeFactory)
     value = Decimal("100")
+
+
+class ReleaseFactory(factory.django.DjangoModelFactory):
+    """An announced release, a week ahead unless told otherwise."""
+
+    class Meta:
+        model = Release
+
+    title = factory.Sequence(lambda n: f"Population estimates {n}")
+    dataset = factory.SubFactory(DatasetFactory)
+    topic = "Population"
+    announced_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
+    )
+    status = Release.Status.PROVISIONAL

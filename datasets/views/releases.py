@@ -38,7 +38,6 @@ class CalendarFilters(forms.Form):
     month = forms.DateField(
         required=False,
         input_formats=["%Y-%m"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         error_messages={"invalid": "Enter a month as year and month, e.g. 2026-03."},
     )
 

@@ -16,7 +16,7 @@ from datasets.importing import import_observations
 from datasets.tests.conftest import as_file
 from datasets.tests.factories import CodeFactory, DatasetFactory, IndicatorFactory
 from home.tests.factories import StandardPageFactory
-from stories.blocks import StoryBlocks
+from portal.core.charts.blocks import ChartBlock
 from stories.models import DataStoryPage
 from stories.tests.factories import DataStoryPageFactory, StoryIndexPageFactory
 from tests.pages import chart_block
@@ -368,6 +368,14 @@ def test_queries_do_not_grow_with_the_figures_and_stay_few_per_block(client, hom
 
 
 # datasets_used
+
+
+class StoryBlocks(blocks.StreamBlock):
+    """A body as pages declare it: a pasted chart beside the data blocks."""
+
+    chart = ChartBlock()
+    data_chart = IndicatorChartBlock()
+    data_key_figure = IndicatorKeyFigureBlock()
 
 
 def test_datasets_used_lists_the_datasets_a_stream_quotes(dataset, pop, django_assert_num_queries):

@@ -14,6 +14,7 @@ import logging
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from wagtail import blocks
 
@@ -26,6 +27,13 @@ logger = logging.getLogger(__name__)
 
 DATA_CHART_TYPES = ("line", "bar", "table")
 MAX_BAR_PERIODS = 30
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendering:
+    html: str
+    email_html: str
+    text: str
 
 
 class IndicatorChoiceField(forms.ModelChoiceField):
@@ -105,6 +113,21 @@ class IndicatorBlockMixin:
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return cleaned
+
+    def renderings(self, value, root_url):
+        """The block for a newsletter, read once: the web page's HTML, and for the email HTML
+        without SVG or script (a chart becomes its table) with absolute links, and plain text.
+        None when none of it is public yet: an email cannot be changed once sent."""
+        context = self.get_context(value)
+        if context.get("chart") is None and context.get("figure") is None:
+            return None
+        context["root_url"] = root_url.rstrip("/")
+        name = self.meta.template.rsplit("/", 1)[1].removesuffix(".html")
+        return Rendering(
+            html=render_to_string(self.meta.template, context),
+            email_html=render_to_string(f"datasets/blocks/email/{name}.html", context),
+            text=render_to_string(f"datasets/blocks/email/{name}.txt", context).strip(),
+        )
 
     def dataset_context(self, found):
         return {

@@ -176,6 +176,7 @@ class Cell:
     text: str
     missing: bool = False
     flag: str = ""
+    column: str = ""  # the area's label, for the plain-text table
 
 
 @dataclass
@@ -217,10 +218,10 @@ class Slice:
         rows = []
         for period in self.periods:
             cells = []
-            for code, _ in self.areas:
+            for code, label in self.areas:
                 obs = self.observation(period, code)
                 mark = FLAGS.get(obs.status, ("", ""))[0] if has_value(obs) else ""
-                cells.append(Cell(cell_text(obs, decimals), missing=not has_value(obs), flag=mark))
+                cells.append(Cell(cell_text(obs, decimals), not has_value(obs), mark, label))
             rows.append((period_label(period), cells))
         return rows
 

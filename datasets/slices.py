@@ -177,6 +177,7 @@ class Cell:
     missing: bool = False
     flag: str = ""
     column: str = ""  # the area's label, for the plain-text table
+    meaning: str = ""  # the flag in words, for screen readers
 
 
 @dataclass
@@ -220,8 +221,8 @@ class Slice:
             cells = []
             for code, label in self.areas:
                 obs = self.observation(period, code)
-                mark = FLAGS.get(obs.status, ("", ""))[0] if has_value(obs) else ""
-                cells.append(Cell(cell_text(obs, decimals), not has_value(obs), mark, label))
+                mark, meaning = FLAGS.get(obs.status, ("", "")) if has_value(obs) else ("", "")
+                cells.append(Cell(cell_text(obs, decimals), not has_value(obs), mark, label, meaning))
             rows.append((period_label(period), cells))
         return rows
 

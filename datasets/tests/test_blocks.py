@@ -95,7 +95,7 @@ def test_statuses_become_footnotes_and_missing_values_are_never_zero(dataset, po
     imported(dataset)
     rendered = str(render_chart(pop, chart_type="table"))
     words = text_of(rendered)
-    assert "1,020 e" in words and "1,030 p" in words
+    assert "1,020 e (estimated)" in words and "1,030 p (provisional)" in words
     assert "e estimated" in words and "p provisional" in words
     assert "b break in series" not in words  # only the statuses shown get a footnote
     row_2022 = rendered.split('<th scope="row">2022</th>')[1].split("</tr>")[0]

@@ -451,3 +451,12 @@ def test_an_editor_adds_a_data_chart_and_is_told_about_unknown_codes(superuser_c
     saved = DataStoryPage.objects.get(slug="population-story").get_latest_revision_as_object()
     assert saved.body[0].value["indicator"] == pop
     assert datasets_used(saved.body) == {pop.dataset_id}
+
+
+def test_a_long_series_keeps_its_newest_periods_and_says_so(dataset, pop, monkeypatch):
+    monkeypatch.setattr(slices, "MAX_ROWS", 2)
+    imported(dataset)
+    rendered = str(render_chart(pop, areas="NAT", chart_type="table"))
+    assert '<th scope="row">2023</th>' in rendered and '<th scope="row">2024</th>' in rendered
+    assert '<th scope="row">2022</th>' not in rendered
+    assert "Only the latest 2 periods are shown." in text_of(rendered)

@@ -1,6 +1,7 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from datasets.blocks import IndicatorChartBlock, IndicatorKeyFigureBlock
 from portal.core.blocks import HeadingBlock, QuoteBlock
 
 
@@ -13,3 +14,5 @@ class ContentBlocks(blocks.StreamBlock):
     )
     image = ImageBlock(template="home/blocks/image.html")
     quote = QuoteBlock()
+    data_key_figure = IndicatorKeyFigureBlock()
+    data_chart = IndicatorChartBlock()

@@ -39,6 +39,7 @@ class IssueContent:
     intro_html: str
     stories: list[Item] = field(default_factory=list)
     chart: Chart | None = None
+    figures: list = field(default_factory=list)  # datasets.blocks.Rendering, one per data block
     game: Item | None = None
     training: list[Item] = field(default_factory=list)
     links: list[Item] = field(default_factory=list)
@@ -83,6 +84,12 @@ def chart_of_the_month(story, root_url):
     return None
 
 
+def data_figures(issue, root_url):
+    """The issue's figures from the data layer (datasets.blocks), those already public."""
+    rendered = (block.block.renderings(block.value, root_url) for block in issue.figures)
+    return [figure for figure in rendered if figure is not None]
+
+
 def issue_content(issue, root_url):
     root_url = root_url.rstrip("/")
     game = issue.game.specific if issue.game_id and issue.game and issue.game.live else None
@@ -95,6 +102,7 @@ def issue_content(issue, root_url):
             for story in featured_stories(issue)
         ],
         chart=chart_of_the_month(issue.chart_story, root_url),
+        figures=data_figures(issue, root_url),
         game=Item(game.title, absolute(root_url, game.url), issue.game_text) if game else None,
         training=[Item(session.title, absolute(root_url, session.url), when) for session, when in training],
         links=[

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from datasets.blocks import IndicatorChartBlock, IndicatorKeyFigureBlock
 from portal.core.pages import SubpageViewsMixin
 from portal.core.vocabularies import UserGroupsField
 
@@ -108,6 +109,15 @@ class NewsletterIssuePage(Page):
         verbose_name="chart of the month",
         help_text="The story's first chart is shown as an image, linking to the story and its data.",
     )
+    figures = StreamField(
+        [("data_key_figure", IndicatorKeyFigureBlock()), ("data_chart", IndicatorChartBlock())],
+        blank=True,
+        max_num=4,
+        verbose_name="figures from our data",
+        help_text=(
+            "Key figures and charts read from the data at sending time: in the email, a chart is its table."
+        ),
+    )
     game = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -139,6 +149,7 @@ class NewsletterIssuePage(Page):
         FieldPanel("intro"),
         FieldPanel("featured_stories"),
         FieldPanel("chart_story"),
+        FieldPanel("figures"),
         MultiFieldPanel([FieldPanel("game"), FieldPanel("game_text")], heading="Quiz or game of the month"),
         FieldPanel("show_training"),
         FieldPanel("links"),

@@ -3,6 +3,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from datasets.blocks import IndicatorChartBlock, IndicatorKeyFigureBlock
 from portal.core.blocks import CalloutBlock, QuoteBlock
 from portal.core.charts.blocks import ChartBlock
 
@@ -51,6 +52,8 @@ class StoryBlocks(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
     key_figure = KeyFigureBlock()
     chart = ChartBlock()
+    data_key_figure = IndicatorKeyFigureBlock()
+    data_chart = IndicatorChartBlock()
     infographic_image = InfographicImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()

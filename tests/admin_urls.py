@@ -5,7 +5,13 @@ import pytest
 from django.urls import URLResolver, reverse
 from wagtail_modeladmin.options import ModelAdmin
 
-from datasets.tests.factories import CodeFactory, CodeListFactory, DatasetFactory, IndicatorFactory
+from datasets.tests.factories import (
+    CodeFactory,
+    CodeListFactory,
+    DatasetFactory,
+    IndicatorFactory,
+    ReleaseFactory,
+)
 from feedback.tests.factories import DataRequestFactory, FeedbackThemeFactory, PageFeedbackFactory
 from forums.tests.factories import (
     ForumFactory,
@@ -66,6 +72,7 @@ FACTORIES = {
     "datasets.indicator": IndicatorFactory,
     "datasets.codelist": CodeListFactory,
     "datasets.code": CodeFactory,
+    "datasets.release": ReleaseFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,

@@ -38,18 +38,20 @@ def text_of(rendered):
     return re.sub(r" ([,.;:)])", r"\1", words)
 
 
+# A chart block's raw fields as the admin posts them, before indicator and areas are chosen.
+CHART_FIELDS = {
+    "breakdown": "",
+    "period_from": "2021",
+    "period_to": "2024",
+    "chart_type": "line",
+    "title": "",
+    "summary": "",
+    "notes": "",
+}
+
+
 def chart_value(indicator, **fields):
-    raw = {
-        "indicator": indicator.pk,
-        "areas": "NAT, R1",
-        "breakdown": "",
-        "period_from": "2021",
-        "period_to": "2024",
-        "chart_type": "line",
-        "title": "",
-        "summary": "",
-        "notes": "",
-    }
+    raw = {"indicator": indicator.pk, "areas": "NAT, R1", **CHART_FIELDS}
     return IndicatorChartBlock().to_python(raw | fields)
 
 
@@ -412,17 +414,7 @@ def test_datasets_used_reads_a_saved_page(home_page, dataset, pop):
 
 
 def story_form(indicator, areas):
-    block = {
-        "indicator": indicator.pk,
-        "areas": areas,
-        "breakdown": "",
-        "period_from": "2021",
-        "period_to": "2024",
-        "chart_type": "line",
-        "title": "",
-        "summary": "",
-        "notes": "",
-    }
+    block = {"indicator": indicator.pk, "areas": areas, **CHART_FIELDS}
     return nested_form_data(
         {
             "title": "Population story",

@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BACKUP_DIR ?= backups
 
-.PHONY: backup restore run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps check clean
+.PHONY: backup restore run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps http-cache-deps check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need (including Debian's Chromium) and run the whole suite
-test: $(VENV)/.dev browser-deps $(VNU_JAR)
+test: $(VENV)/.dev browser-deps http-cache-deps $(VNU_JAR)
 	$(BIN)/pytest -n 2
 
 # The Nu HTML Checker (W3C's validator) from npm, for the smoke test's validation of every page type.
@@ -42,6 +42,11 @@ $(VNU_JAR):
 
 browser-deps:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+# nginx, the HTTP cache of the production configuration (deploy/nginx/), which the tests put in
+# front of the app; Debian's smallest build has the proxy cache.
+http-cache-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx-light)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -63,7 +68,7 @@ bench: $(VENV)/.dev
 		echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 ## make bench-load: wrk against the production stack, cold and warm, beside a static file of the same size
-bench-load: $(VENV)/.runtime bench-deps
+bench-load: $(VENV)/.runtime bench-deps http-cache-deps
 	$(BIN)/python bench/load.py
 
 bench-deps:

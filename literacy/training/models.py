@@ -50,6 +50,10 @@ class TrainingIndexPage(SubpageViewsMixin, Page):
         db_table = "literacy_trainingindexpage"
         verbose_name = "training index"
 
+    def get_cached_paths(self):
+        """The listings the page cache keeps (see page_cache.py): upcoming, past and the feed."""
+        return ["/", "past/", "calendar/"]
+
     def sessions(self):
         """Live, public sessions under this index, past and future."""
         return TrainingSessionPage.objects.live().public().child_of(self)

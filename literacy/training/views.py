@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from portal.contacts.services import normalise_email
+from portal.core.caching.pagecache import mark_cacheable
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
 from portal.core.vocabularies import Tier, UserGroup
@@ -89,6 +90,7 @@ def month_choices(sessions):
 
 
 def upcoming(index, request):
+    mark_cacheable(request)
     now = timezone.now()
     sessions = index.sessions().filter(starts_at__gte=now).order_by("starts_at", "pk")
     filters = read_filters(request)
@@ -116,6 +118,7 @@ def upcoming(index, request):
 
 
 def past(index, request):
+    mark_cacheable(request)
     # A cancelled session never took place: it has nothing to keep.
     sessions = (
         index.sessions().filter(starts_at__lt=timezone.now(), cancelled=False).order_by("-starts_at", "-pk")
@@ -127,6 +130,7 @@ def past(index, request):
 
 
 def calendar_feed(index, request):
+    mark_cacheable(request)
     response = HttpResponse(sessions_feed_ics(index.sessions().order_by("starts_at", "pk")))
     response["Content-Type"] = "text/calendar; charset=utf-8"
     response["Content-Disposition"] = 'inline; filename="training.ics"'

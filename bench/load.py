@@ -4,7 +4,9 @@ Starts the stack (gunicorn with the production settings, WhiteNoise, PostgreSQL,
 RQ worker; see deploy/stack.py) on a database of its own, then measures with wrk, for each
 page: requests/s and p50/p95/p99 latency with the page cache empty (cold: an app server with
 the cache off renders every request) and full (warm), and the same for a static file of the
-page's size served by the same server, the physical limit of this machine. Then, under a
+page's size served by the same server; then through nginx with the production HTTP cache
+(deploy/nginx/) in front of the warm server, beside the same static file served by that nginx,
+the physical limit of this machine (the target: cached pages at >= 50% of it). Then, under a
 read load on the warm server, it sends 200 newsletter sign-ups and 50 forum replies at once
 and checks that none failed and that exactly that many rows were written. Needs `wrk`
 (`make bench-deps` installs Debian's package), PostgreSQL and Redis.
@@ -27,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
 
-from stack import NoRedirect, Stack, browser  # noqa: E402  (deploy/ is not a package)
+from nginx_cache import LocalNginx  # noqa: E402  (deploy/ is not a package)
+from stack import NoRedirect, Stack, browser  # noqa: E402
 
 WRK_REPORT = Path(__file__).with_name("wrk-report.lua")
 WARM_PORT, COLD_PORT = 8401, 8402
@@ -234,12 +237,39 @@ def main():
             warm_run = wrk(warm + path, args)
             static_run = wrk(warm + static_files[name], args)
             errors = sum(run["errors"] + run["non_2xx"] for run in (cold_run, warm_run, static_run))
-            ratio = warm_run["rps"] / static_run["rps"] if static_run["rps"] else float("nan")
             print(
                 f"{name:<14}{cold_run['rps']:>11.0f}{latencies(cold_run):>18}{warm_run['rps']:>12.0f}"
-                f"{latencies(warm_run):>18}{static_run['rps']:>14.0f}{ratio:>13.0%}{errors:>8}"
+                f"{latencies(warm_run):>18}{static_run['rps']:>14.0f}"
+                f"{ratio(warm_run, static_run):>13}{errors:>8}"
             )
+        through_http_cache(stack, paths, static_files, args)
         mixed_load(stack, warm, args)
+
+
+def through_http_cache(stack, paths, static_files, args):
+    """Each page through nginx with the production cache rules, beside a static file of the same
+    size that the same nginx serves from disk: how close cached pages come to the limit."""
+    with LocalNginx(f"127.0.0.1:{WARM_PORT}", static_root=stack.static_root, workers=os.cpu_count()) as nginx:
+        print(f"\nThrough nginx ({os.cpu_count()} workers) with the HTTP cache of deploy/nginx/:")
+        header = (
+            f"{'page':<14}{'cached req/s':>13}{'p50/p95/p99 ms':>18}{'static req/s':>14}"
+            f"{'cached/static':>15}{'errors':>8}"
+        )
+        print(header)
+        print("-" * len(header))
+        for name, path in paths.items():
+            fetch(nginx.url + path)  # fill nginx's cache
+            cached_run = wrk(nginx.url + path, args)
+            static_run = wrk(nginx.url + static_files[name], args)
+            errors = sum(run["errors"] + run["non_2xx"] for run in (cached_run, static_run))
+            print(
+                f"{name:<14}{cached_run['rps']:>13.0f}{latencies(cached_run):>18}{static_run['rps']:>14.0f}"
+                f"{ratio(cached_run, static_run):>15}{errors:>8}"
+            )
+
+
+def ratio(run, limit):
+    return f"{run['rps'] / limit['rps']:.0%}" if limit["rps"] else "-"
 
 
 def latencies(run):

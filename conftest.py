@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-pytest_plugins = ["tests.smtp", "tests.live_database", "literacy.training.tests.staff_fixtures"]
+pytest_plugins = ["tests.smtp", "literacy.training.tests.staff_fixtures"]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -7,14 +7,14 @@ live server holding the migrations' data plus the demo content.
 """
 
 import io
+import json
 import os
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
-
-from tests.live_database import content_types_first, restore
 
 CHROMIUM = os.environ.get("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -82,6 +82,34 @@ def pytest_runtest_teardown(item, nextitem):
 
 def pytest_sessionfinish(session, exitstatus):
     chromium.stop()
+
+
+def content_types_first(serialized):
+    """Reorder a database snapshot so that restoring it puts back the content types first.
+
+    Restoring a Wagtail page or task looks up its own content type, and must find the
+    snapshot's row rather than create a new one that the snapshot then collides with.
+    """
+    rows = json.loads(serialized)
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+def restore(connection, snapshot):
+    call_command("flush", interactive=False, reset_sequences=False, inhibit_post_migrate=True, verbosity=0)
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(scope="session")
+def snapshots(django_db_setup):
+    """The test database's contents: after the migrations (as pytest-django serialized it) and,
+    once the first browser test has built it, with the demo content too.
+
+    Requested before Chromium starts: once Playwright's loop runs, Django gives this thread a
+    new connection object, one without pytest-django's snapshot attached.
+    """
+    return {"migrated": content_types_first(connections[DEFAULT_DB_ALIAS]._test_serialized_contents)}
 
 
 @pytest.fixture

@@ -48,13 +48,13 @@ def get(url, data=None, **headers):
 
 
 @pytest.fixture
-def nginx(live_server):
-    with LocalNginx(live_server.url.removeprefix("http://")) as server:
+def nginx(live_site):
+    with LocalNginx(live_site.url.removeprefix("http://")) as server:
         yield server
 
 
 @pytest.fixture
-def page(migrated_live_db, home_page):
+def page(nginx, home_page):
     return StandardPageFactory(parent=home_page, title="Household income 2025", slug="income")
 
 
@@ -92,7 +92,7 @@ def test_a_visitor_with_a_session_always_reaches_the_app_and_is_never_stored(ngi
     assert "Your account" not in anonymous.body and "Sign in" in anonymous.body
 
 
-def test_an_answer_that_sets_a_cookie_is_never_stored(nginx, migrated_live_db):
+def test_an_answer_that_sets_a_cookie_is_never_stored(nginx):
     answers = [get(nginx.url + "/accounts/login/") for _ in range(3)]
     assert [answer.status for answer in answers] == [200, 200, 200]
     assert all(answer.cache == "MISS" for answer in answers)
@@ -107,7 +107,7 @@ def test_a_page_the_app_does_not_mark_public_is_never_stored(nginx, page, monkey
     assert [answer.cache for answer in answers] == ["MISS", "MISS"]
 
 
-def test_a_form_with_errors_is_never_served_to_anyone_else(nginx, migrated_live_db):
+def test_a_form_with_errors_is_never_served_to_anyone_else(nginx):
     form = get(nginx.url + "/accounts/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.body).group(1)
     cookie = re.search(r"csrftoken=([^;]+)", form.headers["Set-Cookie"]).group(1)

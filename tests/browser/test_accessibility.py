@@ -1,5 +1,7 @@
 """axe-core on every page type of the demo site: no accessibility violation."""
 
+import functools
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
@@ -37,8 +39,18 @@ def describe(violations):
     return "\n".join(lines)
 
 
-def one_page_of_each_kind():
+SHARDS = 4
+
+
+@pytest.fixture
+def one_page_of_each_kind(site_url):
     """One address of every kind the site serves as HTML, found by following its links."""
+    return crawl_page_kinds()
+
+
+@functools.cache
+def crawl_page_kinds():
+    """Crawled once per test process: every browser test reads the same demo snapshot."""
     client = Client()
     pages = {}
     for path, status in sorted(crawl(client).items()):
@@ -49,14 +61,15 @@ def one_page_of_each_kind():
     return sorted(pages.values())
 
 
-def test_every_kind_of_page_has_no_accessibility_violation(page, axe):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_kind_of_page_has_no_accessibility_violation(page, axe, one_page_of_each_kind, shard):
     """axe-core on one page of every kind the demo site serves (the same crawl as the smoke
     test's HTML validation): no violation of WCAG 2.2 A/AA or axe's best practices, whatever
-    its impact."""
-    paths = one_page_of_each_kind()
+    its impact. In shards, so that parallel test processes share the pages."""
+    paths = one_page_of_each_kind
     assert len(paths) > 100, "the crawl reached the site's page types"
     found = {}
-    for path in paths:
+    for path in paths[shard::SHARDS]:
         response = page.goto(path)
         assert response.status == 200, path
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]

@@ -31,8 +31,9 @@ run: $(VENV)/.runtime
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need (including Debian's Chromium) and run the whole suite
+## (PYTEST_ARGS adds options: CI adds branch coverage)
 test: $(VENV)/.dev browser-deps http-cache-deps $(VNU_JAR)
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 # The Nu HTML Checker (W3C's validator) from npm, for the smoke test's validation of every page type.
 $(VNU_JAR):

@@ -13,6 +13,16 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name='newsletterindexpage',
+            name='alerts_consent_text',
+            field=models.TextField(default='I agree that the statistics office keeps my email address and the topics I chose to send me release alerts, as described in the privacy notice. I can unsubscribe or delete my data at any time from a link in every email.', help_text='The consent people give when they sign up for release alerts; each sign-up keeps a copy.', verbose_name='release alerts consent'),
+        ),
+        migrations.AddField(
+            model_name='newsletterindexpage',
+            name='alerts_intro',
+            field=models.TextField(default='Hear from us the minute new or revised figures on a topic you follow are released: one email per release, with the headline figures and links to the data.', max_length=500, verbose_name='release alerts introduction'),
+        ),
+        migrations.AddField(
             model_name='sending',
             name='alert',
             field=models.JSONField(blank=True, help_text='For a release alert: what the email says, read from the public figures at release.', null=True),

@@ -131,7 +131,9 @@ class TopicAlert(models.Model):
 
     class Meta:
         ordering = ["topic"]
-        constraints = [models.UniqueConstraint(fields=["subscriber", "topic"], name="newsletters_one_topic_alert")]
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "topic"], name="newsletters_one_topic_alert")
+        ]
         indexes = [models.Index(fields=["topic"])]
 
     def __str__(self):

@@ -80,7 +80,9 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("consent_text"),
-        MultiFieldPanel([FieldPanel("alerts_intro"), FieldPanel("alerts_consent_text")], heading="Release alerts"),
+        MultiFieldPanel(
+            [FieldPanel("alerts_intro"), FieldPanel("alerts_consent_text")], heading="Release alerts"
+        ),
         MultiFieldPanel(
             [FieldPanel("check_email_text"), FieldPanel("confirmed_text"), FieldPanel("preferences_intro")],
             heading="Messages",

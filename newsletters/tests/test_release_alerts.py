@@ -8,11 +8,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.utils import timezone
 
-from datasets.models import Release
-from datasets.signals import version_published
 from datasets.tests.factories import (
     AreaListFactory,
     CodeFactory,
@@ -20,10 +17,9 @@ from datasets.tests.factories import (
     DatasetVersionFactory,
     IndicatorFactory,
     ObservationFactory,
-    ReleaseFactory,
 )
-from newsletters import alerts, subscriptions
-from newsletters.models import Delivery, Sending, SignupRequest, Subscriber, TopicAlert
+from newsletters import subscriptions
+from newsletters.models import SignupRequest, Subscriber, TopicAlert
 from newsletters.tests.factories import SubscriberFactory
 from portal.contacts.models import Consent, Touchpoint
 from portal.core.mail import site_root_url
@@ -38,7 +34,9 @@ def published_dataset(title="Consumer prices", topics="Prices, Economy", slug=No
     dataset = DatasetFactory(
         title=title, slug=slug or title.lower().replace(" ", "-")[:50], topics=topics, area_code_list=areas
     )
-    indicator = IndicatorFactory(dataset=dataset, code="CPI", name="Consumer price index", unit="", decimals=1)
+    indicator = IndicatorFactory(
+        dataset=dataset, code="CPI", name="Consumer price index", unit="", decimals=1
+    )
     at = timezone.now() - datetime.timedelta(hours=1) if published else None
     version = DatasetVersionFactory(dataset=dataset, number=1, published_at=at)
     for period, start, value, area in (
@@ -47,7 +45,12 @@ def published_dataset(title="Consumer prices", topics="Prices, Economy", slug=No
         ("2026-10", datetime.date(2026, 10, 1), "99.9", region),
     ):
         ObservationFactory(
-            version=version, indicator=indicator, period=period, period_start=start, area=area, value=Decimal(value)
+            version=version,
+            indicator=indicator,
+            period=period,
+            period_start=start,
+            area=area,
+            value=Decimal(value),
         )
     return version
 

@@ -115,7 +115,7 @@ class TopicChoiceField(forms.MultipleChoiceField):
 
 def topic_field(topics, required=True):
     return TopicChoiceField(
-        label="Which topics?",
+        label="Topics to follow",
         choices=[(topic, topic) for topic in topics],
         widget=forms.CheckboxSelectMultiple,
         required=required,
@@ -153,5 +153,5 @@ class PreferencesForm(forms.Form):
         self.fields["lists"].help_text = "Untick them all, and every topic, to stop every email."
         if topics:
             self.fields["topics"] = topic_field(topics, required=False)
-            self.fields["topics"].label = "Release alerts: which topics?"
+            self.fields["topics"].label = "Release alerts: topics to follow"
         self.order_fields(["lists", "topics", "frequency", "user_group"])

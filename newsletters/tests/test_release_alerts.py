@@ -100,7 +100,7 @@ def test_the_page_offers_the_topics_of_public_datasets_only(client, newsletter_i
     offered = [box["value"] for box in html.select('input[name="topics"]')]
     assert offered == ["Economy", "Prices"]
     assert b"Embargoed topic" not in response.content
-    assert html.find("legend", string=lambda text: text and "Which topics?" in text)
+    assert html.find("legend", string=lambda text: text and "Topics to follow" in text)
     consent = html.find("input", attrs={"name": "consent"})
     assert newsletter_index.alerts_consent_text in html.find("label", attrs={"for": consent["id"]}).text
     assert html.find("input", attrs={"name": "csrfmiddlewaretoken"})

@@ -264,3 +264,19 @@ def test_personal_data_lists_the_topics_and_the_alerts_received(
     data = subscriptions.personal_data(followers["both"])
     assert data["release_alert_topics"] == ["Economy", "Prices"]
     assert data["newsletters_received"][0]["issue"] == "New figures: Consumer prices"
+
+
+def test_staff_see_alert_sends_beside_issues_and_can_cancel_them(superuser_client, followers):
+    version = published_dataset()
+    sending = Sending.objects.create(
+        alert_version_id=version.pk,
+        alert={"subject": "New figures: Consumer prices", "topics": ["Prices"]},
+        scheduled_for=timezone.now() + datetime.timedelta(hours=1),
+    )
+    listing = superuser_client.get("/admin/newsletters/sending/")
+    assert b"New figures: Consumer prices" in listing.content
+    deliveries = superuser_client.get(f"/admin/newsletters/delivery/?sending={sending.pk}")
+    assert deliveries.status_code == 200
+    superuser_client.post(f"/admin/newsletters/sending/{sending.pk}/cancel/")
+    sending.refresh_from_db()
+    assert sending.status == Sending.Status.CANCELLED

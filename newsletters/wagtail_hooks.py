@@ -98,7 +98,7 @@ class SendingAdmin(RecordAdmin):
     index_view_class = SendingIndexView
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = (
-        "issue",
+        "issue_or_alert",
         "status",
         "scheduled_for",
         "recipients",
@@ -117,12 +117,12 @@ class SendingAdmin(RecordAdmin):
     list_select_related = ("issue",)
     ordering = ("-scheduled_for",)
 
-    def issue(self, sending):
+    def issue_or_alert(self, sending):
         return sending.title
 
-    issue.short_description = "Issue or release alert"
+    issue_or_alert.short_description = "Issue or release alert"
     list_export = (
-        "issue",
+        "issue_or_alert",
         "status",
         "scheduled_for",
         "finished_at",

@@ -36,3 +36,53 @@ def observations(indicator, *, version=None, areas=None, breakdown_key="", perio
 def find_indicator(dataset_slug, code):
     """An indicator by its dataset's slug and its code, or None."""
     return Indicator.objects.select_related("dataset").filter(dataset__slug=dataset_slug, code=code).first()
+
+
+def public_topics():
+    """The topics of public datasets, sorted without regard to case: what people may follow.
+    A dataset that is still embargoed reveals nothing, not even its topics."""
+    seen = {}
+    for topics in public_datasets().values_list("topics", flat=True):
+        for topic in topics.split(","):
+            topic = " ".join(topic.split())
+            if topic:
+                seen.setdefault(topic.casefold(), topic)
+    return sorted(seen.values(), key=str.casefold)
+
+
+def headline_figures(version, limit=6):
+    """The latest value of each indicator of a public ``version`` (first ``limit`` indicators by
+    code): for each, the newest period's figure for the first area (the whole country in a
+    hierarchy ordered from the top) without breakdown. Plain strings, ready for an email; empty
+    when the version is not public. One query per indicator."""
+    from .slices import FLAGS, cell_text, period_label, unit_label
+
+    if version is None or not version.is_public():
+        return []
+    found = []
+    for indicator in version.dataset.indicators.order_by("code")[:limit]:
+        latest = (
+            observations(indicator, version=version)
+            .order_by("-period_start", "area__order", "area__code")
+            .first()
+        )
+        if latest is None:
+            continue
+        found.append(
+            {
+                "indicator": indicator.name,
+                "area": latest.area.label,
+                "period": period_label(latest.period),
+                "value": cell_text(latest, indicator.decimals),
+                "unit": unit_label(indicator) if latest.value is not None else "",
+                "status": FLAGS.get(latest.status, ("", ""))[1],
+            }
+        )
+    return found
+
+
+def published_release(version):
+    """The release that published ``version`` (title and address are public), or None."""
+    if version is None or not version.is_public():
+        return None
+    return version.releases.order_by("-announced_at").first()

@@ -169,7 +169,7 @@ def sending_action(request, sending_id, action):
             sending.status = Sending.Status.CANCELLED
             sending.deliveries.filter(status="queued").update(status="skipped")
         sending.save(update_fields=["status", "resume_at"])
-    messages.success(request, f"{sending.issue.title}: {done}")
+    messages.success(request, f"{sending.title}: {done}")
     return redirect(_stats_url())
 
 

@@ -39,6 +39,7 @@ def confirmation_message(signup_request):
     context = {
         "confirm_url": confirmation_url(signup_request),
         "lists": list(signup_request.lists.all()),
+        "topics": list(signup_request.topics or ()),
         "hours": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 3600,
         "signup_url": (index.get_full_url() or "") if index else site_root_url() + "/",
     }

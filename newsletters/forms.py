@@ -108,14 +108,50 @@ class SignupForm(ConsentMixin, forms.Form):
         }
 
 
+class TopicChoiceField(forms.MultipleChoiceField):
+    def get_bound_field(self, form, field_name):
+        return ChoicesBoundField(form, self, field_name)
+
+
+def topic_field(topics, required=True):
+    return TopicChoiceField(
+        label="Topics to follow",
+        choices=[(topic, topic) for topic in topics],
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        help_text="We email you when new or revised figures on a topic you chose are released.",
+        error_messages={
+            "required": "Choose at least one topic.",
+            "invalid_choice": "One of the topics you chose is not offered any more. Please choose again.",
+        },
+    )
+
+
+class AlertSignupForm(ConsentMixin, forms.Form):
+    """Release alerts: an email address, one or more data topics, and consent in the words shown."""
+
+    email = SignupForm.base_fields["email"]
+    consent_required_message = "Please agree to this so that we can send you release alerts."
+
+    def __init__(self, *args, topics, consent_wording, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"] = topic_field(topics)
+        self.order_fields(["topics", "email"])
+        self.add_consent(consent_wording)
+
+
 class PreferencesForm(forms.Form):
-    """The preference centre: lists, pace and user group. No lists at all means unsubscribe."""
+    """The preference centre: lists, release-alert topics, pace and user group. No lists and no
+    topics at all means unsubscribe."""
 
     frequency = frequency_field()
     user_group = user_group_field()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lists"] = list_field(required=False)
-        self.fields["lists"].help_text = "Untick them all to stop every newsletter."
-        self.order_fields(["lists", "frequency", "user_group"])
+        self.fields["lists"].help_text = "Untick them all, and every topic, to stop every email."
+        if topics:
+            self.fields["topics"] = topic_field(topics, required=False)
+            self.fields["topics"].label = "Release alerts: topics to follow"
+        self.order_fields(["lists", "topics", "frequency", "user_group"])

@@ -107,6 +107,9 @@ class SignupRequest(models.Model):
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
     frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.EVERY_ISSUE)
+    topics = models.JSONField(
+        default=list, blank=True, help_text="Data topics whose releases the person asked to hear about."
+    )
     consent_wording = models.TextField()
     source = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -119,8 +122,27 @@ class SignupRequest(models.Model):
         return f"{self.email} ({'confirmed' if self.confirmed_at else 'waiting'})"
 
 
+class TopicAlert(models.Model):
+    """A confirmed subscriber wants an email when a release of this data topic goes out."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="topic_alerts")
+    topic = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "topic"], name="newsletters_one_topic_alert")
+        ]
+        indexes = [models.Index(fields=["topic"])]
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.topic}"
+
+
 class Sending(models.Model):
-    """One issue's send: to which lists and groups, when, how far it got, and its aggregate counts."""
+    """One send, with its progress and aggregate counts: an issue to lists and groups, or a
+    release alert (``alert``) to the subscribers of the released dataset's topics."""
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
@@ -130,7 +152,23 @@ class Sending(models.Model):
         CANCELLED = "cancelled", "Cancelled"
 
     issue = models.OneToOneField(
-        "newsletters.NewsletterIssuePage", on_delete=models.CASCADE, related_name="sending"
+        "newsletters.NewsletterIssuePage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sending",
+        help_text="Empty for a release alert.",
+    )
+    alert_version_id = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="For a release alert: the dataset version it announces (each version alerts once).",
+    )
+    alert = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="For a release alert: what the email says, read from the public figures at release.",
     )
     lists = models.ManyToManyField(NewsletterList, related_name="sendings")
     user_groups = models.JSONField(default=list, blank=True, help_text="Empty: everyone on the lists.")
@@ -156,7 +194,14 @@ class Sending(models.Model):
         indexes = [models.Index(fields=["status", "scheduled_for"])]
 
     def __str__(self):
-        return f"{self.issue.title} ({self.get_status_display()})"
+        return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def title(self):
+        """The issue's title, or the release alert's subject."""
+        if self.issue_id:
+            return self.issue.title
+        return (self.alert or {}).get("subject", "Release alert")
 
 
 class Delivery(models.Model):
@@ -206,4 +251,4 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.sending.issue.title} → {self.contact or 'erased'} ({self.get_status_display()})"
+        return f"{self.sending.title} → {self.contact or 'erased'} ({self.get_status_display()})"

@@ -45,6 +45,23 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         ),
         help_text="The consent people give when they sign up; each sign-up keeps a copy.",
     )
+    alerts_intro = models.TextField(
+        "release alerts introduction",
+        max_length=500,
+        default=(
+            "Hear from us the minute new or revised figures on a topic you follow are released: "
+            "one email per release, with the headline figures and links to the data."
+        ),
+    )
+    alerts_consent_text = models.TextField(
+        "release alerts consent",
+        default=(
+            "I agree that the statistics office keeps my email address and the topics I chose to "
+            "send me release alerts, as described in the privacy notice. I can unsubscribe or "
+            "delete my data at any time from a link in every email."
+        ),
+        help_text="The consent people give when they sign up for release alerts; each sign-up keeps a copy.",
+    )
     check_email_text = models.TextField(
         default=(
             "If this address can receive our newsletters, we have sent it an email with a link to "
@@ -63,6 +80,9 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("consent_text"),
+        MultiFieldPanel(
+            [FieldPanel("alerts_intro"), FieldPanel("alerts_consent_text")], heading="Release alerts"
+        ),
         MultiFieldPanel(
             [FieldPanel("check_email_text"), FieldPanel("confirmed_text"), FieldPanel("preferences_intro")],
             heading="Messages",

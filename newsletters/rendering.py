@@ -82,3 +82,24 @@ def render_issue_email(issue, *, sending=None, preview=False):
         html = counted_links(html, root_url, sending.pk)
     text = render_to_string("newsletters/email/issue.txt", context)
     return RenderedIssue(subject=issue.email_subject, html=html, text=text)
+
+
+def render_alert_email(sending, *, preview=False):
+    """Subject, HTML and text of a release alert, from what ``newsletters.alerts`` stored on the
+    send when the version became public (so every recipient reads the same figures)."""
+    root_url = site_root_url()
+    alert = sending.alert or {}
+    tracking = not preview and settings.NEWSLETTER_TRACKING
+    context = {
+        "alert": alert,
+        "subject": alert.get("subject", ""),
+        "root_url": root_url,
+        "unsubscribe_url": "#" if preview else UNSUBSCRIBE_PLACEHOLDER,
+        "preferences_url": "#" if preview else PREFERENCES_PLACEHOLDER,
+        "open_pixel_url": (root_url + reverse("newsletters:open", args=[sending.pk]) if tracking else ""),
+    }
+    html = INLINER.inline(render_to_string("newsletters/email/alert.html", context))
+    if tracking:
+        html = counted_links(html, root_url, sending.pk)
+    text = render_to_string("newsletters/email/alert.txt", context)
+    return RenderedIssue(subject=context["subject"], html=html, text=text)

@@ -34,7 +34,7 @@ from portal.core.mail import site_root_url
 from .emails import issue_message
 from .links import preferences_url, unsubscribe_url
 from .models import Delivery, Frequency, Sending, Subscriber
-from .rendering import render_issue_email
+from .rendering import render_alert_email, render_issue_email
 
 logger = logging.getLogger(__name__)
 
@@ -73,16 +73,37 @@ def recipient_contact_ids(list_ids, user_groups=(), now=None):
     if user_groups:
         subscribers = subscribers.filter(contact__user_group__in=user_groups)
     recently_sent = Delivery.objects.filter(
-        contact_id=OuterRef("contact_id"), status=Delivery.Status.SENT, sent_at__gte=now - MONTHLY_GAP
+        contact_id=OuterRef("contact_id"),
+        status=Delivery.Status.SENT,
+        sent_at__gte=now - MONTHLY_GAP,
+        sending__issue__isnull=False,  # release alerts do not count against the monthly pace
     )
     subscribers = subscribers.exclude(Exists(recently_sent), frequency=Frequency.MONTHLY)
     return subscribers.values_list("contact_id", flat=True).distinct().order_by("contact_id")
 
 
+def alert_recipient_contact_ids(topics):
+    """Contact ids of everyone who wants release alerts on any of these topics, in id order:
+    not bounced, not unsubscribed. Alerts go out as releases happen, whatever the pace chosen
+    for newsletters."""
+    return (
+        Subscriber.objects.filter(
+            suppressed_at__isnull=True, unsubscribed_at__isnull=True, topic_alerts__topic__in=list(topics)
+        )
+        .values_list("contact_id", flat=True)
+        .distinct()
+        .order_by("contact_id")
+    )
+
+
 def write_down_recipients(sending):
     """One queued Delivery per recipient; running it again adds nobody twice."""
     chunk = []
-    contact_ids = recipient_contact_ids(list(sending.lists.values_list("pk", flat=True)), sending.user_groups)
+    if sending.issue_id is None:
+        contact_ids = alert_recipient_contact_ids((sending.alert or {}).get("topics", ()))
+    else:
+        list_ids = list(sending.lists.values_list("pk", flat=True))
+        contact_ids = recipient_contact_ids(list_ids, sending.user_groups)
     for contact_id in contact_ids.iterator(chunk_size=INSERT_BATCH):
         chunk.append(Delivery(sending=sending, contact_id=contact_id))
         if len(chunk) >= INSERT_BATCH:
@@ -211,7 +232,10 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         write_down_recipients(sending)
     take_back_stale_claims(sending, clock())
     root_url = site_root_url()
-    rendered = render_issue_email(sending.issue, sending=sending)
+    if sending.issue_id is None:
+        rendered, list_id = render_alert_email(sending), "release-alerts"
+    else:
+        rendered, list_id = render_issue_email(sending.issue, sending=sending), "newsletter"
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
     connection = None
     try:
@@ -243,7 +267,12 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
                 unsubscribe = unsubscribe_url(token, sending.pk, root_url)
                 personal = rendered.personalise(unsubscribe, preferences_url(token, root_url))
                 message = issue_message(
-                    personal, email, unsubscribe_url=unsubscribe, root_url=root_url, connection=connection
+                    personal,
+                    email,
+                    unsubscribe_url=unsubscribe,
+                    root_url=root_url,
+                    list_id=list_id,
+                    connection=connection,
                 )
                 try:
                     message.send()

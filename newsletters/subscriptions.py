@@ -13,9 +13,10 @@ from portal.contacts.models import Consent, Contact, TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
 
 from .emails import send_confirmation_email
-from .models import Delivery, Frequency, Sending, SignupRequest, Subscriber, Subscription
+from .models import Delivery, Frequency, Sending, SignupRequest, Subscriber, Subscription, TopicAlert
 
 CONSENT_PURPOSE = "newsletter"
+ALERTS_CONSENT_PURPOSE = "release_alerts"
 SOFT_BOUNCE_LIMIT = 3
 
 
@@ -47,6 +48,23 @@ def request_signup(email, *, lists, consent_wording, user_group="", organisation
     return signup_request
 
 
+def request_alert_signup(email, *, topics, consent_wording, source=""):
+    """Keep a sign-up for release alerts on these data topics and email its confirmation link.
+
+    The caller checks the topics against those on offer; as with newsletters, nothing enters the
+    user database until the link is clicked, and the answer never says whether we knew the address.
+    """
+    topics = sorted({" ".join(str(topic).split())[:100] for topic in topics} - {""}, key=str.casefold)
+    if not topics:
+        raise ValueError("A release-alert sign-up needs at least one topic.")
+    with transaction.atomic():
+        signup_request = SignupRequest.objects.create(
+            email=normalise_email(email), topics=topics, consent_wording=consent_wording, source=source[:500]
+        )
+        transaction.on_commit(lambda: send_confirmation_email(signup_request), robust=True)
+    return signup_request
+
+
 def confirm_signup(signup_request_id):
     """Subscribe the person of a sign-up request, once; replaying the link changes nothing."""
     with transaction.atomic():
@@ -56,22 +74,30 @@ def confirm_signup(signup_request_id):
         if signup_request.confirmed_at is not None:
             return Confirmation.ALREADY_CONFIRMED, None
         lists = list(signup_request.lists.filter(active=True))
+        topics = list(signup_request.topics or ())
+        detail = [newsletter_list.name for newsletter_list in lists]
+        detail += [f"Release alerts: {topic}" for topic in topics]
         contact = record_touchpoint(
             signup_request.email,
             kind=TouchpointKind.NEWSLETTER_SIGNUP,
             source=signup_request.source,
-            detail=", ".join(newsletter_list.name for newsletter_list in lists),
-            consent=ConsentGiven(purpose=CONSENT_PURPOSE, wording=signup_request.consent_wording),
+            detail=", ".join(detail),
+            consent=ConsentGiven(
+                purpose=ALERTS_CONSENT_PURPOSE if topics and not lists else CONSENT_PURPOSE,
+                wording=signup_request.consent_wording,
+            ),
             verified=True,  # they followed the link sent to this address
             user_group=signup_request.user_group,
             organisation=signup_request.organisation,
+            topics=topics,
         )
         subscriber, created = Subscriber.objects.get_or_create(
             contact=contact, defaults={"frequency": signup_request.frequency}
         )
         if not created:
             # Confirming again is a fresh yes: it lifts an unsubscribe and a bounce (the link arrived).
-            subscriber.frequency = signup_request.frequency
+            if lists:  # a sign-up for release alerts alone keeps the newsletters' pace
+                subscriber.frequency = signup_request.frequency
             subscriber.unsubscribed_at = subscriber.suppressed_at = None
             subscriber.suppression_reason = ""
             subscriber.soft_bounces = 0
@@ -82,6 +108,9 @@ def confirm_signup(signup_request_id):
                 for newsletter_list in lists
             ],
             ignore_conflicts=True,
+        )
+        TopicAlert.objects.bulk_create(
+            [TopicAlert(subscriber=subscriber, topic=topic) for topic in topics], ignore_conflicts=True
         )
         signup_request.confirmed_at = timezone.now()
         signup_request.save(update_fields=["confirmed_at"])
@@ -94,7 +123,19 @@ def skip_pending_deliveries(subscriber):
     if subscriber.suppressed_at or subscriber.unsubscribed_at:
         return queued.update(status=Delivery.Status.SKIPPED)
     list_ids = set(subscriber.subscriptions.values_list("newsletter_list_id", flat=True))
-    return queued.exclude(sending__lists__in=list_ids).update(status=Delivery.Status.SKIPPED)
+    skipped = (
+        queued.filter(sending__issue__isnull=False)
+        .exclude(sending__lists__in=list_ids)
+        .update(status=Delivery.Status.SKIPPED)
+    )
+    # A release alert still goes to someone who keeps one of its topics.
+    topics = set(subscriber.topic_alerts.values_list("topic", flat=True))
+    dropped = [
+        pk
+        for pk, alert in queued.filter(sending__issue__isnull=True).values_list("pk", "sending__alert")
+        if not topics.intersection((alert or {}).get("topics", ()))
+    ]
+    return skipped + queued.filter(pk__in=dropped).update(status=Delivery.Status.SKIPPED)
 
 
 def _withdraw_consent(subscriber, wording):
@@ -103,13 +144,28 @@ def _withdraw_consent(subscriber, wording):
     )
 
 
-def update_preferences(subscriber, *, lists, frequency, user_group):
-    """What the person chose in the preference centre. No lists at all is unsubscribing."""
+def update_preferences(subscriber, *, lists, frequency, user_group, topics=None):
+    """What the person chose in the preference centre. No lists and no release-alert topics at all
+    is unsubscribing; ``topics=None`` leaves the topics as they are."""
     lists = [newsletter_list for newsletter_list in lists if newsletter_list.active]
-    if not lists:
+    if topics is None:
+        topics = list(subscriber.topic_alerts.values_list("topic", flat=True))
+    if not lists and not topics:
         return unsubscribe(subscriber)
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        dropped = list(subscriber.topic_alerts.exclude(topic__in=topics).values_list("topic", flat=True))
+        if dropped:
+            subscriber.topic_alerts.filter(topic__in=dropped).delete()
+            Consent.objects.create(
+                contact_id=subscriber.contact_id,
+                purpose=ALERTS_CONSENT_PURPOSE,
+                wording=f"Stopped release alerts for: {', '.join(dropped)}."[:2000],
+                granted=False,
+            )
+        TopicAlert.objects.bulk_create(
+            [TopicAlert(subscriber=subscriber, topic=topic) for topic in topics], ignore_conflicts=True
+        )
         subscriber.subscriptions.exclude(newsletter_list__in=lists).delete()
         Subscription.objects.bulk_create(
             [
@@ -135,6 +191,7 @@ def unsubscribe(subscriber, sending_id=None):
         if subscriber.unsubscribed_at is not None:
             return subscriber
         subscriber.subscriptions.all().delete()
+        subscriber.topic_alerts.all().delete()
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["unsubscribed_at"])
         _withdraw_consent(subscriber, "Unsubscribed from every newsletter.")
@@ -156,6 +213,7 @@ def personal_data(subscriber):
         "newsletters": [
             s.newsletter_list.name for s in subscriber.subscriptions.select_related("newsletter_list")
         ],
+        "release_alert_topics": list(subscriber.topic_alerts.values_list("topic", flat=True)),
         "frequency": subscriber.get_frequency_display(),
         "subscribed_since": subscriber.confirmed_at.isoformat(),
         "unsubscribed_at": subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else None,
@@ -178,7 +236,7 @@ def personal_data(subscriber):
             for c in contact.consents.all()
         ],
         "newsletters_received": [
-            {"issue": d.sending.issue.title, "sent": d.sent_at.isoformat() if d.sent_at else None}
+            {"issue": d.sending.title, "sent": d.sent_at.isoformat() if d.sent_at else None}
             for d in contact.newsletter_deliveries.filter(status=Delivery.Status.SENT).select_related(
                 "sending__issue"
             )

@@ -23,5 +23,6 @@ urlpatterns = [
 newsletter_index_urls = [
     path("", views.signup_page, name="signup_page"),
     path("signup/", views.signup, name="signup"),
+    path("releases/", views.alerts_signup, name="release_alerts"),
     path("check-your-email/", views.check_email, name="check_email"),
 ]

@@ -22,8 +22,8 @@ from portal.core.origin import from_this_site
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
 
-from . import subscriptions
-from .forms import PreferencesForm, SignupForm
+from . import alerts, subscriptions
+from .forms import AlertSignupForm, PreferencesForm, SignupForm
 from .links import ExpiredToken, InvalidToken, read_confirmation_token
 from .models import NewsletterIndexPage, SignupRequest, Subscriber
 
@@ -88,6 +88,43 @@ def footer_signup(request):
     return signup(newsletter_index(), request)
 
 
+def alerts_signup(index, request):
+    """Release alerts by data topic (the topics of public datasets): GET shows the form, POST
+    keeps the sign-up and emails its confirmation link, with the same answer whether or not we
+    knew the address."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    topics = alerts.topic_choices()
+    form = AlertSignupForm(
+        request.POST if request.method == "POST" else None,
+        topics=topics,
+        consent_wording=index.alerts_consent_text,
+    )
+    status = 200
+    if request.method == "POST":
+        limited = limit_or_429(
+            request, "newsletter_signup", key=normalise_email(request.POST.get("email", ""))[:254]
+        )
+        if limited:
+            return limited
+        if form.is_valid():
+            subscriptions.request_alert_signup(
+                form.cleaned_data["email"],
+                topics=form.cleaned_data["topics"],
+                consent_wording=form.consent_wording,
+                source=request.build_absolute_uri(index.url + index.reverse_subpage("release_alerts")),
+            )
+            return HttpResponseRedirect(index.url + index.reverse_subpage("check_email"))
+        status = 400
+    response = render(
+        request,
+        "newsletters/release_alerts.html",
+        {"page": index, "self": index, "index_page": index, "form": form, "topics": topics},
+        status=status,
+    )
+    return private(response)
+
+
 def check_email(index, request):
     return message_page(request, "Check your email", [index.check_email_text], index=index)
 
@@ -134,6 +171,7 @@ def confirm(request, token):
             [f"Confirm that {signup_request.email} should receive:"],
             index=index,
             lists=signup_request.lists.all(),
+            topics=signup_request.topics,
             confirm_form=True,
         )
     outcome, subscriber = subscriptions.confirm_signup(signup_request_id)
@@ -173,12 +211,16 @@ def preferences(request, token):
     if subscriber is None:
         return unknown_link(request)
     index = newsletter_index()
+    followed = list(subscriber.topic_alerts.values_list("topic", flat=True))
+    # The topics on offer, and those already followed (so that one no longer offered can be dropped).
+    topics = sorted(set(alerts.topic_choices()) | set(followed), key=str.casefold)
     initial = {
         "lists": list(subscriber.subscriptions.values_list("newsletter_list_id", flat=True)),
+        "topics": followed,
         "frequency": subscriber.frequency,
         "user_group": subscriber.contact.user_group,
     }
-    form = PreferencesForm(request.POST or None, initial=initial)
+    form = PreferencesForm(request.POST or None, initial=initial, topics=topics)
     saved = False
     if request.method == "POST" and form.is_valid():
         subscriber = subscriptions.update_preferences(
@@ -186,11 +228,19 @@ def preferences(request, token):
             lists=list(form.cleaned_data["lists"]),
             frequency=form.cleaned_data["frequency"],
             user_group=form.cleaned_data["user_group"],
+            topics=form.cleaned_data.get("topics", []),
         )
         if subscriber.unsubscribed_at:
             return HttpResponseRedirect(request.path.replace("/preferences/", "/unsubscribe/"))
         saved = True
-        form = PreferencesForm(initial={**initial, "lists": [item.pk for item in form.cleaned_data["lists"]]})
+        form = PreferencesForm(
+            initial={
+                **initial,
+                "lists": [item.pk for item in form.cleaned_data["lists"]],
+                "topics": form.cleaned_data.get("topics", []),
+            },
+            topics=topics,
+        )
     response = render(
         request,
         "newsletters/preferences.html",

@@ -48,7 +48,7 @@ class SendingFilter(SimpleListFilter):
 
     def lookups(self, request, model_admin):
         sendings = Sending.objects.select_related("issue").order_by("-scheduled_for")
-        return [(str(sending.pk), sending.issue.title) for sending in sendings]
+        return [(str(sending.pk), sending.title) for sending in sendings]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -98,7 +98,7 @@ class SendingAdmin(RecordAdmin):
     index_view_class = SendingIndexView
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = (
-        "issue",
+        "issue_or_alert",
         "status",
         "scheduled_for",
         "recipients",
@@ -116,8 +116,13 @@ class SendingAdmin(RecordAdmin):
     list_filter = ("status",)
     list_select_related = ("issue",)
     ordering = ("-scheduled_for",)
+
+    def issue_or_alert(self, sending):
+        return sending.title
+
+    issue_or_alert.short_description = "Issue or release alert"
     list_export = (
-        "issue",
+        "issue_or_alert",
         "status",
         "scheduled_for",
         "finished_at",
@@ -215,7 +220,7 @@ class DeliveryAdmin(RecordAdmin):
     export_filename = "newsletter-deliveries"
 
     def issue(self, delivery):
-        return delivery.sending.issue.title
+        return delivery.sending.title
 
     issue.short_description = "Issue"
 

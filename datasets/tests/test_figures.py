@@ -108,3 +108,37 @@ def test_publishing_announces_the_version_and_what_it_replaces_after_the_commit(
     finally:
         version_published.disconnect(receiver)
     assert heard == [(1, None), (3, 1)]
+
+
+def test_public_topics_come_only_from_public_datasets_once_each(dataset):
+    from datasets.tests.factories import DatasetFactory, DatasetVersionFactory
+
+    dataset.topics = "Population, prices ,  Society "
+    dataset.save()
+    imported(dataset)
+    other = DatasetFactory(slug="secret", topics="Secret topic", area_code_list=dataset.area_code_list)
+    DatasetVersionFactory(dataset=other, published_at=None)
+    DatasetFactory(slug="third", topics="Prices", area_code_list=dataset.area_code_list)
+    assert figures.public_topics() == ["Population", "prices", "Society"]
+
+
+def test_headline_figures_are_the_latest_value_for_the_first_area(dataset):
+    version = imported(dataset, ROWS.replace("POP,2024,NAT,10,P", "POP,2024,NAT,10.26,P"))
+    dataset.indicators.filter(code="POP").update(decimals=1)
+    assert figures.headline_figures(version) == [
+        {
+            "indicator": "Population",
+            "area": "Country",
+            "period": "2024",
+            "value": "10.3",
+            "unit": "persons",
+            "status": "provisional",
+        }
+    ]  # Live births has no observations, so no figure
+
+
+def test_headline_figures_and_release_of_an_embargoed_version_are_empty(dataset):
+    version = imported(dataset, publish=False)
+    assert figures.headline_figures(version) == []
+    assert figures.headline_figures(None) == []
+    assert figures.published_release(version) is None

@@ -219,9 +219,9 @@ DATASETS = [
         "indicators": [
             (
                 "CONFIDENCE",
-                "Business confidence balance",
+                "Business confidence balance (net % of firms)",
                 "Share of firms expecting improvement minus share expecting worsening.",
-                "balance (points)",
+                "%",
                 1,
             ),
         ],

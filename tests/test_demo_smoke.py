@@ -265,7 +265,8 @@ def check_data(client):
     assert releases.filter(status="confirmed", announced_at__gt=timezone.now()).exists()
     assert releases.filter(status="provisional", announced_at__gt=timezone.now()).exists()
     story = client.get("/stories/inflation-eases-to-2-4-percent-in-october/").text
-    assert "Consumer price index (demonstration data)</a>, version 2" in story, "the chart reads the data layer"
+    source = "Consumer price index (demonstration data)</a>, version 2"
+    assert source in story, "the chart reads the data layer"
     home = client.get("/").text
     assert "Latest releases" in home and "Consumer price index, October 2026" in home
     finder = client.get("/data/?q=unemployment").text

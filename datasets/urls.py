@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from .views import catalogue, releases
+from .views import catalogue, finder, releases
 
 app_name = "datasets"
 
 urlpatterns = [
+    path("", finder.data_finder, name="finder"),
     # Fixed prefixes before the dataset slugs.
     path("releases/", releases.release_calendar, name="releases"),
     path("releases/calendar.ics", releases.release_ics, name="releases_ics"),

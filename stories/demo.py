@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from datasets.figures import find_indicator
 from portal.core import charts
 from portal.core.charts.blocks import ChartBlock, spec_from_value
 from portal.core.demo import PLACEHOLDER_MODEL, DemoFiles
@@ -174,6 +175,8 @@ def ensure_story(index, spec, contacts, glossary, created, infographic=False):
     for block_type, value in body:
         if block_type == "chart":
             check_chart(spec["slug"], value)
+        if block_type == "data_chart":
+            check_data_chart(spec["slug"], value)
     story = DataStoryPage(
         title=spec["title"],
         slug=spec["slug"],
@@ -213,7 +216,27 @@ def resolve_block(block, glossary):
     block_type, value = block
     if block_type == "glossary_terms":
         value = {**value, "terms": [glossary[slug] for slug in value["terms"]]}
+    if block_type == "data_chart":
+        value = {**value, "indicator": data_indicator(value["indicator"])}
     return block_type, value
+
+
+def data_indicator(reference):
+    """The indicator named ``dataset-slug/CODE`` (the data layer's demo loads first)."""
+    slug, _, code = reference.partition("/")
+    indicator = find_indicator(slug, code)
+    if indicator is None:
+        raise ValueError(f"Demo story chart: no indicator {reference!r} in the data layer")
+    return indicator
+
+
+def check_data_chart(slug, value):
+    """A chart from the data layer is checked by its own block, as when an editor saves it."""
+    block = DataStoryPage.body.field.stream_block.child_blocks["data_chart"]
+    try:
+        block.clean(block.to_python({**value, "indicator": value["indicator"].pk}))
+    except ValidationError as error:
+        raise ValueError(f"Demo story {slug!r}: chart {value['title']!r} is not valid: {error}") from error
 
 
 def check_chart(slug, value):

@@ -17,6 +17,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
+from datasets.diff import diff_versions
+from datasets.models import Code, Dataset, Release
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.models import CompetitionPage, Entry
 from literacy.games.models import (
@@ -134,6 +136,7 @@ def test_the_demo_loads_and_every_address_answers_as_recorded(client, db, settin
     check_site_tree(home)
     check_stories(client, home)
     check_glossary(client)
+    check_data(client)
     check_modules(client)
     check_games(client)
     check_competitions(client, settings)
@@ -182,13 +185,16 @@ def check_stories(client, home):
         assert story.next_release_date > story.release_date, story.slug
         types = [block.block_type for block in story.body]
         assert "key_figure" in types and 2 <= types.count("paragraph") <= 4, story.slug
-        assert 1 <= types.count("chart") <= 2, story.slug
+        assert 1 <= types.count("chart") + types.count("data_chart") <= 2, story.slug
         sourced = [block.value for block in story.body if block.block_type in ("chart", "key_figure")]
         assert all(value["source"].endswith("(demo)") for value in sourced), story.slug
         response = client.get(story.url)
         assert story.title.replace("'", "&#x27;") in response.text, story.url
     kinds = [
-        block.value["chart_type"] for story in stories for block in story.body if block.block_type == "chart"
+        block.value["chart_type"]
+        for story in stories
+        for block in story.body
+        if block.block_type in ("chart", "data_chart")
     ]
     assert {"line", "bar", "stacked_bar", "pie", "table"} <= set(kinds), "every kind of chart"
     assert kinds.count("pie") == 1, "one honest pie"
@@ -203,6 +209,9 @@ def check_stories(client, home):
             if block.block_type == "chart":
                 ChartBlock().clean(block.value)
                 charts.validate_spec(spec_from_value(block.value))
+                checked += 1
+            if block.block_type == "data_chart":
+                block.block.clean(block.value)
                 checked += 1
     assert checked >= 20, "every demo chart validates"
 
@@ -235,6 +244,33 @@ def check_stories(client, home):
     assert "12.8%" in text and "13.8%" not in text
     assert story.last_published_at.date() == correction.date
     assert "Unemployment unchanged at 4.1%" in client.get("/stories/corrections/").text
+
+
+def check_data(client):
+    """The Norland demonstration data: labelled, imported, released, revised, charted by stories."""
+    datasets = Dataset.objects.filter(slug__startswith="norland-")
+    assert datasets.count() == 4
+    for dataset in datasets:
+        assert "demonstration data" in dataset.title and "Norland" in dataset.summary, dataset.slug
+        assert dataset.methodology_page.slug == "demo-data" and dataset.contact_email, dataset.slug
+        assert dataset.current_version() is not None, dataset.slug
+    areas = Code.objects.filter(code_list__slug="norland-areas")
+    assert areas.filter(parent=None).count() == 1 and areas.filter(parent__parent=None).count() == 5
+    assert areas.count() == 45, "the country, 4 regions, 40 municipalities"
+    prices = datasets.get(slug="norland-consumer-prices")
+    first, second = prices.versions.order_by("number")
+    assert diff_versions(first, second).changed, "the newer CPI version revises the last months"
+    releases = Release.objects.filter(dataset__in=datasets)
+    assert releases.filter(status="published").count() == 5
+    assert releases.filter(status="confirmed", announced_at__gt=timezone.now()).exists()
+    assert releases.filter(status="provisional", announced_at__gt=timezone.now()).exists()
+    story = client.get("/stories/inflation-eases-to-2-4-percent-in-october/").text
+    source = "Consumer price index (demonstration data)</a>, version 2"
+    assert source in story, "the chart reads the data layer"
+    home = client.get("/").text
+    assert "Latest releases" in home and "Consumer price index, October 2026" in home
+    finder = client.get("/data/?q=unemployment").text
+    assert "Unemployment by region (demonstration data)" in finder
 
 
 def check_glossary(client):

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from datasets.demo import load_datasets_demo
 from feedback.demo import load_feedback_demo
 from forums.demo import load_forums_demo
 from home.demo import SITE_CONTENT
@@ -66,6 +67,8 @@ class Command(BaseCommand):
         if "home" in created:
             home.hero_link = sections["stories"]
             home.save_revision().publish()
+        # The data layer first: stories chart its figures.
+        load_datasets_demo(standing["demo-data"], created)
         for load_app_demo in APP_DEMOS:
             load_app_demo(home, created)
         self.ensure_settings(site, standing, home.get_children().get(slug="newsletter"))

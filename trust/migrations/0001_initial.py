@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('contacts', '0004_initial'),
+        ('contacts', '0004_touchpoint_kind_misuse_report'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
         ('wagtailadmin', '0005_editingsession_is_editing'),

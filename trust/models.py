@@ -156,7 +156,7 @@ class FactCheckPage(SharingMixin, SubpageViewsMixin, Page):
         return VERDICT_MEANINGS.get(self.verdict, "")
 
     def get_cached_paths(self):
-        return ["/", "card.png"]
+        return ["/", "card/"]
 
     def card_url(self):
         return self.url + self.reverse_subpage("card")

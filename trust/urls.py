@@ -14,7 +14,7 @@ fact_check_index_urls = [
 
 # Below a fact-check (FactCheckPage.subpage_urls).
 fact_check_urls = [
-    path("card.png", views.share_card, name="card"),
+    path("card/", views.share_card, name="card"),
 ]
 
 # Below the report form (MisuseReportPage.subpage_urls).

@@ -36,6 +36,7 @@ from portal.contacts.tests.factories import ConsentFactory, ContactFactory, Touc
 from portal.engagement.tests.factories import KpiTargetFactory
 from stories.tests.factories import ContactPersonFactory, GlossaryTermFactory
 from tests.pages import site_root
+from trust.tests.factories import MisuseReportFactory
 
 
 def in_newsletter_section(factory_class):
@@ -73,6 +74,7 @@ FACTORIES = {
     "datasets.codelist": CodeListFactory,
     "datasets.code": CodeFactory,
     "datasets.release": ReleaseFactory,
+    "trust.misusereport": MisuseReportFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,
@@ -84,7 +86,17 @@ FACTORIES = {
 
 # Admin screens that show no record of one model (figures across models, actions on pages):
 # each checks its own permission, tested in its app.
-PROJECT_PACKAGES = {"portal", "home", "stories", "literacy", "forums", "newsletters", "feedback", "datasets"}
+PROJECT_PACKAGES = {
+    "portal",
+    "home",
+    "stories",
+    "literacy",
+    "forums",
+    "newsletters",
+    "feedback",
+    "datasets",
+    "trust",
+}
 NOT_RECORD_VIEWS = {
     "engagement_dashboard",
     "engagement_dashboard_export",

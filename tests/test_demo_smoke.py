@@ -150,7 +150,15 @@ def check_site_tree(home):
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific == home and site.site_name == "Portal", "the demo home is the site's root"
     sections = list(home.get_children().live().in_menu().values_list("title", flat=True))
-    assert sections == ["Stories", "Learn", "Games & competitions", "Training", "Forums", "Newsletter"]
+    assert sections == [
+        "Stories",
+        "Learn",
+        "Games & competitions",
+        "Training",
+        "Forums",
+        "Newsletter",
+        "Setting the record straight",
+    ]
     settings = SiteSettings.load()
     assert settings.privacy_page.title == "Privacy notice", "the settings point at the standing pages"
     assert settings.accessibility_page.title == "Accessibility statement"

@@ -19,6 +19,7 @@ class TouchpointKind(models.TextChoices):
     LEARNING = "learning", "E-learning progress"
     DATA_REQUEST = "data_request", "Data request"
     FEEDBACK = "feedback", "Feedback"
+    MISUSE_REPORT = "misuse_report", "Misuse report"
 
 
 class ContactTopic(TaggedItemBase):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "forums",
     "newsletters",
     "datasets",
+    "trust",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -283,6 +284,7 @@ ACCOUNT_RATE_LIMITS = {
     "competition_entry": "10/m/ip,5/h/user",
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
+    "misuse_report": "5/m/ip,3/m/key",
 }
 
 # Internationalisation

@@ -23,6 +23,7 @@ from literacy.training.demo import load_training_demo
 from newsletters.demo import load_newsletters_demo
 from portal.engagement.demo import load_engagement_demo
 from stories.demo import load_stories_demo
+from trust.demo import load_trust_demo
 
 # Each app's loader replaces its section's placeholder with the app's index page and fills it.
 APP_DEMOS = [
@@ -34,6 +35,7 @@ APP_DEMOS = [
     load_forums_demo,
     load_newsletters_demo,
     load_feedback_demo,
+    load_trust_demo,
     load_engagement_demo,
 ]
 

@@ -16,8 +16,8 @@ A notice of a version that is not public yet shows nowhere (``RevisionNotice.obj
 import logging
 
 from django.db import transaction
-from django.db.models import StreamField
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .blocks import indicators_used

@@ -24,7 +24,9 @@ def pop(dataset):
     return dataset.indicators.get(code="POP")
 
 
-def test_a_correction_records_what_changed_why_when_and_by_whom(dataset, pop, django_capture_on_commit_callbacks):
+def test_a_correction_records_what_changed_why_when_and_by_whom(
+    dataset, pop, django_capture_on_commit_callbacks
+):
     first = first_version(dataset)
     editor = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .importing import FORMATS, TIDY, ImportFailed, import_observations
-from .models import Dataset
+from .importing import FORMATS, TIDY, ImportFailed, import_observations, revision_needed
+from .models import Dataset, RevisionKind
+from .models.corrections import REASON_MAX_LENGTH
 
 IMPORT_PERMISSION = "datasets.add_datasetversion"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -21,6 +22,20 @@ class ImportForm(forms.Form):
     file = forms.FileField(help_text="CSV, UTF-8, comma-separated (see the import guide).")
     format = forms.ChoiceField(choices=[(name, name) for name in FORMATS], initial=TIDY)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Why?")
+    revision_kind = forms.ChoiceField(
+        label="If published figures change",
+        required=False,
+        choices=[("", "They do not change (only new figures)"), *RevisionKind.choices],
+        help_text="A correction fixes an error; a routine revision updates provisional figures as "
+        "scheduled. The preview says whether published figures change.",
+    )
+    reason = forms.CharField(
+        label="Why they change",
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown to the public in the correction or revision notice.",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -48,6 +63,8 @@ def import_view(request, pk):
                 note=form.cleaned_data["note"],
                 user=request.user,
                 filename=upload.name,
+                revision_kind=form.cleaned_data["revision_kind"],
+                reason=form.cleaned_data["reason"],
             )
         except ImportFailed as failed:
             problems = failed.lines()
@@ -63,6 +80,9 @@ def import_view(request, pk):
             "form": form,
             "result": result,
             "problems": problems,
+            "revision_needed": revision_needed(result.revises_published)
+            if result and result.revises_published
+            else "",
             "inspect_url": reverse("datasets_dataset_modeladmin_inspect", args=[dataset.pk]),
         },
     )

@@ -21,7 +21,7 @@ from wagtail import blocks
 from portal.core.charts import CHART_TYPES, ChartSpec, honest_chart_problems
 
 from . import slices
-from .models import Indicator
+from .models import Indicator, RevisionNotice
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +134,7 @@ class IndicatorBlockMixin:
             "dataset": found.dataset,
             "version": found.version,
             "dataset_url": found.dataset.get_absolute_url(),
+            "notice": RevisionNotice.objects.latest_for(found.indicator, found.version),
         }
 
 
@@ -340,9 +341,9 @@ def describe(found) -> str:
 DATA_BLOCK_TYPES = (IndicatorChartBlock, IndicatorKeyFigureBlock)
 
 
-def datasets_used(stream_value) -> set[int]:
-    """The ids of the datasets whose figures a StreamField value shows (top-level data blocks), so
-    that a new version can purge the pages that quote it. One query, whatever the blocks."""
+def indicators_used(stream_value) -> set[int]:
+    """The ids of the indicators whose figures a StreamField value shows (top-level data blocks),
+    read from the raw data: no query."""
     if not stream_value:
         return set()
     child_blocks = stream_value.stream_block.child_blocks
@@ -352,8 +353,16 @@ def datasets_used(stream_value) -> set[int]:
         if isinstance(block, DATA_BLOCK_TYPES):
             raw = item.get("value") or {}
             indicator = raw.get("indicator")
-            indicator_ids.add(getattr(indicator, "pk", indicator))
-    indicator_ids.discard(None)
+            indicator = getattr(indicator, "pk", indicator)
+            if isinstance(indicator, int) or (isinstance(indicator, str) and indicator.isdigit()):
+                indicator_ids.add(int(indicator))
+    return indicator_ids
+
+
+def datasets_used(stream_value) -> set[int]:
+    """The ids of the datasets whose figures a StreamField value shows (top-level data blocks), so
+    that a new version can purge the pages that quote it. One query, whatever the blocks."""
+    indicator_ids = indicators_used(stream_value)
     if not indicator_ids:
         return set()
     return set(Indicator.objects.filter(pk__in=indicator_ids).values_list("dataset_id", flat=True))

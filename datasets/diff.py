@@ -56,14 +56,10 @@ def _same_key(version, prefix=""):
     )
 
 
-def diff_versions(old, new, examples=EXAMPLES):
-    """Observations added, removed and changed (value or status) from ``old`` to ``new``;
-    ``old`` may be None (a first import: everything is added)."""
+def _changes(old, new):
+    """Querysets of the observations added (in ``new``), removed (from ``old``) and changed (in
+    ``new``, value or status) from ``old`` to ``new``."""
     new_rows = Observation.objects.filter(version=new).select_related("indicator", "area")
-    if old is None:
-        return VersionDiff(
-            added=new_rows.count(), added_examples=[_key(o) + " " + _shown(o) for o in new_rows[:examples]]
-        )
     old_rows = Observation.objects.filter(version=old).select_related("indicator", "area")
     added = new_rows.filter(~Exists(_same_key(old)))
     removed = old_rows.filter(~Exists(_same_key(new)))
@@ -73,6 +69,26 @@ def diff_versions(old, new, examples=EXAMPLES):
         (Q(value__isnull=False) & ~Exists(same_status.filter(value=OuterRef("value"))))
         | (Q(value__isnull=True) & ~Exists(same_status.filter(value__isnull=True)))
     )
+    return added, removed, changed
+
+
+def revised_indicator_ids(old, new):
+    """The indicators with figures of ``old`` changed or removed in ``new``: those whose blocks
+    carry a correction or revision notice."""
+    _, removed, changed = _changes(old, new)
+    ids = set(changed.order_by().values_list("indicator_id", flat=True).distinct())
+    return ids | set(removed.order_by().values_list("indicator_id", flat=True).distinct())
+
+
+def diff_versions(old, new, examples=EXAMPLES):
+    """Observations added, removed and changed (value or status) from ``old`` to ``new``;
+    ``old`` may be None (a first import: everything is added)."""
+    new_rows = Observation.objects.filter(version=new).select_related("indicator", "area")
+    if old is None:
+        return VersionDiff(
+            added=new_rows.count(), added_examples=[_key(o) + " " + _shown(o) for o in new_rows[:examples]]
+        )
+    added, removed, changed = _changes(old, new)
     diff = VersionDiff(added=added.count(), removed=removed.count(), changed=changed.count())
     diff.added_examples = [f"{_key(o)} {_shown(o)}" for o in added[:examples]]
     diff.removed_examples = [f"{_key(o)} {_shown(o)}" for o in removed[:examples]]

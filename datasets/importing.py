@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 
 from .cells import CellError, parse_status, parse_value, plain_text
 from .diff import diff_versions
-from .models import Code, Dataset, DatasetVersion, Observation
+from .models import Code, Dataset, DatasetVersion, Observation, RevisionKind
+from .models.corrections import REASON_MAX_LENGTH
 from .periods import PeriodError, parse_period
 from .signals import publish_version
 
@@ -40,6 +41,8 @@ class Problem:
     message: str
 
     def __str__(self):
+        if not self.line:
+            return self.message  # about the import as a whole, not a place in the file
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -66,6 +69,9 @@ class ImportResult:
     diff: object
     dry_run: bool = False
     previous: DatasetVersion | None = field(default=None)
+    # Published figures this file changes or removes (against the version the public sees): a
+    # notice will say so, so the editor must say why (revision_kind and reason).
+    revises_published: int = 0
 
 
 def column_letter(index):
@@ -303,15 +309,23 @@ def import_observations(
     user=None,
     filename="",
     publish=False,
+    revision_kind="",
+    reason="",
     batch_size=BATCH_SIZE,
     max_problems=MAX_PROBLEMS,
 ):
     """A new version of the dataset from the file (binary, read as it goes), with its diff
     against the latest version. Raises ImportFailed, writing nothing, if any row is invalid;
     with ``dry_run`` nothing is written either, and the result's ``version`` is None. The new
-    version is embargoed (not public) unless ``publish``: a release publishes it."""
+    version is embargoed (not public) unless ``publish``: a release publishes it.
+
+    A file that changes or removes published figures needs ``revision_kind`` (correction or
+    routine revision) and a ``reason``: they go into the public notice written when the version
+    becomes public (``datasets.corrections``). Without them the import is refused (a dry run
+    only reports ``revises_published``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
+    revision_kind, reason = check_revision(revision_kind, reason)
     importer = _Importer(dataset, fmt, mapping, batch_size, max_problems)
     with transaction.atomic():
         Dataset.objects.select_for_update().filter(pk=dataset.pk).first()
@@ -327,9 +341,57 @@ def import_observations(
         version.row_count = importer.rows
         version.save(update_fields=["row_count"])
         diff = diff_versions(previous, version)
+        revises = _published_changes(dataset, previous, version, diff)
+        if revises and not dry_run and not (revision_kind and reason):
+            raise ImportFailed([Problem(0, "", revision_needed(revises))])
+        if revises:
+            version.revision_kind, version.revision_reason = revision_kind, reason
+            version.save(update_fields=["revision_kind", "revision_reason"])
         if dry_run:
             transaction.set_rollback(True)
         elif publish:
             publish_version(version)
     kept = None if dry_run else version
-    return ImportResult(version=kept, rows=importer.rows, diff=diff, dry_run=dry_run, previous=previous)
+    return ImportResult(
+        version=kept,
+        rows=importer.rows,
+        diff=diff,
+        dry_run=dry_run,
+        previous=previous,
+        revises_published=revises,
+    )
+
+
+def check_revision(kind, reason):
+    """The editor's kind and reason, cleaned; ValueError for a kind that does not exist, and
+    ImportFailed for a reason too long or holding a NUL character."""
+    kind, reason = (kind or "").strip(), (reason or "").strip()
+    if kind and kind not in RevisionKind.values:
+        message = f"Unknown kind of revision {kind[:40]!r}: use correction or revision."
+        raise ImportFailed([Problem(0, "", message)])
+    if "\x00" in reason:
+        raise ImportFailed([Problem(0, "", "The reason contains a NUL character.")])
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ImportFailed(
+            [Problem(0, "", f"The reason is {len(reason)} characters long (at most {REASON_MAX_LENGTH}).")]
+        )
+    return kind, reason
+
+
+def revision_needed(count):
+    return (
+        f"This file changes or removes {count} published figure{'s' if count != 1 else ''}: say whether "
+        "it is a correction (an error fixed) or a routine revision (scheduled update), and why. "
+        "The reason is shown in the public notice."
+    )
+
+
+def _published_changes(dataset, previous, version, diff):
+    """How many figures the public sees now this version changes or removes (0 when none)."""
+    public = dataset.current_version()
+    if public is None:
+        return 0
+    if previous is not None and public.pk == previous.pk:
+        return diff.changed + diff.removed
+    against = diff_versions(public, version, examples=0)
+    return against.changed + against.removed

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import catalogue, finder, releases
+from .views import catalogue, corrections, finder, releases
 
 app_name = "datasets"
 
@@ -13,5 +13,8 @@ urlpatterns = [
     path("releases/calendar.ics", releases.release_ics, name="releases_ics"),
     path("releases/feed/atom/", releases.PublishedReleasesFeed(), name="releases_atom"),
     path("releases/<int:pk>/", releases.release_detail, name="release"),
+    path("corrections/", corrections.corrections, name="corrections"),
+    path("corrections/feed/atom/", corrections.CorrectionsFeed(), name="corrections_atom"),
+    path("corrections/<int:pk>/", corrections.correction_detail, name="correction"),
     path("<slug:slug>/", catalogue.dataset_detail, name="dataset"),
 ]

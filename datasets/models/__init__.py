@@ -1,7 +1,8 @@
 """The data layer's models, one module per job: the figures (``data``) and the release calendar
 (``releases``); corrections and imports add their own modules here."""
 
-from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
+from .corrections import FigureUsage, RevisionNotice
+from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, RevisionKind
 from .releases import Release, ReleaseDateChange, ReleasePage
 
 __all__ = [
@@ -9,9 +10,12 @@ __all__ = [
     "CodeList",
     "Dataset",
     "DatasetVersion",
+    "FigureUsage",
     "Indicator",
     "Observation",
     "Release",
     "ReleaseDateChange",
     "ReleasePage",
+    "RevisionKind",
+    "RevisionNotice",
 ]

@@ -130,6 +130,13 @@ class Indicator(models.Model):
         return f"{self.code} {self.name}"
 
 
+class RevisionKind(models.TextChoices):
+    """Why a new version changes figures already published (chosen by the editor at import)."""
+
+    CORRECTION = "correction", "Correction"
+    REVISION = "revision", "Routine revision"
+
+
 class DatasetVersionQuerySet(models.QuerySet):
     def public(self, at=None):
         """Versions anyone may see: published, at or before ``at`` (now). An embargoed version
@@ -155,6 +162,15 @@ class DatasetVersion(models.Model):
         blank=True,
         db_index=True,
         help_text="When the version became public; empty while it is embargoed.",
+    )
+    revision_kind = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=RevisionKind.choices,
+        help_text="When it changes published figures: an error fixed, or a scheduled revision.",
+    )
+    revision_reason = models.TextField(
+        blank=True, max_length=1000, help_text="Why published figures change: shown in the public notice."
     )
 
     objects = DatasetVersionQuerySet.as_manager()

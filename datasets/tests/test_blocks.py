@@ -29,7 +29,10 @@ ROWS = (
 
 
 def imported(dataset, text=ROWS, publish=True):
-    return import_observations(dataset, as_file(text), publish=publish).version
+    """A new version; one that changes published figures says why (a routine revision)."""
+    return import_observations(
+        dataset, as_file(text), publish=publish, revision_kind="revision", reason="Scheduled update."
+    ).version
 
 
 def text_of(rendered):
@@ -364,9 +367,9 @@ def test_queries_do_not_grow_with_the_figures_and_stay_few_per_block(client, hom
     few, single = page_queries(client, story), page_queries(client, one)
     grow(dataset, 200)
     assert page_queries(client, story) == few
-    # Each further block: its version and its observations; each further kind of block: its
-    # indicators (all of them in one query).
-    assert few - single == 3 * 2 + 1
+    # Each further block: its version, its observations and its latest correction notice; each
+    # further kind of block: its indicators (all of them in one query).
+    assert few - single == 3 * 3 + 1
 
 
 # datasets_used

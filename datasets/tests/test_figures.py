@@ -17,7 +17,10 @@ ROWS = (
 
 
 def imported(dataset, text=ROWS, publish=True):
-    return import_observations(dataset, as_file(text), publish=publish).version
+    """A new version; one that changes published figures says why (a routine revision)."""
+    return import_observations(
+        dataset, as_file(text), publish=publish, revision_kind="revision", reason="Scheduled update."
+    ).version
 
 
 def test_an_embargoed_version_is_invisible(dataset):

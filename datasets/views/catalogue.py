@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 
 from ..models import Dataset
 
+NOTICES_SHOWN = 5
+
 
 def dataset_detail(request, slug):
     """Only a dataset with a published version exists for the public: an embargoed first
@@ -17,5 +19,13 @@ def dataset_detail(request, slug):
     return TemplateResponse(
         request,
         "datasets/catalogue/dataset_detail.html",
-        {"dataset": dataset, "version": version, "indicators": dataset.indicators.all()},
+        {
+            "dataset": dataset,
+            "version": version,
+            "indicators": dataset.indicators.all(),
+            "notices": dataset.revision_notices.public()
+            .select_related("version", "previous")
+            .prefetch_related("indicators")
+            .newest_first()[:NOTICES_SHOWN],
+        },
     )

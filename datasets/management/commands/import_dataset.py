@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from datasets.importing import FORMATS, TIDY, ImportFailed, import_observations
-from datasets.models import Dataset
+from datasets.importing import FORMATS, TIDY, ImportFailed, import_observations, revision_needed
+from datasets.models import Dataset, RevisionKind
 
 
 def _mapping(pairs):
@@ -31,12 +31,24 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
         parser.add_argument("--note", default="", help="why this version was made")
         parser.add_argument(
+            "--revision-kind",
+            choices=RevisionKind.values,
+            default="",
+            help="when the file changes published figures: correction (an error fixed) or revision "
+            "(a scheduled update of provisional figures)",
+        )
+        parser.add_argument(
+            "--reason", default="", help="why published figures change: shown in the public notice"
+        )
+        parser.add_argument(
             "--publish",
             action="store_true",
             help="make the version public at once (otherwise it waits, embargoed, for its release)",
         )
 
-    def handle(self, *args, file, dataset, format, map, dry_run, note, publish, **options):
+    def handle(
+        self, *args, file, dataset, format, map, dry_run, note, publish, revision_kind, reason, **options
+    ):
         try:
             found = Dataset.objects.get(slug=dataset)
         except Dataset.DoesNotExist:
@@ -55,6 +67,8 @@ class Command(BaseCommand):
                     note=note,
                     filename=path.name,
                     publish=publish,
+                    revision_kind=revision_kind,
+                    reason=reason,
                 )
             except ImportFailed as failed:
                 for line in failed.lines():
@@ -71,3 +85,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Changes against {against}:")
         for line in result.diff.lines():
             self.stdout.write(line)
+        if result.revises_published:
+            if dry_run:
+                self.stdout.write(revision_needed(result.revises_published))
+            else:
+                self.stdout.write(
+                    f"A {RevisionKind(result.version.revision_kind).label.lower()} notice will be published "
+                    "with this version."
+                )

@@ -22,13 +22,14 @@ import random
 from django.utils import timezone
 
 from .importing import import_observations
-from .models import Code, CodeList, Dataset, Release
+from .models import Code, CodeList, Dataset, Release, RevisionKind
 from .signals import publish_version
 
 SEED = 20261206
 DEMO = "(demonstration data)"
 PRODUCER = "Norland Statistics (demonstration data, not official statistics)"
 NOTICE = "Demonstration data for the fictional country Norland: made up, not official statistics. "
+REVISION_REASON = "Scheduled revision: late survey returns replace the provisional estimates."
 
 AREA_LIST = ("norland-areas", "Norland areas (demonstration)")
 COUNTRY = ("NAT", "Norland")
@@ -569,6 +570,9 @@ def ensure_dataset(spec, area_list, breakdown_lists, methodology_page, releases)
             io.BytesIO(text.encode()),
             note=f"{title} {DEMO}",
             filename=f"{spec['slug']}.csv",
+            # Asked of every file that changes published figures (the prices' second version).
+            revision_kind=RevisionKind.REVISION,
+            reason=REVISION_REASON,
         )
         announced_at = past(at, fallback)
         publish_version(result.version, at=announced_at)

@@ -5,3 +5,8 @@ class DatasetsConfig(AppConfig):
     name = "datasets"
     label = "datasets"
     verbose_name = "Datasets"
+
+    def ready(self):
+        from . import publication
+
+        publication.connect()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import catalogue, releases
+from .views import catalogue, previews, releases
 
 app_name = "datasets"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("releases/calendar.ics", releases.release_ics, name="releases_ics"),
     path("releases/feed/atom/", releases.PublishedReleasesFeed(), name="releases_atom"),
     path("releases/<int:pk>/", releases.release_detail, name="release"),
+    path("releases/<int:pk>/preview/<str:token>/", previews.release_preview, name="release_preview"),
     path("<slug:slug>/", catalogue.dataset_detail, name="dataset"),
 ]

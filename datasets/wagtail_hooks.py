@@ -15,7 +15,8 @@ from wagtail_modeladmin.views import InspectView
 from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
 from . import admin_views
-from .models import Code, CodeList, Dataset, Indicator, Release
+from .admin_previews import PreviewAccessAdmin, PreviewGrantAdmin
+from .models import Code, CodeList, Dataset, Indicator, Release, VersionPublication
 from .models.releases import PUBLISH_PERMISSION, REASON_MAX_LENGTH
 
 
@@ -57,9 +58,17 @@ class DatasetInspectView(InspectView):
         return {
             **super().get_context_data(**kwargs),
             "indicators": self.instance.indicators.all(),
-            "versions": self.instance.versions.select_related("created_by"),
+            "versions": self.versions(),
             "may_import": self.request.user.has_perm(admin_views.IMPORT_PERMISSION),
         }
+
+    def versions(self):
+        """Each version with where its publication stands (approved, awaiting, rejected and why)."""
+        versions = list(self.instance.versions.select_related("created_by", "publication"))
+        for version in versions:
+            publication = getattr(version, "publication", None)
+            version.publication_state = publication.state() if publication else None
+        return versions
 
 
 class DatasetAdmin(RecordAdmin):
@@ -173,22 +182,50 @@ class ReleaseViewSet(SnippetViewSet):
 register_snippet(ReleaseViewSet)
 
 
+class VersionPublicationViewSet(SnippetViewSet):
+    """Imported versions waiting for (or given) a Moderator's approval to go public."""
+
+    model = VersionPublication
+    icon = "tasks"
+    menu_label = "Version approvals"
+    add_to_admin_menu = False  # listed in the Data menu below
+    list_display = ("__str__", "live", "created_at")
+    list_filter = ("live",)
+    ordering = ("-created_at",)
+
+
+register_snippet(VersionPublicationViewSet)
+
+
 @modeladmin_register
 class DataGroup(ModelAdminGroup):
     menu_label = "Data"
     menu_icon = "table"
     menu_order = 260
-    items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin)
+    items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin, PreviewGrantAdmin, PreviewAccessAdmin)
 
     def get_submenu_items(self):
-        """The record admins, then the release calendar (a snippet, for those who may see it)."""
-        url = reverse("wagtailsnippets_datasets_release:list")
-        releases = ReleaseMenuItem("Releases", url, icon_name="date", order=10)
-        return [*super().get_submenu_items(), releases]
+        """The record admins, then the release calendar and the version approvals (snippets,
+        for those who may see them)."""
+        releases = SnippetMenuItem(
+            Release, "Releases", reverse("wagtailsnippets_datasets_release:list"), icon_name="date", order=10
+        )
+        approvals = SnippetMenuItem(
+            VersionPublication,
+            "Version approvals",
+            reverse("wagtailsnippets_datasets_versionpublication:list"),
+            icon_name="tasks",
+            order=11,
+        )
+        return [*super().get_submenu_items(), releases, approvals]
 
 
-class ReleaseMenuItem(MenuItem):
+class SnippetMenuItem(MenuItem):
+    def __init__(self, model, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model = model
+
     def is_shown(self, request):
-        return Release.snippet_viewset.permission_policy.user_has_any_permission(
+        return self.model.snippet_viewset.permission_policy.user_has_any_permission(
             request.user, ["add", "change", "delete", "view"]
         )

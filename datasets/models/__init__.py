@@ -2,6 +2,8 @@
 (``releases``); corrections and imports add their own modules here."""
 
 from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
+from .previews import PreviewAccess, PreviewGrant
+from .publication import VersionPublication
 from .releases import Release, ReleaseDateChange, ReleasePage
 
 __all__ = [
@@ -11,7 +13,10 @@ __all__ = [
     "DatasetVersion",
     "Indicator",
     "Observation",
+    "PreviewAccess",
+    "PreviewGrant",
     "Release",
     "ReleaseDateChange",
     "ReleasePage",
+    "VersionPublication",
 ]

@@ -2,8 +2,8 @@
 (emailed at once, shown once), see every opening of it and revoke it."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, InspectView
 
 from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, RecordPermissionHelper
-from portal.core.mail import named_address, queue_message, site_root_url, single_line, templated_message
+from portal.core.mail import named_address, queue_message, single_line, site_root_url, templated_message
 
 from .models import PreviewAccess, PreviewGrant, Release
 

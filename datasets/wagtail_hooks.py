@@ -4,9 +4,11 @@ the release calendar (a snippet, so editors can choose releases from pages later
 from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
@@ -15,7 +17,7 @@ from wagtail_modeladmin.views import InspectView
 from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
 from . import admin_views
-from .admin_previews import PreviewAccessAdmin, PreviewGrantAdmin
+from .admin_previews import GRANT_PERMISSION, PreviewAccessAdmin, PreviewGrantAdmin
 from .models import Code, CodeList, Dataset, Indicator, Release, VersionPublication
 from .models.releases import PUBLISH_PERMISSION, REASON_MAX_LENGTH
 
@@ -180,6 +182,19 @@ class ReleaseViewSet(SnippetViewSet):
 
 
 register_snippet(ReleaseViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def pre_release_access_button(snippet, user, next_url=None):
+    """In the release calendar's admin: grant a journalist pre-release access to a release that
+    is not out yet (Moderators)."""
+    if (
+        isinstance(snippet, Release)
+        and snippet.status not in (Release.Status.PUBLISHED, Release.Status.CANCELLED)
+        and user.has_perm(GRANT_PERMISSION)
+    ):
+        url = reverse("datasets_previewgrant_modeladmin_create") + f"?release={snippet.pk}"
+        yield ListingMenuItem("Grant pre-release access", url, icon_name="view", priority=100)
 
 
 class VersionPublicationViewSet(SnippetViewSet):

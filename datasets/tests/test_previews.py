@@ -293,3 +293,15 @@ def test_revoking_needs_the_permission_and_a_csrf_token(client, grant, moderator
     assert strict.post(url).status_code == 403
     grant.refresh_from_db()
     assert not grant.revoked
+
+
+def test_the_release_calendar_admin_offers_pre_release_access(client, moderator, release):
+    published = ReleaseFactory(title="Already out")
+    Release.objects.filter(pk=published.pk).update(status=Status.PUBLISHED)
+    client.force_login(moderator)
+    html = client.get(reverse("wagtailsnippets_datasets_release:list")).content.decode()
+    assert html.count("Grant pre-release access") == 1
+    assert f"{CREATE}?release={release.pk}" in html
+    client.force_login(StaffFactory(groups=["Data editors"]))
+    html = client.get(reverse("wagtailsnippets_datasets_release:list")).content.decode()
+    assert "Grant pre-release access" not in html

@@ -28,7 +28,7 @@ def publish_release(release, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
-            Release.objects.select_for_update()
+            Release.objects.select_for_update(of=("self",))
             .select_related("version__dataset")
             .filter(pk=release.pk, status=Release.Status.CONFIRMED)
             .first()

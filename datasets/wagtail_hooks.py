@@ -9,6 +9,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
@@ -195,6 +197,19 @@ def pre_release_access_button(snippet, user, next_url=None):
     ):
         url = reverse("datasets_previewgrant_modeladmin_create") + f"?release={snippet.pk}"
         yield ListingMenuItem("Grant pre-release access", url, icon_name="view", priority=100)
+
+
+class MadeByImportsPolicy(ModelPermissionPolicy):
+    """A version's publication is made by the admin's import, never added by hand."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [action for action in actions if action != "add"])
+
+
+register_permission_policy(VersionPublication, MadeByImportsPolicy(VersionPublication))
 
 
 class VersionPublicationViewSet(SnippetViewSet):

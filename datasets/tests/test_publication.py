@@ -198,3 +198,12 @@ def test_the_publication_form_cannot_change_the_version(client, submitted, moder
     assert submitted.version_id != other.pk
     other.refresh_from_db()
     assert other.published_at is None
+
+
+def test_nobody_adds_a_publication_by_hand(client, dataset):
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
+    assert client.get(url("add")).status_code in (302, 403)
+    assert client.post(url("add"), {"note": "x"}).status_code in (302, 403)
+    assert not VersionPublication.objects.exists()

@@ -1,7 +1,9 @@
 """The admin's import screen: upload a file, preview its changes, then import it.
 
 The preview is a dry run of the same import the command makes; nothing is kept between the two
-steps (the file is sent again to import it), so no uploaded data lingers on the server."""
+steps (the file is sent again to import it), so no uploaded data lingers on the server. An
+imported version stays embargoed: its publication goes through the Moderators' workflow
+(``datasets.publication``)."""
 
 from django import forms
 from django.contrib import messages
@@ -13,6 +15,7 @@ from django.urls import path, reverse
 from .importing import FORMATS, TIDY, ImportFailed, import_observations, revision_needed
 from .models import Dataset, RevisionKind
 from .models.corrections import REASON_MAX_LENGTH
+from .publication import request_publication
 
 IMPORT_PERMISSION = "datasets.add_datasetversion"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -70,8 +73,13 @@ def import_view(request, pk):
             problems = failed.lines()
         else:
             if not dry_run:
-                messages.success(request, f"Imported {result.rows} rows as version {result.version.number}.")
-                return redirect("datasets_dataset_modeladmin_inspect", instance_pk=dataset.pk)
+                publication = request_publication(result.version, request.user, form.cleaned_data["note"])
+                messages.success(
+                    request,
+                    f"Imported {result.rows} rows as version {result.version.number}. It stays "
+                    "embargoed: submit it for a Moderator's approval to publish it.",
+                )
+                return redirect("wagtailsnippets_datasets_versionpublication:edit", publication.pk)
     return TemplateResponse(
         request,
         "datasets/admin/import.html",

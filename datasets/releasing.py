@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Release
+from .publication import awaits_approval
 from .signals import publish_version
 
 logger = logging.getLogger(__name__)
@@ -22,8 +23,8 @@ def due_releases(now=None):
 
 def publish_release(release, now=None):
     """Publish the release's version at its announced minute, then its linked pages, and mark it
-    published. Returns False (and changes nothing) when it has no version yet or is no longer
-    confirmed."""
+    published. Returns False (and changes nothing) when it has no version yet, its version
+    awaits a Moderator's approval, or it is no longer confirmed."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
@@ -36,6 +37,9 @@ def publish_release(release, now=None):
             return False
         if locked.version is None:
             logger.warning("Release %s is due but has no imported version: not published.", locked.pk)
+            return False
+        if awaits_approval(locked.version):
+            logger.warning("Release %s is due but its version is not approved yet: not published.", locked.pk)
             return False
         if locked.version.published_at is None or locked.version.published_at > now:
             publish_version(locked.version, at=locked.announced_at)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import catalogue, corrections, finder, releases
+from .views import catalogue, corrections, finder, previews, releases
 
 app_name = "datasets"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("releases/calendar.ics", releases.release_ics, name="releases_ics"),
     path("releases/feed/atom/", releases.PublishedReleasesFeed(), name="releases_atom"),
     path("releases/<int:pk>/", releases.release_detail, name="release"),
+    path("releases/<int:pk>/preview/<str:token>/", previews.release_preview, name="release_preview"),
     path("corrections/", corrections.corrections, name="corrections"),
     path("corrections/feed/atom/", corrections.CorrectionsFeed(), name="corrections_atom"),
     path("corrections/<int:pk>/", corrections.correction_detail, name="correction"),

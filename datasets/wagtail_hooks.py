@@ -4,9 +4,13 @@ the release calendar (a snippet, so editors can choose releases from pages later
 from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
@@ -15,7 +19,8 @@ from wagtail_modeladmin.views import InspectView
 from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
 from . import admin_views
-from .models import Code, CodeList, Dataset, Indicator, Release
+from .admin_previews import GRANT_PERMISSION, PreviewAccessAdmin, PreviewGrantAdmin
+from .models import Code, CodeList, Dataset, Indicator, Release, VersionPublication
 from .models.releases import PUBLISH_PERMISSION, REASON_MAX_LENGTH
 
 
@@ -57,9 +62,17 @@ class DatasetInspectView(InspectView):
         return {
             **super().get_context_data(**kwargs),
             "indicators": self.instance.indicators.all(),
-            "versions": self.instance.versions.select_related("created_by"),
+            "versions": self.versions(),
             "may_import": self.request.user.has_perm(admin_views.IMPORT_PERMISSION),
         }
+
+    def versions(self):
+        """Each version with where its publication stands (approved, awaiting, rejected and why)."""
+        versions = list(self.instance.versions.select_related("created_by", "publication"))
+        for version in versions:
+            publication = getattr(version, "publication", None)
+            version.publication_state = publication.state() if publication else None
+        return versions
 
 
 class DatasetAdmin(RecordAdmin):
@@ -173,22 +186,76 @@ class ReleaseViewSet(SnippetViewSet):
 register_snippet(ReleaseViewSet)
 
 
+@hooks.register("register_snippet_listing_buttons")
+def pre_release_access_button(snippet, user, next_url=None):
+    """In the release calendar's admin: grant a journalist pre-release access to a release that
+    is not out yet (Moderators)."""
+    if (
+        isinstance(snippet, Release)
+        and snippet.status not in (Release.Status.PUBLISHED, Release.Status.CANCELLED)
+        and user.has_perm(GRANT_PERMISSION)
+    ):
+        url = reverse("datasets_previewgrant_modeladmin_create") + f"?release={snippet.pk}"
+        yield ListingMenuItem("Grant pre-release access", url, icon_name="view", priority=100)
+
+
+class MadeByImportsPolicy(ModelPermissionPolicy):
+    """A version's publication is made by the admin's import, never added by hand."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [action for action in actions if action != "add"])
+
+
+register_permission_policy(VersionPublication, MadeByImportsPolicy(VersionPublication))
+
+
+class VersionPublicationViewSet(SnippetViewSet):
+    """Imported versions waiting for (or given) a Moderator's approval to go public."""
+
+    model = VersionPublication
+    icon = "tasks"
+    menu_label = "Version approvals"
+    add_to_admin_menu = False  # listed in the Data menu below
+    list_display = ("__str__", "live", "created_at")
+    list_filter = ("live",)
+    ordering = ("-created_at",)
+
+
+register_snippet(VersionPublicationViewSet)
+
+
 @modeladmin_register
 class DataGroup(ModelAdminGroup):
     menu_label = "Data"
     menu_icon = "table"
     menu_order = 260
-    items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin)
+    items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin, PreviewGrantAdmin, PreviewAccessAdmin)
 
     def get_submenu_items(self):
-        """The record admins, then the release calendar (a snippet, for those who may see it)."""
-        url = reverse("wagtailsnippets_datasets_release:list")
-        releases = ReleaseMenuItem("Releases", url, icon_name="date", order=10)
-        return [*super().get_submenu_items(), releases]
+        """The record admins, then the release calendar and the version approvals (snippets,
+        for those who may see them)."""
+        releases = SnippetMenuItem(
+            Release, "Releases", reverse("wagtailsnippets_datasets_release:list"), icon_name="date", order=10
+        )
+        approvals = SnippetMenuItem(
+            VersionPublication,
+            "Version approvals",
+            reverse("wagtailsnippets_datasets_versionpublication:list"),
+            icon_name="tasks",
+            order=11,
+        )
+        return [*super().get_submenu_items(), releases, approvals]
 
 
-class ReleaseMenuItem(MenuItem):
+class SnippetMenuItem(MenuItem):
+    def __init__(self, model, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model = model
+
     def is_shown(self, request):
-        return Release.snippet_viewset.permission_policy.user_has_any_permission(
+        return self.model.snippet_viewset.permission_policy.user_has_any_permission(
             request.user, ["add", "change", "delete", "view"]
         )

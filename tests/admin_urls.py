@@ -10,7 +10,10 @@ from datasets.tests.factories import (
     CodeListFactory,
     DatasetFactory,
     IndicatorFactory,
+    PreviewAccessFactory,
+    PreviewGrantFactory,
     ReleaseFactory,
+    VersionPublicationFactory,
 )
 from feedback.tests.factories import DataRequestFactory, FeedbackThemeFactory, PageFeedbackFactory
 from forums.tests.factories import (
@@ -73,7 +76,10 @@ FACTORIES = {
     "datasets.indicator": IndicatorFactory,
     "datasets.codelist": CodeListFactory,
     "datasets.code": CodeFactory,
+    "datasets.previewgrant": PreviewGrantFactory,
+    "datasets.previewaccess": PreviewAccessFactory,
     "datasets.release": ReleaseFactory,
+    "datasets.versionpublication": VersionPublicationFactory,
     "trust.misusereport": MisuseReportFactory,
     # snippets
     "forums.forum": ForumFactory,

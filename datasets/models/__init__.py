@@ -3,6 +3,8 @@
 
 from .corrections import FigureUsage, RevisionNotice
 from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, RevisionKind
+from .previews import PreviewAccess, PreviewGrant
+from .publication import VersionPublication
 from .releases import Release, ReleaseDateChange, ReleasePage
 
 __all__ = [
@@ -13,9 +15,12 @@ __all__ = [
     "FigureUsage",
     "Indicator",
     "Observation",
+    "PreviewAccess",
+    "PreviewGrant",
     "Release",
     "ReleaseDateChange",
     "ReleasePage",
     "RevisionKind",
     "RevisionNotice",
+    "VersionPublication",
 ]

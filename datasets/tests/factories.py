@@ -1,4 +1,5 @@
-"""Code lists, datasets, indicators, versions, observations and releases, for tests."""
+"""Code lists, datasets, indicators, versions, observations, releases, version publications and
+pre-release access, for tests."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -6,7 +7,18 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from datasets.models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
+from datasets.models import (
+    Code,
+    CodeList,
+    Dataset,
+    DatasetVersion,
+    Indicator,
+    Observation,
+    PreviewAccess,
+    PreviewGrant,
+    Release,
+    VersionPublication,
+)
 
 
 class CodeListFactory(factory.django.DjangoModelFactory):
@@ -99,3 +111,35 @@ class ReleaseFactory(factory.django.DjangoModelFactory):
         lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
     )
     status = Release.Status.PROVISIONAL
+
+
+class VersionPublicationFactory(factory.django.DjangoModelFactory):
+    """An imported version's publication, drafted (not approved) as the admin's import leaves it."""
+
+    class Meta:
+        model = VersionPublication
+
+    version = factory.SubFactory(DatasetVersionFactory)
+    live = False
+
+
+class PreviewGrantFactory(factory.django.DjangoModelFactory):
+    """A journalist's pre-release access, for a day; ``grant.token`` is the link's token."""
+
+    class Meta:
+        model = PreviewGrant
+
+    release = factory.SubFactory(ReleaseFactory)
+    journalist_name = factory.Sequence(lambda n: f"Journalist {n}")
+    email = factory.Sequence(lambda n: f"journalist{n}@news.example")
+    organisation = "Daily Gazette"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+class PreviewAccessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PreviewAccess
+
+    grant = factory.SubFactory(PreviewGrantFactory)
+    ip_hash = "0" * 64
+    user_agent = "Mozilla/5.0"

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "forums",
     "newsletters",
     "datasets",
+    "api",
+    "ninja",  # its templates and static files: the API docs load nothing from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -283,6 +285,8 @@ ACCOUNT_RATE_LIMITS = {
     "competition_entry": "10/m/ip,5/h/user",
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
+    # The open data API (reads too), per address.
+    "api": "300/m/ip",
 }
 
 # Internationalisation

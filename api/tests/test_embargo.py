@@ -22,9 +22,13 @@ FORMATS = ["json", "csv", "xlsx", "json-stat", "sdmx-csv"]
 @pytest.fixture
 def secret(published):
     """A dataset whose only version is embargoed, and releases of both."""
-    hidden = DatasetFactory(slug="secret-survey", title="Secret survey", area_code_list=published.area_code_list)
+    hidden = DatasetFactory(
+        slug="secret-survey", title="Secret survey", area_code_list=published.area_code_list
+    )
     IndicatorFactory(dataset=hidden, code="POP")
-    version = import_observations(hidden, as_file(f"indicator,period,area,value\nPOP,2024,NAT,{EMBARGOED_FIGURE}\n"))
+    version = import_observations(
+        hidden, as_file(f"indicator,period,area,value\nPOP,2024,NAT,{EMBARGOED_FIGURE}\n")
+    )
     at = (timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
     ReleaseFactory(dataset=hidden, version=version.version, status=Release.Status.CONFIRMED, announced_at=at)
     ReleaseFactory(
@@ -75,7 +79,10 @@ def test_nothing_embargoed_before_the_minute(client, secret):
 
 
 def test_everything_public_after_the_minute(client, secret):
-    for version in [secret.versions.get(), *secret.versions.model.objects.filter(number=2, dataset__slug="population")]:
+    for version in [
+        secret.versions.get(),
+        *secret.versions.model.objects.filter(number=2, dataset__slug="population"),
+    ]:
         version.published_at = timezone.now() + timedelta(hours=1)
         version.save(update_fields=["published_at"])
     with time_machine.travel(timezone.now() + timedelta(hours=2)):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from api.tests.helpers import BASE, body, problem
+from api.tests.helpers import BASE, problem
 
 pytestmark = pytest.mark.django_db
 

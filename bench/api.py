@@ -31,7 +31,7 @@ def build(rows):
     from datasets.models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
 
     areas = CodeList.objects.create(slug="bench-areas", name="Areas", kind=CodeList.AREA)
-    area_count = max(1, rows // 120)
+    area_count = rows // 120 + 1
     codes = Code.objects.bulk_create(
         Code(code_list=areas, code=f"A{n}", label=f"Area {n}") for n in range(area_count)
     )

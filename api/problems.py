@@ -54,3 +54,14 @@ def from_validation_error(request, exc):
 
 def not_found(request, exc=None):
     return problem_response(request, 404, "There is nothing at this address of the API.")
+
+
+def bad_request(request, exception=None):
+    """The site's 400 (``handler400``): problem details under /api/, Django's page elsewhere.
+    Middleware that refuses a request before any view (a NUL character) ends up here."""
+    from django.views.defaults import bad_request as page
+
+    if request.path.startswith("/api/"):
+        detail = str(exception) if exception and str(exception) else "The request is not valid."
+        return problem_response(request, 400, detail)
+    return page(request, exception)

@@ -37,6 +37,9 @@ urlpatterns = [
     path("", include("portal.engagement.urls")),
 ]
 
+# A request refused before any view (e.g. a NUL character) is a problem-details answer under /api/.
+handler400 = "api.problems.bad_request"
+
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:
     from django.urls import re_path
     from django.views.static import serve

@@ -61,8 +61,10 @@ def test_accept_picks_the_best_quality(client, published):
 
 
 def test_nul_characters_are_refused(client, published):
-    response = client.get(URL, {"area": "NAT\x00"})
-    assert response.status_code == 400
+    data = problem(client.get(URL, {"area": "NAT\x00"}), 400)
+    assert "not allowed in text" in data["detail"]
+    elsewhere = client.get("/data/releases/", {"month": "\x00"})
+    assert elsewhere.status_code == 400 and elsewhere["Content-Type"].startswith("text/html")
 
 
 def test_bad_list_parameters(client, published):

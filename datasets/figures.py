@@ -2,8 +2,12 @@
 pages, the API) read figures through. Only published versions are ever returned, so no caller
 can leak an embargoed figure by forgetting a filter."""
 
-from .models import Dataset, DatasetVersion, Indicator, Observation
-from .periods import parse_period
+from django.db.models import Prefetch
+
+from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
+from .periods import PeriodError, parse_period
+
+__all__ = ["PeriodError", "parse_period"]  # the API refuses bad periods with the data layer's message
 
 
 def current_version(dataset, at=None):
@@ -86,3 +90,48 @@ def published_release(version):
     if version is None or not version.is_public():
         return None
     return version.releases.order_by("-announced_at").first()
+
+
+# The open data API's reads (``api``): whole versions, their dimensions, and the calendar. Every
+# function returns only what the public may see now.
+
+
+def public_dataset(slug):
+    """The dataset with this slug if it has a published version, else None."""
+    return public_datasets().filter(slug=slug).select_related("area_code_list").first()
+
+
+def public_versions(dataset):
+    """The dataset's published versions, newest first."""
+    return dataset.versions.public().order_by("-number")
+
+
+def public_version(dataset, number=None):
+    """Version ``number`` of ``dataset`` (default: the current one) if it is public, else None."""
+    if number is None:
+        return current_version(dataset)
+    return public_versions(dataset).filter(number=number).first()
+
+
+def version_observations(version):
+    """Every observation of a public ``version`` (none for an embargoed one), unordered."""
+    if version is None or not version.is_public():
+        return Observation.objects.none()
+    return Observation.objects.filter(version=version)
+
+
+def code_lists(dataset):
+    """The dataset's area list and its breakdown lists, each with its codes (two queries)."""
+    codes = Prefetch("codes", queryset=Code.objects.select_related("parent").order_by("order", "code"))
+    lists = CodeList.objects.filter(pk=dataset.area_code_list_id) | dataset.breakdown_code_lists.all()
+    return list(lists.distinct().prefetch_related(codes).order_by("kind", "slug"))
+
+
+def releases():
+    """The release calendar (titles and dates are public from the announcement)."""
+    return Release.objects.select_related("dataset", "version")
+
+
+def public_versions_of(datasets):
+    """The published versions of several datasets, newest first (one query)."""
+    return DatasetVersion.objects.public().filter(dataset__in=list(datasets)).order_by("dataset", "-number")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz/", portal_views.health, name="health"),
     # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
     path("data/", include("datasets.urls")),
+    path("", include("api.urls")),
     path("", include("literacy.modules.urls")),
     path("", include("literacy.training.urls")),
     path("", include("literacy.games.urls")),
@@ -35,6 +36,9 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("", include("portal.engagement.urls")),
 ]
+
+# A request refused before any view (e.g. a NUL character) is a problem-details answer under /api/.
+handler400 = "api.problems.bad_request"
 
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:
     from django.urls import re_path

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "newsletters",
     "datasets",
     "trust",
+    "api",
+    "ninja",  # its templates and static files: the API docs load nothing from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -285,6 +287,8 @@ ACCOUNT_RATE_LIMITS = {
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
     "misuse_report": "5/m/ip,3/m/key",
+    # The open data API (reads too), per address.
+    "api": "300/m/ip",
 }
 
 # Internationalisation

@@ -2,6 +2,7 @@
 (``releases``); corrections and imports add their own modules here."""
 
 from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
+from .jobs import ImportJob
 from .releases import Release, ReleaseDateChange, ReleasePage
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "CodeList",
     "Dataset",
     "DatasetVersion",
+    "ImportJob",
     "Indicator",
     "Observation",
     "Release",

@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from datasets.importing import BATCH_SIZE, import_observations
+from datasets.importing import import_observations
 from datasets.models import Observation
+from datasets.staging import BATCH as BATCH_SIZE
 
 AREAS = ("NAT", "R1", "R2", "M1")
 SEXES = ("F", "M", "_T")
@@ -69,7 +70,7 @@ def test_queries_grow_with_batches_only(dataset, tmp_path):
     per_batch = queries(2 * BATCH_SIZE) - one_batch
     small, large = queries(2_000), queries(20_000)
     extra_batches = (20_000 - 2_000) // BATCH_SIZE
-    assert 0 < per_batch <= 20
+    assert 0 <= per_batch <= 20  # none on PostgreSQL: one COPY streams every row
     assert large - small <= extra_batches * per_batch
 
 

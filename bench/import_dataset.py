@@ -4,8 +4,10 @@ Writes tidy CSV files of ``--sizes`` rows (default 100 000 and 1 000 000) to a t
 then imports each as a new version of one dataset, through the same code as the admin's
 background import and ``manage.py import_dataset``. For each size it prints the rows per second
 (wall clock, and this process's CPU time: the database server's work is not in it), the time of
-each phase, and how much this process's peak memory (RSS) grew during the import: it should stay
-the same from 100 000 to a million rows, as the file is streamed. Run from the project root:
+each phase (reading and staging, inserting, comparing with the previous version, and on
+PostgreSQL on this machine the CPU time of the database server's process), and how much this
+process's peak memory (RSS) grew during the import: it should stay the same from 100 000 to a
+million rows, as the file is streamed. Run from the project root:
 
     .venv/bin/python bench/import_dataset.py [--sizes 100000 1000000] [--profile]
 
@@ -16,6 +18,7 @@ otherwise). ``--profile`` prints cProfile's top functions for the largest size.
 import argparse
 import csv
 import itertools
+import os
 import resource
 import tempfile
 import time
@@ -96,12 +99,28 @@ def rss_kib(field):
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def server_cpu():
+    """CPU seconds of this connection's PostgreSQL server process (same machine), else 0."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_import(dataset, path, profile=False):
     from datasets.importing import import_observations
 
     reset_peak_rss()
     before = rss_kib("VmRSS")
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, server = time.perf_counter(), time.process_time(), server_cpu()
     phases = {}
     if profile:
         import cProfile
@@ -115,6 +134,7 @@ def run_import(dataset, path, profile=False):
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    phases["server CPU"] = server_cpu() - server
     grown = max(0, rss_kib("VmHWM") - before)
     return result, wall, cpu, grown, phases
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.views.decorators.http import require_GET
 
 from .importing import FORMATS, TIDY, ImportFailed, import_observations
 from .jobs import queue_import, rows_done
@@ -83,6 +84,7 @@ def import_view(request, pk):
 REFRESH_SECONDS = 3
 
 
+@require_GET
 def import_job_view(request, pk):
     """A background import's progress (the page reloads itself until the job is over), then its
     result: the rows imported and the changes, or every problem."""

@@ -31,8 +31,9 @@ def setup_django():
 
 
 @contextmanager
-def demo_database():
-    """A new database with the demo content, destroyed afterwards; yields a one-line description."""
+def demo_database(demo=True):
+    """A new database with the demo content (unless not ``demo``), destroyed afterwards; yields a
+    one-line description."""
     import django
     from django.core.management import call_command
     from django.db import connection
@@ -43,7 +44,8 @@ def demo_database():
         connection.settings_dict["TEST"]["NAME"] = f"bench_{connection.settings_dict['NAME']}"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        call_command("load_demo", stdout=io.StringIO())
+        if demo:
+            call_command("load_demo", stdout=io.StringIO())
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             database = "SQLite in memory"
         else:

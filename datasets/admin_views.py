@@ -6,14 +6,17 @@ imported version stays embargoed: its publication goes through the Moderators' w
 (``datasets.publication``)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.views.decorators.http import require_GET
 
 from .importing import FORMATS, TIDY, ImportFailed, import_observations, revision_needed
-from .models import Dataset, RevisionKind
+from .jobs import queue_import, rows_done
+from .models import Dataset, ImportJob, RevisionKind
 from .models.corrections import REASON_MAX_LENGTH
 from .publication import request_publication
 
@@ -57,6 +60,18 @@ def import_view(request, pk):
         upload = form.cleaned_data["file"]
         upload.seek(0)
         dry_run = "import" not in request.POST
+        if upload.size > settings.DATASETS_BACKGROUND_IMPORT_BYTES:
+            job = queue_import(
+                dataset,
+                upload,
+                fmt=form.cleaned_data["format"],
+                note=form.cleaned_data["note"],
+                revision_kind=form.cleaned_data["revision_kind"],
+                reason=form.cleaned_data["reason"],
+                dry_run=dry_run,
+                user=request.user,
+            )
+            return redirect("datasets_import_job", pk=job.pk)
         try:
             result = import_observations(
                 dataset,
@@ -96,5 +111,34 @@ def import_view(request, pk):
     )
 
 
+REFRESH_SECONDS = 3
+
+
+@require_GET
+def import_job_view(request, pk):
+    """A background import's progress (the page reloads itself until the job is over), then its
+    result: the rows imported and the changes, or every problem."""
+    if not request.user.has_perm(IMPORT_PERMISSION):
+        raise PermissionDenied
+    job = get_object_or_404(ImportJob.objects.select_related("dataset", "version", "created_by"), pk=pk)
+    done = rows_done(job)
+    return TemplateResponse(
+        request,
+        "datasets/admin/import_job.html",
+        {
+            "job": job,
+            "dataset": job.dataset,
+            "rows_done": done,
+            "percent": 100 if job.status == ImportJob.DONE else min(99, done * 100 // max(1, job.rows_total)),
+            "refresh": None if job.finished else REFRESH_SECONDS,
+            "import_url": reverse("datasets_dataset_import", args=[job.dataset_id]),
+            "inspect_url": reverse("datasets_dataset_modeladmin_inspect", args=[job.dataset_id]),
+        },
+    )
+
+
 def admin_urls():
-    return [path("datasets/dataset/<int:pk>/import/", import_view, name="datasets_dataset_import")]
+    return [
+        path("datasets/dataset/<int:pk>/import/", import_view, name="datasets_dataset_import"),
+        path("datasets/import-jobs/<int:pk>/", import_job_view, name="datasets_import_job"),
+    ]

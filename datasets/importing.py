@@ -5,9 +5,11 @@ problem is collected with its line and column, and if there is any problem nothi
 memory stays flat in the number of rows and a file with one bad row writes nothing."""
 
 import csv
+import re
+import time
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from .cells import CellError, parse_status, parse_value, plain_text
 from .diff import diff_versions
@@ -15,6 +17,7 @@ from .models import Code, Dataset, DatasetVersion, Observation, RevisionKind
 from .models.corrections import REASON_MAX_LENGTH
 from .periods import PeriodError, parse_period
 from .signals import publish_version
+from .staging import StagingWriter
 
 TIDY, SDMX_CSV = "tidy", "sdmx-csv"
 FORMATS = (TIDY, SDMX_CSV)
@@ -31,7 +34,6 @@ SDMX_COLUMNS = {
     "REF_AREA": "area",
 }
 MAX_PROBLEMS = 100
-BATCH_SIZE = 1000
 
 
 @dataclass
@@ -157,16 +159,24 @@ def _check_delimiter(header, line):
                 )
 
 
+_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,14}(?:\.[0-9]{1,6})?")
+MEMO_LIMIT = 10_000  # distinct valid cells remembered per column (codes, periods, flags)
+PROGRESS_EVERY = 20_000
+
+
 class _Importer:
-    def __init__(self, dataset, fmt, mapping, batch_size, max_problems):
+    """Reads and checks the rows, handing each valid one to ``writer.write`` as a tuple. A cell of
+    a coded column (indicator, area, period, breakdown, status) is checked once: its result is
+    remembered, so a million rows over a few hundred codes cost a dictionary look-up per cell."""
+
+    def __init__(self, dataset, fmt, mapping, max_problems, progress=None):
         self.dataset = dataset
         self.fmt = fmt
         self.mapping = mapping or {}
-        self.batch_size = batch_size
         self.max_problems = max_problems
+        self.progress = progress
         self.problems = []
         self.rows = 0
-        self.batch = {}
         self.indicators = dict(dataset.indicators.values_list("code", "pk"))
         self.areas = dict(Code.objects.filter(code_list=dataset.area_code_list_id).values_list("code", "pk"))
         self.breakdowns = {
@@ -178,8 +188,8 @@ class _Importer:
         column = f"{column_letter(position)} ({self.names[position]})" if position is not None else ""
         self.problems.append(Problem(line, column, message))
 
-    def read(self, binary, version):
-        self.version = version
+    def read(self, binary, writer):
+        self.writer = writer
         rows = iter(_Reader(binary))
         line, header = next(((n, row) for n, row in rows if any(cell.strip() for cell in row)), (1, None))
         if header is None:
@@ -192,69 +202,92 @@ class _Importer:
                 self.problem(line, position, f"not a column of this dataset (its breakdowns: {known})")
         if self.problems:
             raise ImportFailed(self.problems)
+        self._plan()
         for line, row in rows:
             if len(self.problems) >= self.max_problems:
                 raise ImportFailed(self.problems, stopped=True)
-            if not any(cell.strip() for cell in row):
+            if not any(row) or not any(cell.strip() for cell in row):
                 continue
             self.row(line, row)
-            if len(self.batch) >= self.batch_size:
-                self.flush()
-        self.flush()
         if self.problems:
             raise ImportFailed(self.problems, stopped=len(self.problems) >= self.max_problems)
 
+    def _plan(self):
+        """Which position holds what, and one memo (cell text → checked value) per coded column."""
+        self.width = len(self.names)
+        self.value_position = self.names.index("value")
+        coded = [(p, n) for p, n in enumerate(self.names) if n and n != "value"]
+        self.coded = [(position, {}) for position, _ in coded]
+        self.coded_names = [name for _, name in coded]
+        index = {name: i for i, name in enumerate(self.coded_names)}
+        self.at = (index["indicator"], index["period"], index["area"], index.get("status"), index.get("conf"))
+        self.breakdown_at = [i for i, name in enumerate(self.coded_names) if name in self.breakdowns]
+
     def row(self, line, row):
-        if len(row) != len(self.names):
-            self.problems.append(
-                Problem(line, "", f"{len(row)} cells where the header has {len(self.names)}")
-            )
+        if len(row) != self.width:
+            self.problems.append(Problem(line, "", f"{len(row)} cells where the header has {self.width}"))
             return
+        try:
+            coded = [memo[row[position]] for position, memo in self.coded]
+        except KeyError:
+            coded = None
+        text = row[self.value_position]
+        if coded is None or (text and not _PLAIN_NUMBER.fullmatch(text)):
+            checked = self.slow_row(line, row)
+            if checked is None:
+                return
+            coded, value = checked
+        else:
+            value = text or None
+        indicator, period, area, status_at, conf_at = self.at
+        status = coded[status_at] if status_at is not None else Observation.NORMAL
+        if conf_at is not None and coded[conf_at]:
+            status = Observation.CONFIDENTIAL
+        if status in Observation.WITHOUT_VALUE and value is not None:
+            self.problem(line, self.value_position, f"a value is given with status {status}: leave it empty")
+            return
+        if status not in Observation.WITHOUT_VALUE and value is None:
+            message = "no value: give one, or the status M (not available) or C"
+            self.problem(line, self.value_position, message)
+            return
+        parts = [coded[i] for i in self.breakdown_at]
+        breakdown = ";".join(sorted(parts)) if len(parts) > 1 else (parts[0] if parts else "")
+        when = coded[period]
+        self.writer.write(
+            (line, coded[indicator], when.code, when.start, coded[area], breakdown, value, status)
+        )
+        self.rows += 1
+        if self.progress and not self.rows % PROGRESS_EVERY:
+            self.progress(self.rows)
+
+    def slow_row(self, line, row):
+        """Check every cell in column order, naming each problem; remember the good coded cells.
+        Returns (coded values, value as text or None), or None when the row has a problem."""
         before = len(self.problems)
-        values, breakdown = {}, []
-        for position, (name, cell) in enumerate(zip(self.names, row, strict=True)):
-            if not name:
-                continue
+        coded = []
+        for position, memo in self.coded:
+            name, cell = self.names[position], row[position]
             try:
-                values[name] = self.cell(name, cell)
+                checked = self.cell(name, cell)
             except (CellError, PeriodError) as error:
                 self.problem(line, position, str(error))
                 continue
             if name in self.breakdowns:
-                breakdown.append(f"{name}={values[name]}")
+                checked = f"{name}={checked}"
+            if len(memo) < MEMO_LIMIT:
+                memo[cell] = checked
+            coded.append(checked)
+        try:
+            value = parse_value(row[self.value_position])
+        except CellError as error:
+            self.problem(line, self.value_position, str(error))
+        else:
+            value = None if value is None else format(value, "f")
         if len(self.problems) > before:
-            return
-        status = values.get("status", Observation.NORMAL)
-        if values.get("conf"):
-            status = Observation.CONFIDENTIAL
-        value = values["value"]
-        position = self.names.index("value")
-        if status in Observation.WITHOUT_VALUE and value is not None:
-            self.problem(line, position, f"a value is given with status {status}: leave it empty")
-            return
-        if status not in Observation.WITHOUT_VALUE and value is None:
-            self.problem(line, position, "no value: give one, or the status M (not available) or C")
-            return
-        period = values["period"]
-        observation = Observation(
-            version=self.version,
-            indicator_id=values["indicator"],
-            period=period.code,
-            period_start=period.start,
-            area_id=values["area"],
-            breakdown_key=";".join(sorted(breakdown)),
-            value=value,
-            status=status,
-        )
-        key = (observation.indicator_id, observation.period, observation.area_id, observation.breakdown_key)
-        if key in self.batch:
-            self.problems.append(Problem(line, "", f"the same observation as line {self.batch[key][0]}"))
-            return
-        self.batch[key] = (line, observation)
+            return None
+        return coded, value
 
     def cell(self, name, cell):
-        if name == "value":
-            return parse_value(cell)
         text = plain_text(cell)
         if name == "period":
             return parse_period(text)
@@ -272,31 +305,6 @@ class _Importer:
             raise CellError(f"unknown {name} code {text!r}" if text else empty)
         return text
 
-    def flush(self):
-        """Insert the batch; a row that repeats one of an earlier batch is found by the database."""
-        if not self.batch:
-            return
-        rows = list(self.batch.values())
-        self.batch = {}
-        try:
-            with transaction.atomic():
-                Observation.objects.bulk_create([observation for _, observation in rows])
-        except IntegrityError:
-            keys = set(
-                Observation.objects.filter(
-                    version=self.version, period__in={o.period for _, o in rows}
-                ).values_list("indicator_id", "period", "area_id", "breakdown_key")
-            )
-            fresh = []
-            for line, o in rows:
-                if (o.indicator_id, o.period, o.area_id, o.breakdown_key) in keys:
-                    self.problems.append(Problem(line, "", "the same observation as an earlier line"))
-                else:
-                    fresh.append(o)
-            Observation.objects.bulk_create(fresh)
-            rows = fresh
-        self.rows += len(rows)
-
 
 def import_observations(
     dataset,
@@ -311,8 +319,9 @@ def import_observations(
     publish=False,
     revision_kind="",
     reason="",
-    batch_size=BATCH_SIZE,
     max_problems=MAX_PROBLEMS,
+    progress=None,
+    timings=None,
 ):
     """A new version of the dataset from the file (binary, read as it goes), with its diff
     against the latest version. Raises ImportFailed, writing nothing, if any row is invalid;
@@ -322,11 +331,16 @@ def import_observations(
     A file that changes or removes published figures needs ``revision_kind`` (correction or
     routine revision) and a ``reason``: they go into the public notice written when the version
     becomes public (``datasets.corrections``). Without them the import is refused (a dry run
-    only reports ``revises_published``)."""
+    only reports ``revises_published``).
+
+    ``progress(rows)`` is called every PROGRESS_EVERY valid rows read; ``timings``, a dict, gets
+    the seconds spent reading and staging, inserting, and comparing with the previous version."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     revision_kind, reason = check_revision(revision_kind, reason)
-    importer = _Importer(dataset, fmt, mapping, batch_size, max_problems)
+    timings = {} if timings is None else timings
+    clock = time.perf_counter()
+    importer = _Importer(dataset, fmt, mapping, max_problems, progress)
     with transaction.atomic():
         Dataset.objects.select_for_update().filter(pk=dataset.pk).first()
         previous = dataset.latest_version()
@@ -337,10 +351,26 @@ def import_observations(
             note=note,
             source_filename=filename[:255],
         )
-        importer.read(binary, version)
+        with StagingWriter() as writer:
+            importer.read(binary, writer)
+            writer.finish_staging()
+            clock = _lap(timings, "read", clock)
+            repeated = writer.insert(version.pk)
+            if repeated:
+                raise ImportFailed(
+                    [
+                        Problem(line, "", f"the same observation as line {first}")
+                        if line
+                        else Problem(0, "", "the rows could not be stored (a code was deleted meanwhile?)")
+                        for line, first in repeated
+                    ],
+                    stopped=len(repeated) >= max_problems,
+                )
+            clock = _lap(timings, "insert", clock)
         version.row_count = importer.rows
         version.save(update_fields=["row_count"])
         diff = diff_versions(previous, version)
+        _lap(timings, "diff", clock)
         revises = _published_changes(dataset, previous, version, diff)
         if revises and not dry_run and not (revision_kind and reason):
             raise ImportFailed([Problem(0, "", revision_needed(revises))])
@@ -395,3 +425,9 @@ def _published_changes(dataset, previous, version, diff):
         return diff.changed + diff.removed
     against = diff_versions(public, version, examples=0)
     return against.changed + against.removed
+
+
+def _lap(timings, name, since):
+    now = time.perf_counter()
+    timings[name] = now - since
+    return now

@@ -3,6 +3,7 @@
 
 from .corrections import FigureUsage, RevisionNotice
 from .data import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, RevisionKind
+from .jobs import ImportJob
 from .previews import PreviewAccess, PreviewGrant
 from .publication import VersionPublication
 from .releases import Release, ReleaseDateChange, ReleasePage
@@ -13,6 +14,7 @@ __all__ = [
     "Dataset",
     "DatasetVersion",
     "FigureUsage",
+    "ImportJob",
     "Indicator",
     "Observation",
     "PreviewAccess",

@@ -176,13 +176,13 @@ def test_script_in_a_code_is_refused_as_unknown(dataset):
 
 def test_one_bad_row_among_many_writes_nothing(dataset):
     good = "".join(f"POP,{year},NAT,F,_T,{year},\n" for year in range(1900, 2024))
-    found = problems(dataset, HEADER + good + "POP,2024,NAT,F,_T,oops,\n", batch_size=10)
+    found = problems(dataset, HEADER + good + "POP,2024,NAT,F,_T,oops,\n")
     assert found == ["line 126, column F (value): 'oops' is not a number"]
 
 
 def test_a_duplicate_in_an_earlier_batch_is_found(dataset):
     text = HEADER + "POP,2024,NAT,F,_T,1,\nPOP,2023,NAT,F,_T,1,\nPOP,2022,NAT,F,_T,1,\nPOP,2024,NAT,F,_T,2,\n"
-    assert problems(dataset, text, batch_size=2) == ["line 5: the same observation as an earlier line"]
+    assert problems(dataset, text) == ["line 5: the same observation as line 2"]
 
 
 def test_problems_are_collected_then_reading_stops(dataset):

@@ -215,6 +215,12 @@ TASKS = {
 # A worker: `manage.py rqworker default --job-class django_tasks_rq.backend.Job --with-scheduler`.
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://localhost:6379/0", "DEFAULT_TIMEOUT": 3600}}
 
+# Datasets: an uploaded file bigger than this is imported in the background by a worker; it waits
+# in DATASETS_IMPORT_DIR (private, never served; shared by app servers and workers; by default
+# private-media/dataset-imports/ beside MEDIA_ROOT) and is deleted after the run.
+DATASETS_BACKGROUND_IMPORT_BYTES = env_int("DATASETS_BACKGROUND_IMPORT_BYTES", 1024 * 1024)
+DATASETS_IMPORT_DIR = env_str("DATASETS_IMPORT_DIR", "")
+
 # Newsletters: sending pace and retries, the bounce webhook's secret, and open/click counting.
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 0)  # emails per second; 0 means no limit
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)

@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+DATASETS_IMPORT_DIR = BASE_DIR / "test-artifacts" / "dataset-imports"  # noqa: F405
 
 # Each run gets its own key prefix, so runs sharing one Redis never see each other's keys.
 CACHES["default"]["KEY_PREFIX"] = f"{env_str('CACHE_KEY_PREFIX', 'portal')}-test-{uuid.uuid4().hex[:8]}"

@@ -18,12 +18,15 @@ Everything runs through Django's tasks API: in-process by default, on RQ workers
 
 import datetime
 import logging
+import secrets
 import smtplib
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import connection as db
 from django.db import transaction
 from django.db.models import Exists, F, Min, OuterRef
 from django.utils import timezone
@@ -31,7 +34,7 @@ from django_tasks import default_task_backend, task
 
 from portal.core.mail import site_root_url
 
-from .emails import issue_message
+from .emails import PreparedIssue, issue_message
 from .links import preferences_url, unsubscribe_url
 from .models import Delivery, Frequency, Sending, Subscriber
 from .rendering import render_issue_email
@@ -157,27 +160,83 @@ def take_back_stale_claims(sending, now):
     stale_before = now - datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
     return Delivery.objects.filter(
         sending=sending, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
-    ).update(status=Delivery.Status.QUEUED)
+    ).update(status=Delivery.Status.QUEUED, claim="")
 
 
-def next_batch(sending, now):
+def claim_batch(sending, now, claim_token):
+    """Claim up to NEWSLETTER_BATCH_SIZE queued rows with one UPDATE tagged with this run's
+    token, and return the rows won: (pk, attempts, email, subscriber token). On PostgreSQL the
+    candidates are locked with SKIP LOCKED, so two workers take different rows rather than
+    queueing behind each other; everywhere the UPDATE only takes rows still queued, so a row
+    is never won twice."""
+    with transaction.atomic():
+        candidates = list(
+            Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
+            .order_by("pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+        )
+        if not candidates:
+            return None
+        Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.SENDING, claimed_at=now, claim=claim_token, attempts=F("attempts") + 1
+        )
     return list(
-        Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
+        Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.SENDING, claim=claim_token)
         .order_by("pk")
-        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")[
-            : settings.NEWSLETTER_BATCH_SIZE
-        ]
-    )
-
-
-def claim(delivery_pk, now):
-    return Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.QUEUED).update(
-        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")
     )
 
 
 def mark(delivery_pk, **fields):
     Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.SENDING).update(**fields)
+
+
+class SentMarks:
+    """Stamps a row sent the moment the mail server accepts its email, with one precompiled
+    statement (no ORM) that only touches a row this run still holds. On PostgreSQL the run's
+    commits do not wait for the disk (synchronous_commit off): the stamp is visible and kept
+    as soon as the statement returns, whatever happens to the worker; only a crash of the
+    database server itself could lose the last fraction of a second of stamps."""
+
+    def __init__(self, claim_token):
+        table = db.ops.quote_name(Delivery._meta.db_table)
+        # The table name is the model's own, quoted; every value is a parameter.
+        self.sql = (
+            f"UPDATE {table} SET status = %s, sent_at = %s, error = ''"  # noqa: S608
+            " WHERE id = %s AND claim = %s AND status = %s"
+        )
+        self.claim_token = claim_token
+        self.cursor = None
+        self.relaxed = False
+
+    def __enter__(self):
+        self.cursor = db.cursor()
+        if db.vendor == "postgresql" and settings.NEWSLETTER_ASYNC_COMMIT and not db.in_atomic_block:
+            self.cursor.execute("SET synchronous_commit TO off")
+            self.relaxed = True
+        return self
+
+    def sent(self, delivery_pk, now):
+        self.cursor.execute(
+            self.sql, [Delivery.Status.SENT, now, delivery_pk, self.claim_token, Delivery.Status.SENDING]
+        )
+
+    def __exit__(self, *exc_info):
+        try:
+            if self.relaxed:
+                self.cursor.execute("RESET synchronous_commit")
+            self.cursor.close()
+        except Exception:
+            logger.debug("Could not reset the database session", exc_info=True)
+
+
+def release(pks, claim_token):
+    """Put back rows this run claimed but never handed to the mail server."""
+    if pks:
+        Delivery.objects.filter(pk__in=pks, status=Delivery.Status.SENDING, claim=claim_token).update(
+            status=Delivery.Status.QUEUED, claim="", attempts=F("attempts") - 1
+        )
 
 
 def pause(sending, until, reason):
@@ -211,53 +270,49 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         write_down_recipients(sending)
     take_back_stale_claims(sending, clock())
     root_url = site_root_url()
-    rendered = render_issue_email(sending.issue, sending=sending)
+    prepared = PreparedIssue(render_issue_email(sending.issue, sending=sending), root_url=root_url)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
+    claim_token = secrets.token_hex(16)
     connection = None
+    untried = []
     try:
-        while True:
-            now = clock()
-            if not Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(heartbeat_at=now):
-                # paused or cancelled by staff
-                report.status = Sending.objects.filter(pk=sending.pk).values_list("status", flat=True).first()
-                return report
-            batch = next_batch(sending, now)
-            if not batch:
-                report.status = finish_if_done(sending, now)
-                return report
-            if connection is None:
-                connection = connection_factory(fail_silently=False)
-                try:
-                    connection.open()
-                except Exception as error:
-                    if not server_unavailable(error):
-                        raise
-                    raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
-            for delivery_pk, attempts, email, token in batch:
-                if not claim(delivery_pk, now):
-                    continue
-                if email is None or token is None:  # erased, or no longer a subscriber
-                    mark(delivery_pk, status=Delivery.Status.SKIPPED)
-                    continue
-                pacer.wait()
-                unsubscribe = unsubscribe_url(token, sending.pk, root_url)
-                personal = rendered.personalise(unsubscribe, preferences_url(token, root_url))
-                message = issue_message(
-                    personal, email, unsubscribe_url=unsubscribe, root_url=root_url, connection=connection
-                )
-                try:
-                    message.send()
-                except Exception as error:
-                    outcome = handle_failure(sending, delivery_pk, attempts + 1, error, clock())
-                    if outcome == "retry":
-                        report.retried += 1
-                    elif outcome == "failed":
-                        report.failed += 1
+        with SentMarks(claim_token) as marks:
+            while True:
+                now = clock()
+                if not Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(heartbeat_at=now):
+                    # paused or cancelled by staff
+                    report.status = (
+                        Sending.objects.filter(pk=sending.pk).values_list("status", flat=True).first()
+                    )
+                    return report
+                batch = claim_batch(sending, now, claim_token)
+                if batch is None:
+                    report.status = finish_if_done(sending, now)
+                    return report
+                untried = [row[0] for row in batch]
+                if connection is None:
+                    connection = open_connection(connection_factory)
+                for n, (delivery_pk, attempts, email, token) in enumerate(batch):
+                    # If this run stops here, the rows after this one were never tried.
+                    untried = [row[0] for row in batch[n + 1 :]]
+                    if email is None or token is None:  # erased, or no longer a subscriber
+                        mark(delivery_pk, status=Delivery.Status.SKIPPED)
+                        continue
+                    pacer.wait()
+                    try:
+                        send_one(connection, prepared, email, token, sending.pk)
+                    except Exception as error:
+                        outcome = handle_failure(sending, delivery_pk, attempts, error, clock())
+                        if outcome == "retry":
+                            report.retried += 1
+                        elif outcome == "failed":
+                            report.failed += 1
+                        else:
+                            raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
                     else:
-                        raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
-                else:
-                    mark(delivery_pk, status=Delivery.Status.SENT, sent_at=clock(), error="")
-                    report.sent += 1
+                        marks.sent(delivery_pk, clock())
+                        report.sent += 1
+                untried = []
     except MailServerUnavailable as error:
         until = clock() + retry_delay(1)
         logger.warning("Newsletter send %s paused until %s: %s", sending.pk, until, error)
@@ -265,11 +320,47 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         report.status = Status.PAUSED
         return report
     finally:
+        try:
+            release(untried, claim_token)
+        except Exception:
+            logger.warning("Could not put back unsent claims; they are taken back later", exc_info=True)
         if connection is not None:
             try:
                 connection.close()
             except Exception:
                 logger.debug("Could not close the SMTP connection", exc_info=True)
+
+
+def open_connection(connection_factory):
+    connection = connection_factory(fail_silently=False)
+    try:
+        connection.open()
+    except Exception as error:
+        if not server_unavailable(error):
+            raise
+        raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
+    return connection
+
+
+def personal_message(prepared, to, token, sending_pk):
+    """One reader's email as bytes: (envelope recipient, message)."""
+    root_url = prepared.root_url
+    return prepared.personal_bytes(
+        to, unsubscribe_url(token, sending_pk, root_url), preferences_url(token, root_url)
+    )
+
+
+def send_one(connection, prepared, to, token, sending_pk):
+    """Hand one reader's email to the mail server: the prepared bytes straight to the open SMTP
+    connection, or, with any other email backend (console, files, tests), as a Django message."""
+    if isinstance(connection, SMTPBackend) and connection.connection is not None:
+        recipient, message = personal_message(prepared, to, token, sending_pk)
+        connection.connection.sendmail(prepared.envelope_from, [recipient], message)
+        return
+    root_url = prepared.root_url
+    unsubscribe = unsubscribe_url(token, sending_pk, root_url)
+    personal = prepared.rendered.personalise(unsubscribe, preferences_url(token, root_url))
+    issue_message(personal, to, unsubscribe_url=unsubscribe, root_url=root_url, connection=connection).send()
 
 
 def handle_failure(sending, delivery_pk, attempts, error, now):

@@ -274,7 +274,7 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
     claim_token = secrets.token_hex(16)
     connection = None
-    untried = []
+    claimed, tried = [], 0
     try:
         with SentMarks(claim_token) as marks:
             while True:
@@ -289,12 +289,11 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
                 if batch is None:
                     report.status = finish_if_done(sending, now)
                     return report
-                untried = [row[0] for row in batch]
+                claimed, tried = [row[0] for row in batch], 0
                 if connection is None:
                     connection = open_connection(connection_factory)
                 for n, (delivery_pk, attempts, email, token) in enumerate(batch):
-                    # If this run stops here, the rows after this one were never tried.
-                    untried = [row[0] for row in batch[n + 1 :]]
+                    tried = n + 1  # if the run stops here, the rows after this one were never tried
                     if email is None or token is None:  # erased, or no longer a subscriber
                         mark(delivery_pk, status=Delivery.Status.SKIPPED)
                         continue
@@ -312,7 +311,7 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
                     else:
                         marks.sent(delivery_pk, clock())
                         report.sent += 1
-                untried = []
+                claimed = []
     except MailServerUnavailable as error:
         until = clock() + retry_delay(1)
         logger.warning("Newsletter send %s paused until %s: %s", sending.pk, until, error)
@@ -321,7 +320,7 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         return report
     finally:
         try:
-            release(untried, claim_token)
+            release(claimed[tried:], claim_token)
         except Exception:
             logger.warning("Could not put back unsent claims; they are taken back later", exc_info=True)
         if connection is not None:

@@ -2,12 +2,24 @@
 
 1. The recipients are written down first: one Delivery row per person (unique per send and
    person), inserted in batches while streaming the subscriber ids, so memory stays flat.
-2. Each row is claimed with a conditional UPDATE (queued -> sending) just before its email
-   goes out, and stamped sent right after the mail server accepts it. Two workers never claim
-   the same row; a person who unsubscribes meanwhile has their row set to skipped, so the claim
-   fails and they get nothing.
-3. A worker that dies leaves at most the row it was sending claimed; a later run takes back
-   claims older than NEWSLETTER_CLAIM_TIMEOUT and carries on where it stopped.
+2. Rows are claimed a batch at a time (NEWSLETTER_BATCH_SIZE) with one conditional UPDATE
+   (queued -> sending) tagged with the run's own claim token, so a worker knows exactly which
+   rows it won; on PostgreSQL the candidates are locked SKIP LOCKED, so two workers take
+   different batches. Two workers never claim the same row; a person who unsubscribes
+   meanwhile has their queued rows set to skipped, so they are not claimed and get nothing
+   (a row already claimed in the batch being sent still goes: at most one batch, well under
+   a second at full speed).
+3. The issue is rendered once and prepared once as the bytes the mail server receives
+   (emails.PreparedIssue); each reader's email is those bytes with their address and links
+   put in by plain replaces, sent over one SMTP connection. The moment the server accepts it,
+   the row is stamped sent with one precompiled statement that only touches a row this run
+   still holds (by pk and claim token); on PostgreSQL these commits do not wait for the disk
+   (NEWSLETTER_ASYNC_COMMIT), which makes them cheap and still survives any worker death.
+   A run that stops on an error puts back the rows of its batch it never tried; the one it
+   was sending stays claimed, since the server may have taken it. A worker that dies
+   outright leaves its batch claimed; a later run takes back claims older than
+   NEWSLETTER_CLAIM_TIMEOUT and carries on where it stopped: only the email in flight at the
+   moment of death can go twice.
 4. A temporary refusal for one address (4xx) puts the row back with a growing delay
    (NEWSLETTER_RETRY_DELAY, doubled each attempt, up to NEWSLETTER_MAX_ATTEMPTS). A mail server
    that is down or hangs up pauses the whole send; the scheduler (send_due_newsletters, or the

@@ -63,8 +63,9 @@ def test_prepared_bytes_decode_to_exactly_the_personalised_issue(settings):
     assert b"\n" not in raw.replace(b"\r\n", b"")  # CRLF only
     message = parse(raw)
     expected = HOSTILE.personalise(unsubscribe, preferences)
-    assert message.get_body(("html",)).get_content() == expected.html
-    assert message.get_body(("plain",)).get_content() == expected.text
+    # Text travels in MIME with CRLF line breaks; otherwise every character comes back.
+    assert message.get_body(("html",)).get_content().replace("\r\n", "\n") == expected.html
+    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == expected.text
     assert message["Subject"] == HOSTILE.subject
     assert message["To"] == "reader@example.org"
     assert message["List-Unsubscribe"] == f"<{unsubscribe}>"

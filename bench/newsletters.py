@@ -17,8 +17,10 @@ DATABASE_URL and REDIS_URL are honoured, as in the test suite.
 """
 
 import argparse
+import cProfile
 import json
 import multiprocessing
+import os
 import resource
 import socket
 import subprocess
@@ -44,6 +46,7 @@ def parse_args():
     parser.add_argument(
         "--workers", default="1,2", help="comma-separated worker counts to run, e.g. 1,2 (default)"
     )
+    parser.add_argument("--profile", metavar="DIR", help="write each worker's cProfile stats to DIR")
     parser.add_argument("--signups", type=int, default=200, help="timed sign-up requests (default 200)")
     args = parser.parse_args()
     try:
@@ -121,7 +124,7 @@ def rss_mib():
         return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def worker(sending_pk, port, results):
+def worker(sending_pk, port, results, profile_dir):
     """One worker process: the real send, timed in CPU and wall time."""
     from django.conf import settings
     from django.db import connection
@@ -133,28 +136,37 @@ def worker(sending_pk, port, results):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.NEWSLETTER_SEND_RATE = 0
     rss_before = rss_mib()
+    profiler = cProfile.Profile() if profile_dir else None
     cpu = time.process_time()
+    if profiler:
+        profiler.enable()
     report = run_sending(sending_pk)
     cpu = time.process_time() - cpu
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(Path(profile_dir) / f"send-worker-{os.getpid()}.prof")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results.put({"sent": report.sent, "cpu": cpu, "rss_before": rss_before, "peak_rss": peak})
 
 
-def send_with(workers, newsletter_list, recipients):
+def send_with(workers, newsletter_list, recipients, slug, profile_dir=None):
     """Write down the recipients, then time `workers` processes sending the issue together."""
     from django.db import connection
 
     from newsletters.models import Delivery
     from newsletters.sending import write_down_recipients
 
-    sending = make_sending(newsletter_list, f"benchmark-{workers}-workers")
+    sending = make_sending(newsletter_list, f"benchmark-{slug}")
     write_down_recipients(sending)
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     sink = {}
     with smtp_sink(sink) as port:
         connection.close()
-        processes = [context.Process(target=worker, args=(sending.pk, port, results)) for _ in range(workers)]
+        processes = [
+            context.Process(target=worker, args=(sending.pk, port, results, profile_dir))
+            for _ in range(workers)
+        ]
         started = time.perf_counter()
         for process in processes:
             process.start()
@@ -180,7 +192,7 @@ def send_with(workers, newsletter_list, recipients):
     }
 
 
-def bench_send(recipients, worker_counts):
+def bench_send(recipients, worker_counts, profile_dir=None):
     from django.db import connection
 
     from newsletters.models import NewsletterList, Subscriber
@@ -194,7 +206,10 @@ def bench_send(recipients, worker_counts):
     started = time.perf_counter()
     add_subscribers(recipients, newsletter_list)
     print(f"{recipients} subscribers added in {time.perf_counter() - started:.1f} s.")
-    rows = [send_with(workers, newsletter_list, recipients) for workers in worker_counts]
+    rows = []
+    for run, workers in enumerate(worker_counts):
+        rows.append(send_with(workers, newsletter_list, recipients, f"run-{run}", profile_dir))
+        print(f"Run {run + 1}: {workers} worker(s), {rows[-1]['rate']:.0f} emails/s", flush=True)
     print(
         f"{'workers':>8}{'emails':>9}{'seconds':>9}{'emails/s':>10}{'CPU-ms/email':>14}"
         f"{'emails/CPU-s':>14}{'split':>13}{'peak RSS MiB':>14}{'RSS +MiB':>10}"
@@ -241,7 +256,7 @@ def main():
     setup_django()
     with demo_database() as description:
         print(description)
-        bench_send(args.recipients, args.workers)
+        bench_send(args.recipients, args.workers, args.profile)
         bench_signup(args.signups)
 
 

@@ -388,7 +388,7 @@ def handle_failure(sending, delivery_pk, attempts, error, now):
             error=text,
         )
         return "retry"
-    if not isinstance(error, smtplib.SMTPException):
+    if not isinstance(error, (smtplib.SMTPException, ValueError)):  # ValueError: an address no server takes
         raise error
     mark(delivery_pk, status=Delivery.Status.FAILED, error=text)
     return "failed"

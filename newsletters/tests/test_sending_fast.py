@@ -181,3 +181,16 @@ def test_two_runs_at_once_never_send_one_address_twice(
     received = counts(smtp_sink)
     assert len(received) == len(many) and set(received.values()) == {1}
     assert sending.deliveries.filter(status=Status.SENT).count() == len(many)
+
+
+def test_an_address_no_server_would_take_fails_that_row_and_the_send_goes_on(
+    many, newsletter_index, lists, smtp_sink
+):
+    from portal.contacts.models import Contact
+
+    Contact.objects.filter(pk=many[3].contact_id).update(email="many03@example.org\r\nBcc: x@example.org")
+    sending = SendingFactory(issue__lists=[lists["monthly"]])
+    report = run_sending(sending.pk)
+    assert (report.sent, report.failed, report.status) == (22, 1, Sending.Status.SENT)
+    assert sending.deliveries.get(contact_id=many[3].contact_id).status == Status.FAILED
+    assert "x@example.org" not in counts(smtp_sink)

@@ -1,41 +1,39 @@
-"""Newsletter benchmark: one issue sent to 100 000 subscribers through a local SMTP server, and
-the sign-up endpoint's requests per second.
+"""Newsletter benchmark: one issue sent to 20 000 subscribers (--recipients for more) through a
+local SMTP sink by one worker, then by two at once, and the sign-up endpoint's requests per second.
 
-Builds a throwaway database with the demo content, adds the subscribers in bulk, starts an
-aiosmtpd server on localhost, and runs the real send (the same code a worker runs: delivery
-rows written in batches, each claimed, sent and stamped). Reports emails per second, total SQL
-queries and queries per email, and how much the process's peak memory grew during the send
-(flat: recipients are streamed in batches); --trace-memory adds tracemalloc's exact peak.
-Run from the project root:
+Builds a throwaway database with the demo content, adds the subscribers in bulk, starts a
+minimal SMTP sink (bench/smtp_sink.py) in its own process, writes the delivery rows, then
+forks the workers, each running the real send (run_sending: rows claimed in batches, each
+email built from the issue prepared once, sent on one SMTP connection and stamped sent).
+Reports per run: emails/s (wall), CPU-ms per email and emails per CPU-second of the workers,
+peak memory per worker, and checks at the sink that everyone got exactly one email. Two
+workers need PostgreSQL (forked workers cannot share SQLite's in-memory database). Run from
+the project root:
 
-    .venv/bin/python bench/newsletters.py [--subscribers 100000] [--signups 200] [--trace-memory]
+    DATABASE_URL=postgres://postgres@localhost:5432/portal .venv/bin/python bench/newsletters.py \
+        [--recipients 20000] [--workers 1,2] [--signups 200]
 
 DATABASE_URL and REDIS_URL are honoured, as in the test suite.
 """
 
 import argparse
+import cProfile
+import json
+import multiprocessing
+import os
 import resource
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from contextlib import contextmanager
+from pathlib import Path
 
 from _harness import demo_database, expect_status, queries_per_call, setup_django, timed
 
 INSERT_BATCH = 5000
-
-
-class QueryCounter:
-    """Counts SQL statements without keeping them (capturing 200 000 queries would cost memory)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
+SINK = Path(__file__).resolve().parent / "smtp_sink.py"
 
 
 def parse_args():
@@ -43,15 +41,20 @@ def parse_args():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--subscribers", type=int, default=100_000, help="people the issue goes to (default 100000)"
+        "--recipients", type=int, default=20_000, help="people the issue goes to (default 20000)"
     )
-    parser.add_argument("--signups", type=int, default=200, help="timed sign-up requests (default 200)")
     parser.add_argument(
-        "--trace-memory", action="store_true", help="also measure peak Python memory exactly (much slower)"
+        "--workers", default="1,2", help="comma-separated worker counts to run, e.g. 1,2 (default)"
     )
+    parser.add_argument("--profile", metavar="DIR", help="write each worker's cProfile stats to DIR")
+    parser.add_argument("--signups", type=int, default=200, help="timed sign-up requests (default 200)")
     args = parser.parse_args()
-    if args.subscribers < 1 or args.signups < 1:
-        parser.error("--subscribers and --signups must be at least 1")
+    try:
+        args.workers = [int(n) for n in args.workers.split(",")]
+    except ValueError:
+        parser.error("--workers takes numbers separated by commas")
+    if args.recipients < 1 or args.signups < 1 or min(args.workers) < 1:
+        parser.error("--recipients, --signups and --workers must be at least 1")
     return args
 
 
@@ -75,11 +78,11 @@ def add_subscribers(count, newsletter_list):
         )
 
 
-def make_sending(newsletter_list):
+def make_sending(newsletter_list, slug):
     from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, Sending
 
     index = NewsletterIndexPage.objects.get()
-    issue = NewsletterIssuePage(title="Benchmark issue", slug="benchmark-issue", intro="<p>Hello.</p>")
+    issue = NewsletterIssuePage(title=f"Benchmark issue {slug}", slug=slug, intro="<p>Hello.</p>")
     index.add_child(instance=issue)
     issue.save_revision().publish()
     sending = Sending.objects.create(issue=issue)
@@ -94,80 +97,133 @@ def free_port():
 
 
 @contextmanager
-def smtp_sink():
-    """aiosmtpd in its own process (so it does not share this one's interpreter lock), discarding
-    what it receives; yields its port."""
+def smtp_sink(result):
+    """bench/smtp_sink.py in its own process; yields its port; `result` gets its counts."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Sink"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("The SMTP server did not start.") from None
-                time.sleep(0.1)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with tempfile.NamedTemporaryFile(suffix=".json") as counts:
+        server = subprocess.Popen([sys.executable, str(SINK), str(port), counts.name])
+        try:
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise SystemExit("The SMTP sink did not start.") from None
+                    time.sleep(0.1)
+            yield port
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            result.update(json.loads(Path(counts.name).read_text() or "{}"))
 
 
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def rss_mib():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def bench_send(subscribers, trace_memory):
+def worker(sending_pk, port, results, profile_dir):
+    """One worker process: the real send, timed in CPU and wall time."""
     from django.conf import settings
     from django.db import connection
 
-    from newsletters.models import Delivery, NewsletterList, Subscriber
     from newsletters.sending import run_sending
 
+    connection.close()  # never share the parent's database connection
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.NEWSLETTER_SEND_RATE = 0
+    rss_before = rss_mib()
+    profiler = cProfile.Profile() if profile_dir else None
+    cpu = time.process_time()
+    if profiler:
+        profiler.enable()
+    report = run_sending(sending_pk)
+    cpu = time.process_time() - cpu
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(Path(profile_dir) / f"send-worker-{os.getpid()}.prof")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results.put({"sent": report.sent, "cpu": cpu, "rss_before": rss_before, "peak_rss": peak})
+
+
+def send_with(workers, newsletter_list, recipients, slug, profile_dir=None):
+    """Write down the recipients, then time `workers` processes sending the issue together."""
+    from django.db import connection
+
+    from newsletters.models import Delivery
+    from newsletters.sending import write_down_recipients
+
+    sending = make_sending(newsletter_list, f"benchmark-{slug}")
+    write_down_recipients(sending)
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    sink = {}
+    with smtp_sink(sink) as port:
+        connection.close()
+        processes = [
+            context.Process(target=worker, args=(sending.pk, port, results, profile_dir))
+            for _ in range(workers)
+        ]
+        started = time.perf_counter()
+        for process in processes:
+            process.start()
+        reports = [results.get() for _ in processes]
+        elapsed = time.perf_counter() - started
+        for process in processes:
+            process.join()
+    sent = Delivery.objects.filter(sending=sending, status=Delivery.Status.SENT).count()
+    received = sink.get("messages"), sink.get("recipients"), sink.get("duplicates")
+    if sent != recipients or received != (recipients, recipients, 0):
+        raise SystemExit(f"{workers} worker(s): {sent} stamped sent; at the sink {received} of {recipients}")
+    cpu = sum(report["cpu"] for report in reports)
+    return {
+        "workers": workers,
+        "emails": recipients,
+        "seconds": elapsed,
+        "rate": recipients / elapsed,
+        "cpu_ms": cpu * 1000 / recipients,
+        "per_cpu_second": recipients / cpu,
+        "split": "/".join(str(report["sent"]) for report in reports),
+        "peak_rss": max(report["peak_rss"] for report in reports),
+        "rss_growth": max(report["peak_rss"] - report["rss_before"] for report in reports),
+    }
+
+
+def bench_send(recipients, worker_counts, profile_dir=None):
+    from django.db import connection
+
+    from newsletters.models import NewsletterList, Subscriber
+
+    if connection.vendor == "sqlite" and max(worker_counts) > 1:
+        raise SystemExit("Two workers need PostgreSQL: set DATABASE_URL (see bench/README.md).")
     Subscriber.objects.all().delete()  # only the benchmark's people
     newsletter_list = NewsletterList.objects.create(
         name="Benchmark list", description="Everyone in the benchmark."
     )
     started = time.perf_counter()
-    add_subscribers(subscribers, newsletter_list)
-    print(f"{subscribers} subscribers added in {time.perf_counter() - started:.1f} s.")
-    sending = make_sending(newsletter_list)
-
-    counter = QueryCounter()
-    with smtp_sink() as port:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-        settings.NEWSLETTER_SEND_RATE = 0
-        rss_before = peak_rss_mib()
-        if trace_memory:
-            tracemalloc.start()
-        started = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            report = run_sending(sending.pk)
-        elapsed = time.perf_counter() - started
-        traced_peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace_memory else None
-        tracemalloc.stop()
-        rss_growth = peak_rss_mib() - rss_before
-    # A delivery is stamped sent only once the server has accepted the email.
-    sent = Delivery.objects.filter(sending=sending, status=Delivery.Status.SENT).count()
-    if sent != subscribers or report.status != "sent":
-        raise SystemExit(f"Sent {sent} of {subscribers}: {report.as_dict()}")
+    add_subscribers(recipients, newsletter_list)
+    print(f"{recipients} subscribers added in {time.perf_counter() - started:.1f} s.")
+    rows = []
+    for run, workers in enumerate(worker_counts):
+        rows.append(send_with(workers, newsletter_list, recipients, f"run-{run}", profile_dir))
+        print(f"Run {run + 1}: {workers} worker(s), {rows[-1]['rate']:.0f} emails/s", flush=True)
     print(
-        f"{'emails':>10}{'seconds':>10}{'emails/s':>10}{'queries':>10}"
-        f"{'queries/email':>15}{'peak RSS +MiB':>15}"
+        f"{'workers':>8}{'emails':>9}{'seconds':>9}{'emails/s':>10}{'CPU-ms/email':>14}"
+        f"{'emails/CPU-s':>14}{'split':>13}{'peak RSS MiB':>14}{'RSS +MiB':>10}"
     )
-    print(
-        f"{subscribers:>10}{elapsed:>10.1f}{subscribers / elapsed:>10.1f}{counter.count:>10}"
-        f"{counter.count / subscribers:>15.2f}{rss_growth:>15.1f}"
-    )
-    if traced_peak is not None:
-        print(f"Peak Python memory during the send (tracemalloc, which slows it down): {traced_peak:.1f} MiB")
+    for row in rows:
+        print(
+            f"{row['workers']:>8}{row['emails']:>9}{row['seconds']:>9.1f}{row['rate']:>10.0f}"
+            f"{row['cpu_ms']:>14.2f}{row['per_cpu_second']:>14.0f}{row['split']:>13}"
+            f"{row['peak_rss']:>14.1f}{row['rss_growth']:>10.1f}"
+        )
+    if len(rows) > 1:
+        ratio = rows[-1]["rate"] / rows[0]["rate"]
+        print(f"{rows[-1]['workers']} workers / {rows[0]['workers']}: {ratio:.2f}x the emails/s")
+    print("Each recipient counted exactly once at the SMTP sink in every run.")
 
 
 def bench_signup(requests):
@@ -200,7 +256,7 @@ def main():
     setup_django()
     with demo_database() as description:
         print(description)
-        bench_send(args.subscribers, args.trace_memory)
+        bench_send(args.recipients, args.workers, args.profile)
         bench_signup(args.signups)
 
 

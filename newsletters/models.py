@@ -232,6 +232,12 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    claim = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="The worker run that holds the row while sending.",
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
     feedback = models.CharField(max_length=20, choices=Feedback.choices, blank=True)

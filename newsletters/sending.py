@@ -2,12 +2,24 @@
 
 1. The recipients are written down first: one Delivery row per person (unique per send and
    person), inserted in batches while streaming the subscriber ids, so memory stays flat.
-2. Each row is claimed with a conditional UPDATE (queued -> sending) just before its email
-   goes out, and stamped sent right after the mail server accepts it. Two workers never claim
-   the same row; a person who unsubscribes meanwhile has their row set to skipped, so the claim
-   fails and they get nothing.
-3. A worker that dies leaves at most the row it was sending claimed; a later run takes back
-   claims older than NEWSLETTER_CLAIM_TIMEOUT and carries on where it stopped.
+2. Rows are claimed a batch at a time (NEWSLETTER_BATCH_SIZE) with one conditional UPDATE
+   (queued -> sending) tagged with the run's own claim token, so a worker knows exactly which
+   rows it won; on PostgreSQL the candidates are locked SKIP LOCKED, so two workers take
+   different batches. Two workers never claim the same row; a person who unsubscribes
+   meanwhile has their queued rows set to skipped, so they are not claimed and get nothing
+   (a row already claimed in the batch being sent still goes: at most one batch, well under
+   a second at full speed).
+3. The issue is rendered once and prepared once as the bytes the mail server receives
+   (emails.PreparedIssue); each reader's email is those bytes with their address and links
+   put in by plain replaces, sent over one SMTP connection. The moment the server accepts it,
+   the row is stamped sent with one precompiled statement that only touches a row this run
+   still holds (by pk and claim token); on PostgreSQL these commits do not wait for the disk
+   (NEWSLETTER_ASYNC_COMMIT), which makes them cheap and still survives any worker death.
+   A run that stops on an error puts back the rows of its batch it never tried; the one it
+   was sending stays claimed, since the server may have taken it. A worker that dies
+   outright leaves its batch claimed; a later run takes back claims older than
+   NEWSLETTER_CLAIM_TIMEOUT and carries on where it stopped: only the email in flight at the
+   moment of death can go twice.
 4. A temporary refusal for one address (4xx) puts the row back with a growing delay
    (NEWSLETTER_RETRY_DELAY, doubled each attempt, up to NEWSLETTER_MAX_ATTEMPTS). A mail server
    that is down or hangs up pauses the whole send; the scheduler (send_due_newsletters, or the
@@ -18,12 +30,15 @@ Everything runs through Django's tasks API: in-process by default, on RQ workers
 
 import datetime
 import logging
+import secrets
 import smtplib
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import connection as db
 from django.db import transaction
 from django.db.models import Exists, F, Min, OuterRef
 from django.utils import timezone
@@ -31,7 +46,7 @@ from django_tasks import default_task_backend, task
 
 from portal.core.mail import site_root_url
 
-from .emails import issue_message
+from .emails import PreparedIssue, issue_message
 from .links import preferences_url, unsubscribe_url
 from .models import Delivery, Frequency, Sending, Subscriber
 from .rendering import render_alert_email, render_issue_email
@@ -178,27 +193,83 @@ def take_back_stale_claims(sending, now):
     stale_before = now - datetime.timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
     return Delivery.objects.filter(
         sending=sending, status=Delivery.Status.SENDING, claimed_at__lt=stale_before
-    ).update(status=Delivery.Status.QUEUED)
+    ).update(status=Delivery.Status.QUEUED, claim="")
 
 
-def next_batch(sending, now):
+def claim_batch(sending, now, claim_token):
+    """Claim up to NEWSLETTER_BATCH_SIZE queued rows with one UPDATE tagged with this run's
+    token, and return the rows won: (pk, attempts, email, subscriber token). On PostgreSQL the
+    candidates are locked with SKIP LOCKED, so two workers take different rows rather than
+    queueing behind each other; everywhere the UPDATE only takes rows still queued, so a row
+    is never won twice."""
+    with transaction.atomic():
+        candidates = list(
+            Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
+            .order_by("pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+        )
+        if not candidates:
+            return None
+        Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.SENDING, claimed_at=now, claim=claim_token, attempts=F("attempts") + 1
+        )
     return list(
-        Delivery.objects.filter(sending=sending, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
+        Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.SENDING, claim=claim_token)
         .order_by("pk")
-        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")[
-            : settings.NEWSLETTER_BATCH_SIZE
-        ]
-    )
-
-
-def claim(delivery_pk, now):
-    return Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.QUEUED).update(
-        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")
     )
 
 
 def mark(delivery_pk, **fields):
     Delivery.objects.filter(pk=delivery_pk, status=Delivery.Status.SENDING).update(**fields)
+
+
+class SentMarks:
+    """Stamps a row sent the moment the mail server accepts its email, with one precompiled
+    statement (no ORM) that only touches a row this run still holds. On PostgreSQL the run's
+    commits do not wait for the disk (synchronous_commit off): the stamp is visible and kept
+    as soon as the statement returns, whatever happens to the worker; only a crash of the
+    database server itself could lose the last fraction of a second of stamps."""
+
+    def __init__(self, claim_token):
+        table = db.ops.quote_name(Delivery._meta.db_table)
+        # The table name is the model's own, quoted; every value is a parameter.
+        self.sql = (
+            f"UPDATE {table} SET status = %s, sent_at = %s, error = ''"  # noqa: S608
+            " WHERE id = %s AND claim = %s AND status = %s"
+        )
+        self.claim_token = claim_token
+        self.cursor = None
+        self.relaxed = False
+
+    def __enter__(self):
+        self.cursor = db.cursor()
+        if db.vendor == "postgresql" and settings.NEWSLETTER_ASYNC_COMMIT and not db.in_atomic_block:
+            self.cursor.execute("SET synchronous_commit TO off")
+            self.relaxed = True
+        return self
+
+    def sent(self, delivery_pk, now):
+        self.cursor.execute(
+            self.sql, [Delivery.Status.SENT, now, delivery_pk, self.claim_token, Delivery.Status.SENDING]
+        )
+
+    def __exit__(self, *exc_info):
+        try:
+            if self.relaxed:
+                self.cursor.execute("RESET synchronous_commit")
+            self.cursor.close()
+        except Exception:
+            logger.debug("Could not reset the database session", exc_info=True)
+
+
+def release(pks, claim_token):
+    """Put back rows this run claimed but never handed to the mail server."""
+    if pks:
+        Delivery.objects.filter(pk__in=pks, status=Delivery.Status.SENDING, claim=claim_token).update(
+            status=Delivery.Status.QUEUED, claim="", attempts=F("attempts") - 1
+        )
 
 
 def pause(sending, until, reason):
@@ -236,57 +307,48 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         rendered, list_id = render_alert_email(sending), "release-alerts"
     else:
         rendered, list_id = render_issue_email(sending.issue, sending=sending), "newsletter"
+    prepared = PreparedIssue(rendered, root_url=root_url, list_id=list_id)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
+    claim_token = secrets.token_hex(16)
     connection = None
+    claimed, tried = [], 0
     try:
-        while True:
-            now = clock()
-            if not Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(heartbeat_at=now):
-                # paused or cancelled by staff
-                report.status = Sending.objects.filter(pk=sending.pk).values_list("status", flat=True).first()
-                return report
-            batch = next_batch(sending, now)
-            if not batch:
-                report.status = finish_if_done(sending, now)
-                return report
-            if connection is None:
-                connection = connection_factory(fail_silently=False)
-                try:
-                    connection.open()
-                except Exception as error:
-                    if not server_unavailable(error):
-                        raise
-                    raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
-            for delivery_pk, attempts, email, token in batch:
-                if not claim(delivery_pk, now):
-                    continue
-                if email is None or token is None:  # erased, or no longer a subscriber
-                    mark(delivery_pk, status=Delivery.Status.SKIPPED)
-                    continue
-                pacer.wait()
-                unsubscribe = unsubscribe_url(token, sending.pk, root_url)
-                personal = rendered.personalise(unsubscribe, preferences_url(token, root_url))
-                message = issue_message(
-                    personal,
-                    email,
-                    unsubscribe_url=unsubscribe,
-                    root_url=root_url,
-                    list_id=list_id,
-                    connection=connection,
-                )
-                try:
-                    message.send()
-                except Exception as error:
-                    outcome = handle_failure(sending, delivery_pk, attempts + 1, error, clock())
-                    if outcome == "retry":
-                        report.retried += 1
-                    elif outcome == "failed":
-                        report.failed += 1
+        with SentMarks(claim_token) as marks:
+            while True:
+                now = clock()
+                if not Sending.objects.filter(pk=sending.pk, status=Status.SENDING).update(heartbeat_at=now):
+                    # paused or cancelled by staff
+                    report.status = (
+                        Sending.objects.filter(pk=sending.pk).values_list("status", flat=True).first()
+                    )
+                    return report
+                batch = claim_batch(sending, now, claim_token)
+                if batch is None:
+                    report.status = finish_if_done(sending, now)
+                    return report
+                claimed, tried = [row[0] for row in batch], 0
+                if connection is None:
+                    connection = open_connection(connection_factory)
+                for n, (delivery_pk, attempts, email, token) in enumerate(batch):
+                    tried = n + 1  # if the run stops here, the rows after this one were never tried
+                    if email is None or token is None:  # erased, or no longer a subscriber
+                        mark(delivery_pk, status=Delivery.Status.SKIPPED)
+                        continue
+                    pacer.wait()
+                    try:
+                        send_one(connection, prepared, email, token, sending.pk)
+                    except Exception as error:
+                        outcome = handle_failure(sending, delivery_pk, attempts, error, clock())
+                        if outcome == "retry":
+                            report.retried += 1
+                        elif outcome == "failed":
+                            report.failed += 1
+                        else:
+                            raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
                     else:
-                        raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
-                else:
-                    mark(delivery_pk, status=Delivery.Status.SENT, sent_at=clock(), error="")
-                    report.sent += 1
+                        marks.sent(delivery_pk, clock())
+                        report.sent += 1
+                claimed = []
     except MailServerUnavailable as error:
         until = clock() + retry_delay(1)
         logger.warning("Newsletter send %s paused until %s: %s", sending.pk, until, error)
@@ -294,11 +356,54 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
         report.status = Status.PAUSED
         return report
     finally:
+        try:
+            release(claimed[tried:], claim_token)
+        except Exception:
+            logger.warning("Could not put back unsent claims; they are taken back later", exc_info=True)
         if connection is not None:
             try:
                 connection.close()
             except Exception:
                 logger.debug("Could not close the SMTP connection", exc_info=True)
+
+
+def open_connection(connection_factory):
+    connection = connection_factory(fail_silently=False)
+    try:
+        connection.open()
+    except Exception as error:
+        if not server_unavailable(error):
+            raise
+        raise MailServerUnavailable(str(error) or error.__class__.__name__) from error
+    return connection
+
+
+def personal_message(prepared, to, token, sending_pk):
+    """One reader's email as bytes: (envelope recipient, message)."""
+    root_url = prepared.root_url
+    return prepared.personal_bytes(
+        to, unsubscribe_url(token, sending_pk, root_url), preferences_url(token, root_url)
+    )
+
+
+def send_one(connection, prepared, to, token, sending_pk):
+    """Hand one reader's email to the mail server: the prepared bytes straight to the open SMTP
+    connection, or, with any other email backend (console, files, tests), as a Django message."""
+    if isinstance(connection, SMTPBackend) and connection.connection is not None:
+        recipient, message = personal_message(prepared, to, token, sending_pk)
+        connection.connection.sendmail(prepared.envelope_from, [recipient], message)
+        return
+    root_url = prepared.root_url
+    unsubscribe = unsubscribe_url(token, sending_pk, root_url)
+    personal = prepared.rendered.personalise(unsubscribe, preferences_url(token, root_url))
+    issue_message(
+        personal,
+        to,
+        unsubscribe_url=unsubscribe,
+        root_url=root_url,
+        list_id=prepared.list_id,
+        connection=connection,
+    ).send()
 
 
 def handle_failure(sending, delivery_pk, attempts, error, now):
@@ -315,7 +420,7 @@ def handle_failure(sending, delivery_pk, attempts, error, now):
             error=text,
         )
         return "retry"
-    if not isinstance(error, smtplib.SMTPException):
+    if not isinstance(error, (smtplib.SMTPException, ValueError)):  # ValueError: an address no server takes
         raise error
     mark(delivery_pk, status=Delivery.Status.FAILED, error=text)
     return "failed"

@@ -36,15 +36,15 @@ def test_memory_in_use_does_not_grow_with_the_emails_sent(newsletter_index, list
     add_subscribers(RECIPIENTS, lists["monthly"])
     marked = [0]
     in_use = {}
-    mark = sending.mark
+    sent = sending.SentMarks.sent
 
-    def mark_and_measure(delivery_pk, **fields):
-        mark(delivery_pk, **fields)
+    def mark_and_measure(self, delivery_pk, now):
+        sent(self, delivery_pk, now)
         marked[0] += 1
         if marked[0] in (EARLY, LATE):
             in_use[marked[0]] = tracemalloc.get_traced_memory()[0]
 
-    monkeypatch.setattr(sending, "mark", mark_and_measure)
+    monkeypatch.setattr(sending.SentMarks, "sent", mark_and_measure)
     tracemalloc.start()
     try:
         report = sending.run_sending(

@@ -135,7 +135,9 @@ def test_embargoed_datasets_are_never_found(client, db):
 def test_a_revision_shows_the_new_figure(client, db):
     dataset = prices()
     revised = "indicator,period,area,value\nCPI,2026-09,NAT,2.7\nCPI,2026-10,NAT,2.5\n"
-    version = import_observations(dataset, as_file(revised)).version
+    version = import_observations(
+        dataset, as_file(revised), revision_kind="revision", reason="Late returns."
+    ).version
     assert b"<strong>2.4</strong>" in client.get(URL).content, "embargoed revision not shown yet"
     publish_version(version)
     assert b"<strong>2.5</strong>" in client.get(URL).content

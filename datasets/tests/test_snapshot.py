@@ -17,7 +17,9 @@ CSV = "indicator,period,area,sex,age,value\n"
 
 
 def released(dataset, rows, days_ago=1):
-    version = import_observations(dataset, as_file(CSV + rows)).version
+    version = import_observations(
+        dataset, as_file(CSV + rows), revision_kind="revision", reason="Late returns."
+    ).version
     at = timezone.now() - timedelta(days=days_ago)
     publish_version(version, at=at)
     return ReleaseFactory(

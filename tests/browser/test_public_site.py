@@ -7,7 +7,15 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PRIMARY_NAVIGATION = ["Stories", "Learn", "Games & competitions", "Training", "Forums", "Newsletter"]
+PRIMARY_NAVIGATION = [
+    "Stories",
+    "Learn",
+    "Games & competitions",
+    "Training",
+    "Forums",
+    "Newsletter",
+    "Setting the record straight",
+]
 
 
 def test_home_page_loads_with_one_heading_and_the_primary_navigation(page):

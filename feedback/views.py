@@ -9,10 +9,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from portal.contacts.services import normalise_email
 from portal.core.origin import from_this_site
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
+from portal.core.submissions import submission_view
 
 from . import data_requests
 from .figures import headline_figures
@@ -85,33 +85,20 @@ def thanked(request, page, settings):
 
 
 def request_form(page, request):
-    form = DataRequestForm(request.POST or None, consent_wording=page.consent_text)
-    status = 200
-    if request.method == "POST":
-        limited = limit_or_429(request, "data_request", key=normalise_email(request.POST.get("email", "")))
-        if limited:
-            return limited
-        if form.is_robot():
-            return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
-        if form.is_valid():
-            try:
-                data_request = data_requests.submit(
-                    **form.request_details(),
-                    consent_wording=form.consent_wording,
-                    source=request.build_absolute_uri(page.url),
-                    user=request.user,
-                )
-            except data_requests.DuplicateRequest as error:
-                form.add_error(None, str(error))
-                status = 409
-            else:
-                request.session[SENT_SESSION_KEY] = data_request.pk
-                return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
-        else:
-            status = 400
-    response = page.render(request, context_overrides={"form": form})
-    response.status_code = status
-    return response
+    return submission_view(
+        page,
+        request,
+        DataRequestForm(request.POST or None, consent_wording=page.consent_text),
+        limit="data_request",
+        submit=lambda form: data_requests.submit(
+            **form.request_details(),
+            consent_wording=form.consent_wording,
+            source=request.build_absolute_uri(page.url),
+            user=request.user,
+        ),
+        duplicate=data_requests.DuplicateRequest,
+        session_key=SENT_SESSION_KEY,
+    )
 
 
 def request_sent(page, request):

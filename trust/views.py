@@ -4,9 +4,8 @@ the misuse report form."""
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 
-from portal.contacts.services import normalise_email
 from portal.core.private import private
-from portal.core.ratelimit import limit_or_429
+from portal.core.submissions import submission_view
 
 from . import reports
 from .cards import card_png
@@ -46,33 +45,20 @@ def share_card(page, request):
 
 
 def report_form(page, request):
-    form = MisuseReportForm(request.POST or None, request.FILES or None, consent_wording=page.consent_text)
-    status = 200
-    if request.method == "POST":
-        limited = limit_or_429(request, "misuse_report", key=normalise_email(request.POST.get("email", "")))
-        if limited:
-            return limited
-        if form.is_robot():
-            return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
-        if form.is_valid():
-            try:
-                report = reports.submit(
-                    **form.report_details(),
-                    consent_wording=form.consent_wording,
-                    source=request.build_absolute_uri(page.url),
-                    user=request.user,
-                )
-            except reports.DuplicateReport as error:
-                form.add_error(None, str(error))
-                status = 409
-            else:
-                request.session[SENT_SESSION_KEY] = report.pk
-                return HttpResponseRedirect(page.url + page.reverse_subpage("sent"))
-        else:
-            status = 400
-    response = page.render(request, context_overrides={"form": form})
-    response.status_code = status
-    return private(response) if request.method == "POST" else response
+    return submission_view(
+        page,
+        request,
+        MisuseReportForm(request.POST or None, request.FILES or None, consent_wording=page.consent_text),
+        limit="misuse_report",
+        submit=lambda form: reports.submit(
+            **form.report_details(),
+            consent_wording=form.consent_wording,
+            source=request.build_absolute_uri(page.url),
+            user=request.user,
+        ),
+        duplicate=reports.DuplicateReport,
+        session_key=SENT_SESSION_KEY,
+    )
 
 
 def report_sent(page, request):

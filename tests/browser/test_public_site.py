@@ -5,17 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from tests.test_demo_smoke import DEMO_MENU
 
-PRIMARY_NAVIGATION = [
-    "Stories",
-    "Learn",
-    "Games & competitions",
-    "Training",
-    "Forums",
-    "Newsletter",
-    "Setting the record straight",
-]
+pytestmark = pytest.mark.browser
 
 
 def test_home_page_loads_with_one_heading_and_the_primary_navigation(page):
@@ -26,8 +18,8 @@ def test_home_page_loads_with_one_heading_and_the_primary_navigation(page):
     expect(page.locator("h1")).to_have_count(1)
     expect(page.locator("h1")).to_be_visible()
     navigation = page.get_by_role("navigation", name="Main")
-    expect(navigation.get_by_role("link")).to_have_text(PRIMARY_NAVIGATION)
-    for name in PRIMARY_NAVIGATION:
+    expect(navigation.get_by_role("link")).to_have_text(DEMO_MENU)
+    for name in DEMO_MENU:
         expect(navigation.get_by_role("link", name=name, exact=True)).to_have_attribute(
             "href", re.compile("^/")
         )

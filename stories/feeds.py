@@ -1,15 +1,13 @@
 """RSS and Atom feeds of stories, for everything or one topic."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-FEED_LENGTH = 20
+from portal.core.feeds import FEED_LENGTH, PageFeed
 
 
-class StoryRssFeed(Feed):
+class StoryRssFeed(PageFeed):
     def __init__(self, index_page, topic=None):
-        super().__init__()
-        self.index_page = index_page
+        super().__init__(index_page)
         self.topic = topic
 
     def __call__(self, request, *args, **kwargs):
@@ -38,15 +36,6 @@ class StoryRssFeed(Feed):
 
     def item_description(self, item):
         return item.standfirst
-
-    def item_link(self, item):
-        return item.url
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_categories(self, item):
         return [tag.name for tag in item.topics.all()]

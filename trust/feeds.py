@@ -1,16 +1,11 @@
 """Atom and RSS feeds of fact-checks, newest first."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-FEED_LENGTH = 20
+from portal.core.feeds import FEED_LENGTH, PageFeed
 
 
-class FactCheckRssFeed(Feed):
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
-
+class FactCheckRssFeed(PageFeed):
     def title(self):
         site = self.index_page.get_site()
         return f"{site.site_name if site and site.site_name else 'Portal'}: {self.index_page.title}"
@@ -29,15 +24,6 @@ class FactCheckRssFeed(Feed):
 
     def item_description(self, item):
         return item.summary
-
-    def item_link(self, item):
-        return item.url
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_categories(self, item):
         return [item.get_verdict_display()]

@@ -174,7 +174,12 @@ class Pacer:
 def begin(sending_id, now):
     """Mark the send as running, or None if it is not due (sent, cancelled, paused until later)."""
     with transaction.atomic():
-        sending = Sending.objects.select_for_update().select_related("issue").filter(pk=sending_id).first()
+        sending = (
+            Sending.objects.select_for_update(of=("self",))
+            .select_related("issue")
+            .filter(pk=sending_id)
+            .first()
+        )
         if sending is None or sending.status in (Status.SENT, Status.CANCELLED):
             return None
         if sending.status == Status.SCHEDULED and sending.scheduled_for > now:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz/", portal_views.health, name="health"),
     # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
     path("data/", include("datasets.urls")),
+    path("areas/", include("areas.urls")),
     path("", include("api.urls")),
     path("", include("literacy.modules.urls")),
     path("", include("literacy.training.urls")),

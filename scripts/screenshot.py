@@ -17,7 +17,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 812)}
+VIEWPORTS = {"desktop": (1280, 900), "phone": (320, 720)}
 
 
 def main():

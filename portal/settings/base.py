@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "newsletters",
     "datasets",
     "trust",
+    "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
     "wagtail.contrib.forms",

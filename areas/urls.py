@@ -1,0 +1,5 @@
+"""Area pages: every region and municipality, its map, search and comparisons."""
+
+app_name = "areas"
+
+urlpatterns = []

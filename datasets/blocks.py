@@ -235,6 +235,11 @@ class IndicatorChartBlock(IndicatorBlockMixin, blocks.StructBlock):
             spec = dataclasses.replace(spec, chart_type="table")
         return spec
 
+    def chart_specs(self, value) -> list[ChartSpec]:
+        """The chart as a visitor sees it now, to draw ahead (see portal.core.charts.pages)."""
+        found = self.read(value)
+        return [] if found is None or not found.periods else [self.spec(value, found)]
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         found = self.read(value)

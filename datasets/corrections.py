@@ -7,8 +7,9 @@ two things happen here:
    records what changed (counts and examples from ``datasets.diff``), why (the kind and reason
    the editor gave at import), when (the version's publication) and by whom (the importer).
 2. Every page that quotes the dataset (the ``FigureUsage`` registry, kept up to date each time a
-   page is published) is purged from the page cache, and from a CDN in front, at once: the next
-   visitor sees the new figures and the notice.
+   page is published) has its charts drawn with the new figures, then is purged from the page
+   cache, and from a CDN in front, at once: the next visitor sees the new figures and the notice,
+   and waits for no chart.
 
 A notice of a version that is not public yet shows nowhere (``RevisionNotice.objects.public()``).
 """
@@ -19,6 +20,8 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from portal.core.charts.pages import draw_page_charts
 
 from .blocks import indicators_used
 from .diff import EXAMPLES, diff_versions, revised_indicator_ids
@@ -70,9 +73,11 @@ def purge_pages_quoting(dataset):
 
 
 def on_version_published(sender, version, previous, **kwargs):
-    """Receiver of ``version_published``: record the notice, then purge the pages quoting it."""
+    """Receiver of ``version_published``: record the notice, draw the charts of the pages quoting
+    the dataset with the new figures, then purge those pages."""
     try:
         record_notice(version, previous)
+        draw_page_charts(pages_quoting(version.dataset))
     finally:
         purge_pages_quoting(version.dataset)
 

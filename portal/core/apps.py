@@ -15,7 +15,10 @@ class CoreConfig(AppConfig):
 
         from .caching import signals
         from .caching.pagecache import purge_site
+        from .charts.pages import draw_on_publish
 
+        # Charts are drawn before the cached copies are purged, so the first visitor finds them.
+        page_published.connect(draw_on_publish, dispatch_uid="charts_published")
         page_published.connect(signals.purge_page, dispatch_uid="caching_published")
         page_unpublished.connect(signals.purge_page, dispatch_uid="caching_unpublished")
         post_page_move.connect(signals.purge_moved_page, dispatch_uid="caching_moved")

@@ -32,6 +32,9 @@ from portal.core.charts.blocks import ChartBlock, spec_from_value
 
 SVG = "{http://www.w3.org/2000/svg}"
 
+# Drawn charts are kept in the database (portal.core.models.DrawnChart) as well as the cache.
+pytestmark = pytest.mark.django_db
+
 
 def messages(excinfo):
     return " ".join(excinfo.value.messages)
@@ -557,6 +560,53 @@ def test_warming_the_cache_means_a_page_view_draws_nothing():
     ):
         assert chart_svg(line_spec()).startswith("<svg")
         assert chart_png(bar_spec()).startswith(b"\x89PNG")
+
+
+def test_a_drawn_chart_outlives_the_cache():
+    """After a restart or an eviction the chart comes from the database, not from matplotlib."""
+    from django.core.cache import cache
+
+    svg, png = chart_svg(line_spec()), chart_png(bar_spec())
+    cache.clear()
+    with (
+        mock.patch.object(charts, "render_svg", side_effect=AssertionError("drawn")),
+        mock.patch.object(charts, "render_png", side_effect=AssertionError("drawn")),
+    ):
+        assert chart_svg(line_spec()) == svg
+        assert chart_png(bar_spec()) == png  # bytes again, not the database's memoryview
+        assert isinstance(chart_png(bar_spec()), bytes)
+
+
+def test_warming_keeps_a_cached_chart_without_drawing_it_again():
+    from django.core.cache import cache
+
+    from portal.core.models import DrawnChart
+
+    chart_svg(line_spec())
+    DrawnChart.objects.all().delete()  # cached, but not kept (e.g. drawn before the table existed)
+    with mock.patch.object(charts, "render_svg", side_effect=AssertionError("drawn")):
+        assert warm_chart_cache([line_spec()], png_widths=()) == 0
+    assert DrawnChart.objects.count() == 1
+    cache.clear()
+    with mock.patch.object(charts, "render_svg", side_effect=AssertionError("drawn")):
+        assert chart_svg(line_spec()).startswith("<svg")
+
+
+def test_a_chart_another_worker_kept_first_is_not_an_error():
+    from django.core.cache import cache
+
+    from portal.core.models import DrawnChart
+
+    first = chart_svg(line_spec())
+    cache.clear()
+    with (
+        mock.patch.object(DrawnChart.objects, "filter") as lookup,
+        mock.patch.object(charts, "render_svg", wraps=charts.render_svg) as renderer,
+    ):
+        lookup.return_value.values_list.return_value.first.return_value = None  # missed the row
+        assert chart_svg(line_spec()) == first
+    assert renderer.call_count == 1  # drawn again, and its row refused quietly
+    assert DrawnChart.objects.count() == 1
 
 
 # --- CSV --------------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ data pages import ``portal.core.charts`` and nothing below it (the StreamField b
 
 No JavaScript and no CDN. Each chart is rendered on the server to an accessible SVG (with
 <title> and <desc>, role="img") for pages and to a PNG for newsletters and social cards. Both
-are cached under a hash of the chart's content, so a page view that finds the chart in the
-cache renders nothing; :func:`warm_chart_cache` fills the cache ahead of time (e.g. on publish).
+are kept under a hash of the chart's content (and so of its figures), in the cache and durably in
+the database (:class:`portal.core.models.DrawnChart`), so a page view finds every chart already
+drawn, even after a restart; :func:`warm_chart_cache` draws them ahead of time, when a page is
+published or the figures it quotes change.
 
 The pieces, one module each:
 
@@ -21,7 +23,7 @@ The pieces, one module each:
   matplotlib figure; ``svg`` and ``png``: :func:`render_svg` and :func:`render_png`.
 - ``tables``: :func:`table_rows` for the HTML table beside every chart and :func:`chart_csv`,
   the data as spreadsheet-safe CSV that parses to the same data.
-- here: :func:`chart_svg` and :func:`chart_png`, the cached versions of the renderers, which
+- here: :func:`chart_svg` and :func:`chart_png`, the kept versions of the renderers, which
   templates and views should use.
 """
 
@@ -96,45 +98,66 @@ def _cache_key(kind: str, spec: ChartSpec, variant: str = "") -> str:
     return f"{CACHE_PREFIX}:{kind}:{hashlib.sha256(material.encode()).hexdigest()}"
 
 
+def _kept(key: str, field: str, draw):
+    """The image under ``key``: from the cache, else from the drawn charts kept in the database
+    (after a restart or an eviction), else drawn now and kept in both."""
+    image = cache.get(key)
+    if image is not None:
+        return image
+    from portal.core.models import DrawnChart
+
+    image = DrawnChart.objects.filter(key=key).values_list(field, flat=True).first()
+    if image:
+        image = bytes(image) if field == "png" else image
+    else:
+        image = draw()
+        # The same key always holds the same image, so a row another worker wrote first is fine.
+        DrawnChart.objects.bulk_create([DrawnChart(key=key, **{field: image})], ignore_conflicts=True)
+    cache.set(key, image, CACHE_TIMEOUT)
+    return image
+
+
 def chart_svg(spec: ChartSpec) -> str:
-    """The chart's SVG from the cache, drawn (and cached) only on a miss."""
+    """The chart's SVG, drawn only if it was never drawn before."""
     if spec.chart_type == "table":
         return ""
-    key = _cache_key("svg", spec)
-    svg = cache.get(key)
-    if svg is None:
-        svg = render_svg(spec)
-        cache.set(key, svg, CACHE_TIMEOUT)
-    return svg
+    return _kept(_cache_key("svg", spec), "svg", lambda: render_svg(spec))
 
 
 def chart_png(spec: ChartSpec, width_px: int = 1200) -> bytes:
-    """The chart's PNG from the cache, drawn (and cached) only on a miss."""
+    """The chart's PNG at this width, drawn only if it was never drawn before."""
     if spec.chart_type == "table":
         return b""
-    key = _cache_key("png", spec, str(width_px))
-    png = cache.get(key)
-    if png is None:
-        png = render_png(spec, width_px)
-        cache.set(key, png, CACHE_TIMEOUT)
-    return png
+    return _kept(_cache_key("png", spec, str(width_px)), "png", lambda: render_png(spec, width_px))
 
 
 def warm_chart_cache(specs, png_widths=(1200,)) -> int:
-    """Draw and cache any of these charts (SVG, and PNG at each width) not yet cached.
+    """Draw and keep any of these charts (SVG, and PNG at each width) never drawn before.
 
-    Call it when a page is published, so that no reader waits for a chart to be drawn.
-    Returns how many images were drawn.
+    Called when a page is published or the figures it quotes change, so that no reader waits for
+    a chart to be drawn. One query finds what is already kept; an image still in the cache is
+    kept without drawing it again. Returns how many images were drawn.
     """
-    drawn = 0
+    from portal.core.models import DrawnChart
+
+    wanted = {}
     for spec in specs:
         if spec.chart_type == "table":
             continue
-        if cache.get(_cache_key("svg", spec)) is None:
-            chart_svg(spec)
-            drawn += 1
+        wanted[_cache_key("svg", spec)] = ("svg", lambda spec=spec: render_svg(spec))
         for width in png_widths:
-            if cache.get(_cache_key("png", spec, str(width))) is None:
-                chart_png(spec, width)
-                drawn += 1
+            key = _cache_key("png", spec, str(width))
+            wanted[key] = ("png", lambda spec=spec, width=width: render_png(spec, width))
+    kept = set(DrawnChart.objects.filter(key__in=wanted).values_list("key", flat=True))
+    drawn, rows = 0, []
+    for key, (field, draw) in wanted.items():
+        if key in kept:
+            continue
+        image = cache.get(key)
+        if image is None:
+            image = draw()
+            drawn += 1
+            cache.set(key, image, CACHE_TIMEOUT)
+        rows.append(DrawnChart(key=key, **{field: image}))
+    DrawnChart.objects.bulk_create(rows, ignore_conflicts=True)
     return drawn

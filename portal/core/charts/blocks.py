@@ -122,6 +122,10 @@ class ChartBlock(blocks.StructBlock):
     def spec(self, value) -> ChartSpec:
         return spec_from_value(value)
 
+    def chart_specs(self, value) -> list[ChartSpec]:
+        """What to draw ahead of any visit (see portal.core.charts.pages)."""
+        return [self.spec(value)]
+
     def clean(self, value):
         """Refuse data that does not parse, and charts that would misrepresent it.
 

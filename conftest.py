@@ -54,8 +54,9 @@ def superuser_client(client, db):
 
 @pytest.fixture
 def page_cache_on(settings, db):
-    """The page cache as in production (the test settings turn it off)."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 600}
+    """The page cache, and the cached menu and footer, as in production (the test settings turn
+    them off)."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 600, "CHROME_SECONDS": 600}
 
 
 @pytest.fixture

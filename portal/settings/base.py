@@ -171,6 +171,9 @@ PAGE_CACHE = {
     "SECONDS": env_int("PAGE_CACHE_SECONDS", 600),  # 0 turns the cache off
     "S_MAXAGE": env_int("PAGE_CACHE_S_MAXAGE", 300),  # what a CDN in front may keep
     "STALE_WHILE_REVALIDATE": env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60),
+    # What every page shows around its content (menu, footer), rendered once for all pages until
+    # any page or setting changes; 0 turns it off.
+    "CHROME_SECONDS": env_int("PAGE_CACHE_CHROME_SECONDS", 600),
     # Shown on many pages: saving one retires every cached page.
     "PURGE_SITE_ON_SAVE": [
         "home.SiteSettings",

@@ -23,5 +23,5 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
 
 # The page cache is off in most tests, which change content behind Wagtail's back; the cache's
 # own tests turn it on (the page_cache_on fixture).
-PAGE_CACHE = {**PAGE_CACHE, "SECONDS": 0}  # noqa: F405
+PAGE_CACHE = {**PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 0}  # noqa: F405
 PAGE_VIEWS_FLUSH_SECONDS = 0  # every view written at once; tests that buffer set their own

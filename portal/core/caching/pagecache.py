@@ -27,6 +27,7 @@ from django.utils.cache import patch_cache_control
 CACHEABLE = "_portal_cache_anonymous"
 ENTRY_KEY = "_portal_cache_entry_key"
 SITE_GENERATION = "page-generation:site"
+CHROME_GENERATION = "page-generation:chrome"
 
 
 def page_cache():
@@ -87,13 +88,21 @@ def store(request, response):
 
 
 def purge_urls(urls):
-    """Retire every stored variant of these URLs (full URLs or paths; query strings ignored)."""
-    page_cache().set_many({generation_key(urlsplit(url).path or "/"): new_generation() for url in urls}, None)
+    """Retire every stored variant of these URLs (full URLs or paths; query strings ignored), and
+    the site's chrome, which may show them (a menu entry, a footer link)."""
+    generations = {generation_key(urlsplit(url).path or "/"): new_generation() for url in urls}
+    page_cache().set_many({**generations, CHROME_GENERATION: new_generation()}, None)
 
 
 def purge_site(**kwargs):
     """Retire every stored response (connected to the saving of settings and snippets)."""
-    page_cache().set(SITE_GENERATION, new_generation(), None)
+    page_cache().set_many({SITE_GENERATION: new_generation(), CHROME_GENERATION: new_generation()}, None)
+
+
+def chrome_generation():
+    """The key of the site's chrome (menu, footer) as it is now: it changes whenever a page or a
+    setting does, so a fragment cached under it is never out of date."""
+    return page_cache().get(CHROME_GENERATION) or "0"
 
 
 def entry_key(request):

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from literacy.competitions.files import check_entry_file
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
+from portal.core.uploads import check_upload
 
 from .models import CLAIM_MAX_LENGTH, REPORT_TEXT_MAX_LENGTH
 
@@ -110,12 +110,7 @@ class MisuseReportForm(ConsentMixin, forms.Form):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        if upload.size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(
-                f"The file is {filesizeformat(upload.size)}; the largest we accept is "
-                f"{filesizeformat(MAX_ATTACHMENT_BYTES)}."
-            )
-        self.checked_file = check_entry_file(upload)
+        self.checked_file = check_upload(upload, max_bytes=MAX_ATTACHMENT_BYTES)
         return upload
 
     def report_details(self):

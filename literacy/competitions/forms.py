@@ -1,6 +1,7 @@
 """The entry form: what the entrant tells us, their file or link, the rules and their consent."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
@@ -8,9 +9,13 @@ from django.utils.html import escape
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
+from portal.core.uploads import DEFAULT_MAX_BYTES, check_upload
 from portal.core.vocabularies import UserGroup
 
-from .files import check_entry_file, max_bytes
+
+def entry_max_bytes():
+    return getattr(settings, "COMPETITION_ENTRY_MAX_BYTES", DEFAULT_MAX_BYTES)
+
 
 DETAIL_FIELDS = (
     "title",
@@ -101,7 +106,7 @@ class EntryForm(ConsentMixin, forms.Form):
         if competition.eligible_groups:
             groups = ", ".join(competition.eligible_group_labels())
             self.fields["user_group"].help_text = f"This competition is open to {groups}."
-        file_help = f"A PDF, PNG or JPEG of up to {filesizeformat(max_bytes())}."
+        file_help = f"A PDF, PNG or JPEG of up to {filesizeformat(entry_max_bytes())}."
         if existing and existing.file:
             # Hints are shown as HTML: the entrant's file name goes in escaped.
             file_help += f" Your entry has {escape(existing.file_name)}; upload a file only to replace it."
@@ -130,7 +135,11 @@ class EntryForm(ConsentMixin, forms.Form):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:
-            self.checked_file = check_entry_file(upload)
+            self.checked_file = check_upload(
+                upload,
+                max_bytes=entry_max_bytes(),
+                max_image_pixels=getattr(settings, "COMPETITION_ENTRY_MAX_IMAGE_PIXELS", None),
+            )
         return upload
 
     def _post_clean(self):

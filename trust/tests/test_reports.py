@@ -3,18 +3,17 @@ reporter in the user database, the staff queue's state machine with its emails, 
 reports, and the dashboard's median time to answer."""
 
 import datetime
-import io
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 
 from portal.contacts.forms import wording_fingerprint
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from tests.factories import StaffFactory
+from tests.uploads import png_bytes
 from trust import reports
 from trust.indicators import median_days_to_answer
 from trust.models import MisuseReport, MisuseReportEvent
@@ -27,12 +26,6 @@ Status = MisuseReport.Status
 @pytest.fixture(autouse=True)
 def private_files(settings, tmp_path):
     settings.MISUSE_REPORT_ROOT = tmp_path / "reports"
-
-
-def png_bytes(size=(40, 30)):
-    out = io.BytesIO()
-    Image.new("RGB", size, "white").save(out, format="PNG")
-    return out.getvalue()
 
 
 def form_data(page, **changes):
@@ -145,8 +138,8 @@ def test_a_file_over_the_limit_is_refused(send, report_page, settings):
 
 
 def test_a_decompression_bomb_is_refused(send, report_page, settings):
-    settings.COMPETITION_ENTRY_MAX_IMAGE_PIXELS = 1000
-    bomb = SimpleUploadedFile("bomb.png", png_bytes(size=(2000, 2000)))
+    settings.UPLOAD_MAX_IMAGE_PIXELS = 1000
+    bomb = SimpleUploadedFile("bomb.png", png_bytes(2000, 2000))
     response = send(report_page, form_data(report_page, attachment=bomb))
     assert response.status_code == 400
     assert "too many pixels" in response.content.decode()

@@ -12,9 +12,10 @@ from literacy.competitions.models import Entry
 from portal.contacts.models import Consent, Contact, Touchpoint, TouchpointKind
 from portal.core.vocabularies import UserGroup
 from tests.factories import VerifiedUserFactory
+from tests.uploads import jpeg_bytes, pdf_bytes, png_bytes, upload, zip_bytes
 
 from .conftest import entry_data, stored_files, subpage
-from .factories import CONSENT, CompetitionPageFactory, jpeg_bytes, pdf_bytes, png_bytes, upload, zip_bytes
+from .factories import CONSENT, CompetitionPageFactory
 
 
 def post_entry(client, competition, file=None, **overrides):

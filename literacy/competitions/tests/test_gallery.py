@@ -5,9 +5,10 @@ from bs4 import BeautifulSoup
 
 from literacy.competitions.models import Entry
 from tests.queries import queries_for
+from tests.uploads import png_bytes
 
 from .conftest import subpage
-from .factories import CompetitionPageFactory, EntryFactory, png_bytes
+from .factories import CompetitionPageFactory, EntryFactory
 
 
 def test_the_gallery_shows_only_accepted_entries_under_their_public_names(client, competition):

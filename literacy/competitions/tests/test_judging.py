@@ -11,8 +11,9 @@ from literacy.competitions import judging
 from literacy.competitions.models import Entry, ScoreSheet
 from tests.factories import StaffFactory, UserFactory
 from tests.queries import queries_for
+from tests.uploads import png_bytes
 
-from .factories import CompetitionPageFactory, EntryFactory, png_bytes
+from .factories import CompetitionPageFactory, EntryFactory
 
 
 @pytest.fixture

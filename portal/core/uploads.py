@@ -1,11 +1,11 @@
-"""What an entry file really is, judged by its content: never by its name or the browser's word.
+"""What an uploaded file really is, judged by its content: never by its name or the browser's word.
 
-A file is a PDF, PNG or JPEG when its first bytes say so and it survives a check of its
-structure: Pillow verifies and decodes images (refusing any with more pixels than
-ENTRY_MAX_IMAGE_PIXELS, so a small file that unpacks into gigabytes is turned away before it
-is decoded), and a PDF must have a header, a cross-reference pointer and an end-of-file
-marker, with no scripts, launch actions, embedded files or encryption. Everything else,
-archives included, is refused whatever its name.
+One check for every public upload (competition entries, misuse reports' attachments): a file is
+a PDF, PNG or JPEG when its first bytes say so and it survives a check of its structure. Pillow
+verifies and decodes images, refusing any with more pixels than the limit (so a small file that
+unpacks into gigabytes is turned away before it is decoded); a PDF must have a header, a
+cross-reference pointer and an end-of-file marker, with no scripts, launch actions, embedded files
+or encryption. Everything else, archives included, is refused whatever its name.
 """
 
 import re
@@ -40,14 +40,6 @@ class CheckedFile:
     name: str
 
 
-def max_bytes():
-    return getattr(settings, "COMPETITION_ENTRY_MAX_BYTES", DEFAULT_MAX_BYTES)
-
-
-def max_image_pixels():
-    return getattr(settings, "COMPETITION_ENTRY_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
-
-
 def sniff(head):
     """The kind the first bytes announce ("pdf", "png", "jpeg"), or None."""
     for signature, kind in SIGNATURES:
@@ -56,13 +48,13 @@ def sniff(head):
     return None
 
 
-def _check_image(upload, kind):
+def _check_image(upload, kind, max_image_pixels):
     damaged = ValidationError(
         f"This file is not a readable {kind.upper()} image. Save it again and upload the new copy.",
         code="damaged",
     )
     too_large = ValidationError(
-        f"This image has too many pixels. Make it smaller than {max_image_pixels():,} pixels "
+        f"This image has too many pixels. Make it smaller than {max_image_pixels:,} pixels "
         "(for example 5000 by 5000) and upload it again.",
         code="too_many_pixels",
     )
@@ -72,7 +64,7 @@ def _check_image(upload, kind):
             upload.seek(0)
             with Image.open(upload, formats=[PILLOW_FORMATS[kind]]) as image:
                 width, height = image.size
-                if width * height > max_image_pixels():
+                if width * height > max_image_pixels:
                     raise too_large
                 image.verify()
             upload.seek(0)
@@ -104,14 +96,17 @@ def _check_pdf(upload):
         )
 
 
-def check_entry_file(upload):
-    """A CheckedFile for an upload that is what it claims to be; ValidationError otherwise."""
+def check_upload(upload, *, max_bytes=DEFAULT_MAX_BYTES, max_image_pixels=None):
+    """A CheckedFile for an upload that is what it claims to be and within the limits (pixels:
+    the setting UPLOAD_MAX_IMAGE_PIXELS unless given); ValidationError otherwise."""
+    if max_image_pixels is None:
+        max_image_pixels = getattr(settings, "UPLOAD_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
     size = upload.size
     if size == 0:
         raise ValidationError("The file is empty.", code="empty")
-    if size > max_bytes():
+    if size > max_bytes:
         raise ValidationError(
-            f"The file is {filesizeformat(size)}; the largest we accept is {filesizeformat(max_bytes())}.",
+            f"The file is {filesizeformat(size)}; the largest we accept is {filesizeformat(max_bytes)}.",
             code="too_big",
         )
     upload.seek(0)
@@ -128,14 +123,14 @@ def check_entry_file(upload):
     if kind == "pdf":
         _check_pdf(upload)
     else:
-        _check_image(upload, kind)
+        _check_image(upload, kind, max_image_pixels)
     upload.seek(0)
     return CheckedFile(kind=kind, size=size, name=display_file_name(upload.name, kind))
 
 
 def display_file_name(name, kind):
-    """The entrant's file name, tamed for showing back to them (never used as a path)."""
+    """The uploader's file name, tamed for showing back to them (never used as a path)."""
     try:
         return get_valid_filename(name or "")[-120:]
     except SuspiciousFileOperation:
-        return f"entry.{kind}"
+        return f"upload.{kind}"

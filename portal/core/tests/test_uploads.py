@@ -3,9 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from literacy.competitions.files import check_entry_file
-
-from .factories import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload, zip_bytes
+from portal.core.uploads import check_upload
+from tests.uploads import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload, zip_bytes
 
 
 @pytest.mark.parametrize(
@@ -18,13 +17,13 @@ from .factories import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, uplo
     ],
 )
 def test_real_files_are_accepted_as_what_they_are(content, name, kind):
-    checked = check_entry_file(upload(content, name, "application/octet-stream"))
+    checked = check_upload(upload(content, name, "application/octet-stream"))
     assert (checked.kind, checked.size) == (kind, len(content))
 
 
-def refusal(content, name="entry.png", content_type="image/png"):
+def refusal(content, name="entry.png", content_type="image/png", **limits):
     with pytest.raises(ValidationError) as caught:
-        check_entry_file(upload(content, name, content_type))
+        check_upload(upload(content, name, content_type), **limits)
     return caught.value
 
 
@@ -49,9 +48,8 @@ def test_an_empty_file_is_refused():
     assert refusal(b"").code == "empty"
 
 
-def test_an_oversized_file_is_refused_with_both_sizes(settings):
-    settings.COMPETITION_ENTRY_MAX_BYTES = 1000
-    error = refusal(png_bytes(400, 400, "#123456") + b"\0" * 2000)
+def test_an_oversized_file_is_refused_with_both_sizes():
+    error = refusal(png_bytes(400, 400, "#123456") + b"\0" * 2000, max_bytes=1000)
     assert error.code == "too_big"
     assert "1000\xa0bytes" in error.message
 
@@ -79,9 +77,9 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded():
 
 
 def test_images_over_the_pixel_limit_are_refused(settings):
-    settings.COMPETITION_ENTRY_MAX_IMAGE_PIXELS = 10_000
+    settings.UPLOAD_MAX_IMAGE_PIXELS = 10_000
     assert refusal(png_bytes(101, 100)).code == "too_many_pixels"
-    assert check_entry_file(upload(png_bytes(100, 100))).kind == "png"
+    assert check_upload(upload(png_bytes(100, 100))).kind == "png"
 
 
 def test_a_pdf_without_its_end_is_refused():
@@ -101,6 +99,6 @@ def test_pdfs_with_active_content_are_refused(marker):
 
 
 def test_the_name_kept_for_display_is_tamed():
-    checked = check_entry_file(upload(png_bytes(), "../../etc/my <chart>.png"))
+    checked = check_upload(upload(png_bytes(), "../../etc/my <chart>.png"))
     assert "/" not in checked.name
     assert "<" not in checked.name

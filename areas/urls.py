@@ -1,5 +1,13 @@
 """Area pages: every region and municipality, its map, search and comparisons."""
 
+from django.urls import path
+
+from . import map_views
+
 app_name = "areas"
 
-urlpatterns = []
+urlpatterns = [
+    path("map/", map_views.map_page, name="map"),
+    path("map.svg", map_views.map_svg_file, name="map_svg"),
+    path("map.png", map_views.map_png_file, name="map_png"),
+]

@@ -70,3 +70,72 @@ def hierarchy(towns=2):
 
 def geojson(features):
     return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def mapped_indicator(areas=10, *, published=True, missing=("A1",), period="2024"):
+    """An indicator of a dataset with one version (public unless ``published`` is False), figures
+    1…n for ``areas`` municipalities A0…A<n-1> (each with a boundary), except ``missing`` ones
+    (status "M", no value). Returns the indicator."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from datasets.tests.factories import DatasetFactory, DatasetVersionFactory, IndicatorFactory
+
+    area_list = AreaListFactory()
+    dataset = DatasetFactory(area_code_list=area_list)
+    indicator = IndicatorFactory(dataset=dataset, name="Residents", decimals=0)
+    version = DatasetVersionFactory(
+        dataset=dataset, published_at=timezone.now() + timedelta(hours=-1 if published else 24)
+    )
+    grow_map(indicator, version, areas, missing=missing, period=period)
+    return indicator
+
+
+def grow_map(indicator, version, areas, *, missing=("A1",), period="2024", start=0):
+    from datetime import date
+    from decimal import Decimal
+
+    from datasets.tests.factories import ObservationFactory
+
+    area_list = indicator.dataset.area_code_list
+    for n in range(start, areas):
+        code = CodeFactory(code_list=area_list, code=f"A{n}", label=f"Area {n}")
+        AreaBoundaryFactory(code=code, offset=n)
+        absent = code.code in missing
+        ObservationFactory(
+            version=version,
+            indicator=indicator,
+            area=code,
+            period=period,
+            period_start=date(int(period[:4]), 1, 1),
+            value=None if absent else Decimal(n + 1),
+            status="M" if absent else "A",
+        )
+
+
+def voronoi_features(count, seed=1):
+    """A country ("V", one region "VR") of ``count`` municipalities V0… shaped like real ones:
+    the Voronoi cells of jittered grid points, clipped to the country (about 2° by 2°)."""
+    import math
+    import random
+
+    import shapely
+    from shapely.geometry import MultiPoint, box, mapping
+
+    rng = random.Random(seed)
+    side = math.ceil(math.sqrt(count))
+    step = 2.0 / side
+    points = [
+        (10 + step * (n % side + rng.uniform(0.2, 0.8)), 60 + step * (n // side + rng.uniform(0.2, 0.8)))
+        for n in range(count)
+    ]
+    country = box(10, 60, 10 + step * side, 60 + step * math.ceil(count / side))
+    cells = shapely.voronoi_polygons(MultiPoint(points), extend_to=country, ordered=True)
+    towns = [cell.intersection(country) for cell in cells.geoms]
+    whole = mapping(shapely.coverage_union_all(towns))
+    return [
+        feature("V", "Vland", "country", geometry=whole),
+        feature("VR", "V Region", "region", "V", whole),
+        *(feature(f"V{n}", f"Town {n}", "municipality", "VR", mapping(town)) for n, town in enumerate(towns)),
+    ]

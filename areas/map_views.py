@@ -50,7 +50,8 @@ def _form(request):
     data = request.GET.copy()
     chosen = bool(data)
     if indicators and not data.get("indicator"):
-        data["indicator"] = f"{indicators[0].dataset.slug}/{indicators[0].code}"
+        first = figures.most_mapped_indicator() or indicators[0]
+        data["indicator"] = f"{first.dataset.slug}/{first.code}"
     if levels and not data.get("level"):
         data["level"] = levels[-1].slug
     return MapForm(data, indicators=indicators, levels=levels, parents=parents), chosen

@@ -59,6 +59,11 @@ class LegendClass:
     colour: str
     count: int
 
+    @property
+    def text(self):
+        """ "over 3.6 to 4.7"; the lowest class from the lowest figure ("3.0 to 3.6", or "3.0")."""
+        return self.high if self.low == self.high else f"{self.low} to {self.high}"
+
 
 @dataclass
 class AreaMap:
@@ -206,7 +211,7 @@ def _classify(area_map, decimals):
         start = low if index == 0 else bounds[index - 1]
         area_map.classes.append(
             LegendClass(
-                low=format_number(start, decimals),
+                low=("" if index == 0 else "over ") + format_number(start, decimals),
                 high=format_number(bound, decimals),
                 colour=colour,
                 count=counts[index],
@@ -368,7 +373,7 @@ def _png_legend(draw, area_map, top):
         row = top + 34 * index
         draw.rectangle((40, row, 80, row + 24), fill=legend.colour, outline="#636363")
         plural = "" if legend.count == 1 else "s"
-        text = f"{legend.low} to {legend.high} ({legend.count} area{plural})"
+        text = f"{legend.text} ({legend.count} area{plural})"
         draw.text((95, row), text, fill=INK, font=font)
     if area_map.missing:
         row = top + 34 * len(area_map.classes)

@@ -198,3 +198,23 @@ def unit_text(indicator):
     from .slices import unit_label
 
     return unit_label(indicator)
+
+
+def most_mapped_indicator():
+    """The public indicator with figures for the most areas (a map's natural first choice), or
+    None; cached for an hour (one grouped query over the public versions)."""
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    def find():
+        counts = (
+            Observation.objects.filter(version__in=DatasetVersion.objects.public(), value__isnull=False)
+            .values("indicator")
+            .annotate(areas=Count("area", distinct=True))
+            .order_by("-areas", "indicator")
+        )
+        best = counts.first()
+        return best["indicator"] if best else 0
+
+    pk = cache.get_or_set("datasets:most-mapped-indicator", find, 60 * 60)
+    return Indicator.objects.select_related("dataset").filter(pk=pk).first() if pk else None

@@ -70,9 +70,9 @@ def test_classes_use_the_palette_from_light_to_dark():
     indicator = mapped_indicator(10, missing=())
     area_map = build_map(indicator, level("municipality"), "2024")
     assert [legend.colour for legend in area_map.classes] == list(PALETTE)
-    assert [(legend.low, legend.high, legend.count) for legend in area_map.classes][:2] == [
-        ("1", "2", 2),
-        ("2", "4", 2),
+    assert [(legend.text, legend.count) for legend in area_map.classes][:2] == [
+        ("1 to 2", 2),
+        ("over 2 to 4", 2),
     ]
     by_code = {area.code: area.colour_class for area in area_map.areas}
     assert (by_code["A0"], by_code["A9"]) == (0, 4)
@@ -146,8 +146,11 @@ def test_the_map_page_shows_the_map_legend_table_and_downloads(client):
     assert "/areas/map.png?" in html and "/areas/map.svg?" in html
 
 
-def test_the_map_page_without_choices_shows_the_first_indicator_at_the_lowest_level(client):
+def test_the_map_page_without_choices_shows_the_most_mapped_indicator_at_the_lowest_level(client):
     mapped_indicator(3)
+    national = mapped_indicator(0)
+    national.dataset.title = "Aardvarks"  # first in the list, but with figures for no area
+    national.dataset.save()
     response = client.get("/areas/map/")
     assert response.status_code == 200
     assert "Residents, 2024, by municipality" in response.content.decode()

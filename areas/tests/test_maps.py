@@ -269,3 +269,11 @@ def test_a_map_of_400_areas_is_under_300_kb():
     svg = area_map_svg(indicator, "municipality", "2024")
     assert svg.count("<a ") == 400
     assert len(svg.encode()) < 300 * 1024
+
+
+def test_the_map_page_is_valid_html(client):
+    from tests.html_validator import validate
+
+    indicator = mapped_indicator(5)
+    pages = {url: client.get(url).content for url in (map_url(indicator), map_url(indicator, period="1999"))}
+    assert validate(pages) == []

@@ -261,11 +261,7 @@ def map_svg(area_map, highlight="", id_prefix="map"):
     """``render_svg``, cached with the map (the map's cache key already carries the data version)."""
     variant = hashlib.sha256(repr((highlight, id_prefix)).encode()).hexdigest()[:16]
     key = f"{area_map.cache_key}:svg:{variant}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = render_svg(area_map, highlight, id_prefix)
-        cache.set(key, svg, CACHE_SECONDS)
-    return svg
+    return cache.get_or_set(key, lambda: render_svg(area_map, highlight, id_prefix), CACHE_SECONDS)
 
 
 def area_map_svg(indicator, level, period=None, *, within="", highlight=""):
@@ -318,9 +314,9 @@ def _font(size, bold=False):
     return ImageFont.truetype(str(FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
 
 
-def render_png(area_map):
+def render_png(area_map, highlight=""):
     """The map as a PNG that stands alone: title, map, legend (classes and "not available") and
-    source."""
+    source; ``highlight`` outlines one area in black."""
     x, y, width, height = area_map.viewbox
     scale = min((PNG_WIDTH - 80) / width, PNG_MAP_HEIGHT / height)
     map_width, map_height = round(width * scale), round(height * scale)
@@ -353,6 +349,10 @@ def render_png(area_map):
             image.paste(PALETTE[area.colour_class], (*where, *corner), mask)
         for pixels, _ in rings:
             draw.line([(left + px, top + py) for px, py in pixels + pixels[:1]], fill=EDGE, width=1)
+    for area in area_map.areas:
+        if highlight and area.code == highlight:
+            for pixels, _ in _rings(area.path, scale, x, y):
+                draw.line([(left + px, top + py) for px, py in pixels + pixels[:1]], fill=INK, width=5)
     _png_legend(draw, area_map, top + map_height + 30)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
@@ -388,11 +388,7 @@ def _png_legend(draw, area_map, top):
     draw.text((40, row), source, fill="#505a5f", font=_font(18))
 
 
-def map_png(area_map):
+def map_png(area_map, highlight=""):
     """``render_png``, cached with the map."""
-    key = f"{area_map.cache_key}:png"
-    png = cache.get(key)
-    if png is None:
-        png = render_png(area_map)
-        cache.set(key, png, CACHE_SECONDS)
-    return png
+    key = f"{area_map.cache_key}:png:{highlight}"
+    return cache.get_or_set(key, lambda: render_png(area_map, highlight), CACHE_SECONDS)

@@ -218,3 +218,44 @@ def most_mapped_indicator():
 
     pk = cache.get_or_set("datasets:most-mapped-indicator", find, 60 * 60)
     return Indicator.objects.select_related("dataset").filter(pk=pk).first() if pk else None
+
+
+def area_headlines(code_list_id, area_ids, limit=8):
+    """An area profile's figures: for each indicator (the first ``limit`` by dataset title and
+    name) of the public datasets on this area list, in its current public version, the newest
+    period with a figure for the first of ``area_ids`` and every area's figure for that period
+    (totals only). Dicts with the indicator, its dataset and version, period and the figures
+    {area id: Observation}. Four queries."""
+    datasets = list(public_datasets().filter(area_code_list_id=code_list_id))
+    versions = {}
+    for version in public_versions_of(datasets):
+        versions.setdefault(version.dataset_id, version)
+    indicators = list(
+        Indicator.objects.filter(dataset__in=datasets)
+        .select_related("dataset")
+        .order_by("dataset__title", "name")
+    )[:limit]
+    found = {}
+    rows = Observation.objects.filter(
+        version__in=list(versions.values()), indicator__in=indicators, area_id__in=list(area_ids)
+    ).order_by("-period_start")
+    for row in rows.only(
+        "version_id", "indicator_id", "area_id", "period", "period_start", "breakdown_key", "value", "status"
+    ):
+        if _is_total(row.breakdown_key):
+            found.setdefault(row.indicator_id, []).append(row)
+    headlines = []
+    for indicator in indicators:
+        own = [row for row in found.get(indicator.pk, []) if row.area_id == area_ids[0]]
+        if not own:
+            continue
+        period = own[0].period
+        headlines.append(
+            {
+                "indicator": indicator,
+                "version": versions[indicator.dataset_id],
+                "period": period,
+                "figures": {row.area_id: row for row in found[indicator.pk] if row.period == period},
+            }
+        )
+    return headlines

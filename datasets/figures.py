@@ -135,3 +135,127 @@ def releases():
 def public_versions_of(datasets):
     """The published versions of several datasets, newest first (one query)."""
     return DatasetVersion.objects.public().filter(dataset__in=list(datasets)).order_by("dataset", "-number")
+
+
+# Area maps' reads (``areas``): one figure per area for an indicator and period, from the current
+# public version only.
+
+
+def map_indicators():
+    """Indicators of public datasets, with their dataset, by dataset title and indicator name."""
+    return (
+        Indicator.objects.filter(dataset__in=public_datasets())
+        .select_related("dataset")
+        .order_by("dataset__title", "name")
+    )
+
+
+def indicator_periods(indicator):
+    """The periods of the indicator's figures in its current public version, newest first."""
+    version = current_version(indicator.dataset)
+    if version is None:
+        return []
+    found = Observation.objects.filter(version=version, indicator=indicator).order_by("-period_start")
+    return list(dict.fromkeys(found.values_list("period", flat=True).distinct()))
+
+
+def _is_total(key):
+    """An empty key (no breakdown) or a key whose every part is a total ("age=_T;sex=_T")."""
+    return all(part.partition("=")[2] == "_T" for part in key.split(";")) if key else True
+
+
+def area_figures(indicator, period):
+    """(version, {area code id: Observation}) of the indicator's figures for one period in its
+    current public version, for the whole population (no breakdown, or every breakdown at its
+    total); (None, {}) when nothing is public. Two queries."""
+    version = current_version(indicator.dataset)
+    if version is None:
+        return None, {}
+    here = Observation.objects.filter(version=version, indicator=indicator, period=period)
+    keys = sorted(key for key in here.values_list("breakdown_key", flat=True).distinct() if _is_total(key))
+    if not keys:
+        return version, {}
+    rows = here.filter(breakdown_key=keys[0]).only("area_id", "value", "status")
+    return version, {row.area_id: row for row in rows}
+
+
+def figure_text(observation, indicator):
+    """What a table cell or a map's label says for a figure: the number, or why there is none."""
+    from .slices import cell_text
+
+    return cell_text(observation, indicator.decimals)
+
+
+def period_text(period):
+    """A period code for people: "Q3 2026", "October 2026"."""
+    from .slices import period_label
+
+    return period_label(period)
+
+
+def unit_text(indicator):
+    """The indicator's unit with its multiplier: "thousand persons", "%"."""
+    from .slices import unit_label
+
+    return unit_label(indicator)
+
+
+def most_mapped_indicator():
+    """The public indicator with figures for the most areas (a map's natural first choice), or
+    None; cached for an hour (one grouped query over the public versions)."""
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    def find():
+        counts = (
+            Observation.objects.filter(version__in=DatasetVersion.objects.public(), value__isnull=False)
+            .values("indicator")
+            .annotate(areas=Count("area", distinct=True))
+            .order_by("-areas", "indicator")
+        )
+        best = counts.first()
+        return best["indicator"] if best else 0
+
+    pk = cache.get_or_set("datasets:most-mapped-indicator", find, 60 * 60)
+    return Indicator.objects.select_related("dataset").filter(pk=pk).first() if pk else None
+
+
+def area_headlines(code_list_id, area_ids, limit=8):
+    """An area profile's figures: for each indicator (the first ``limit`` by dataset title and
+    name) of the public datasets on this area list, in its current public version, the newest
+    period with a figure for the first of ``area_ids`` and every area's figure for that period
+    (totals only). Dicts with the indicator, its dataset and version, period and the figures
+    {area id: Observation}. Four queries."""
+    datasets = list(public_datasets().filter(area_code_list_id=code_list_id))
+    versions = {}
+    for version in public_versions_of(datasets):
+        versions.setdefault(version.dataset_id, version)
+    indicators = list(
+        Indicator.objects.filter(dataset__in=datasets)
+        .select_related("dataset")
+        .order_by("dataset__title", "name")
+    )[:limit]
+    found = {}
+    rows = Observation.objects.filter(
+        version__in=list(versions.values()), indicator__in=indicators, area_id__in=list(area_ids)
+    ).order_by("-period_start")
+    for row in rows.only(
+        "version_id", "indicator_id", "area_id", "period", "period_start", "breakdown_key", "value", "status"
+    ):
+        if _is_total(row.breakdown_key):
+            found.setdefault(row.indicator_id, []).append(row)
+    headlines = []
+    for indicator in indicators:
+        own = [row for row in found.get(indicator.pk, []) if row.area_id == area_ids[0]]
+        if not own:
+            continue
+        period = own[0].period
+        headlines.append(
+            {
+                "indicator": indicator,
+                "version": versions[indicator.dataset_id],
+                "period": period,
+                "figures": {row.area_id: row for row in found[indicator.pk] if row.period == period},
+            }
+        )
+    return headlines

@@ -3,6 +3,7 @@ handouts. A tagged PDF declares its title (shown instead of the file name) and l
 its text as headings and paragraphs in reading order, and marks decoration as an artifact, so
 screen readers read it as a document."""
 
+import io
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,10 +51,12 @@ def new_tagged_pdf(title, author, **page):
     return pdf
 
 
-def text_document_pdf(title, author, text):
+def text_document_pdf(title, author, text, figure=None):
     """An A4 document from plain text: the title as its heading, lines starting with "## " as
     subheadings, "- " lines as bullet points, other lines joined into paragraphs (a blank line
-    between paragraphs). Every piece is tagged in reading order; pages break as needed."""
+    between paragraphs). Every piece is tagged in reading order; pages break as needed.
+    ``figure``, (PNG bytes, alternative text, height in mm), is drawn under the title, tagged as
+    a Figure with its text (an area profile's map)."""
     pdf = new_tagged_pdf(title, author, format="A4")
     pdf.set_margins(20, 20, 20)
     # Pages break here, between lines, never inside a marked-content sequence (which must
@@ -76,6 +79,10 @@ def text_document_pdf(title, author, text):
         pdf.ln(space)
 
     block("H1", title, 20, 10, "B", 6)
+    if figure:
+        png, alt_text, height = figure
+        pdf.image(io.BytesIO(png), h=height, x=pdf.l_margin, alt_text=alt_text)
+        pdf.ln(4)
     for kind, words in text_blocks(text):
         if kind == "H2":
             block("H2", words, 14, 8, "B", 2)

@@ -299,6 +299,8 @@ ACCOUNT_RATE_LIMITS = {
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
     "misuse_report": "5/m/ip,3/m/key",
+    # Area maps (GET; a map not yet cached is drawn on request), per address.
+    "area_map": "120/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

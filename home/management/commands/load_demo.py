@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from areas.demo import load_areas_demo
 from datasets.demo import load_datasets_demo
 from feedback.demo import load_feedback_demo
 from forums.demo import load_forums_demo
@@ -71,6 +72,7 @@ class Command(BaseCommand):
             home.save_revision().publish()
         # The data layer first: stories chart its figures.
         load_datasets_demo(standing["demo-data"], created)
+        load_areas_demo(created)  # boundaries of the data layer's demo areas
         for load_app_demo in APP_DEMOS:
             load_app_demo(home, created)
         self.ensure_settings(site, standing, home.get_children().get(slug="newsletter"))

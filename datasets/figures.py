@@ -4,7 +4,7 @@ can leak an embargoed figure by forgetting a filter."""
 
 from django.db.models import Prefetch
 
-from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
+from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
 
 __all__ = ["PeriodError", "parse_period"]  # the API refuses bad periods with the data layer's message
@@ -130,6 +130,19 @@ def code_lists(dataset):
 def releases():
     """The release calendar (titles and dates are public from the announcement)."""
     return Release.objects.select_related("dataset", "version")
+
+
+def notices_for_version(version, limit=20):
+    """The public correction and revision notices behind the figures of ``version``: its own and
+    those of the versions before it (a correction made in version 2 still stands in version 3),
+    newest first, at most ``limit`` (one query). None for an embargoed version, and none of a
+    later version: those figures are another version's."""
+    if version is None or not version.is_public():
+        return []
+    found = RevisionNotice.objects.public().filter(
+        dataset_id=version.dataset_id, version__number__lte=version.number
+    )
+    return list(found.select_related("version").newest_first()[:limit])
 
 
 def public_versions_of(datasets):

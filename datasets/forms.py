@@ -61,7 +61,12 @@ class ImportForm(forms.Form):
                     "invalid_choice": "The file has no column “%(value)s”: choose one of its columns."
                 },
             )
-        self.auto = {name: by_name.get(name, "") for name in self.fields_to_map}
+        if not any(MAP_PREFIX + name in self.data for name in self.fields_to_map):
+            # A first upload posts no choices: each field takes the column of its own name, and
+            # the selects show it.
+            self.data = self.data.copy()
+            for name in self.fields_to_map:
+                self.data[MAP_PREFIX + name] = by_name.get(name, "")
 
     def _header(self):
         """The column names of the file sent (None without one) and the problem reading them."""
@@ -89,14 +94,12 @@ class ImportForm(forms.Form):
         cleaned = super().clean()
         if self.header is None:
             return cleaned
-        # A first upload posts no choices: each field takes the column of its own name.
-        posted = any(MAP_PREFIX + name in self.data for name in self.fields_to_map)
         chosen = {}
         for name in self.fields_to_map:
             key = MAP_PREFIX + name
             if key in self.errors:
                 continue
-            column = cleaned.get(key, "") if posted else self.auto[name]
+            column = cleaned.get(key, "")
             if column and column in chosen.values():
                 other = next(field for field, taken in chosen.items() if taken == column)
                 self.add_error(key, f"The column “{column}” is already chosen for {other}: choose another.")

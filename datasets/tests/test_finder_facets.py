@@ -11,7 +11,7 @@ from django.utils import timezone
 from datasets.importing import import_observations
 from datasets.tests.conftest import as_file
 from datasets.tests.factories import AreaListFactory, CodeFactory, DatasetFactory, IndicatorFactory
-from datasets.tests.test_finder import URL, found, jobs, prices, queries
+from datasets.tests.test_finder import URL, assert_constant_queries, found, jobs, prices
 
 pytestmark = pytest.mark.django_db
 
@@ -140,9 +140,5 @@ def make_areas(count):
 
 def test_queries_stay_constant_with_more_datasets_and_areas():
     urls = [URL, f"{URL}?area=A001", f"{URL}?topic=T1&indicator=I1", f"{URL}?q=many&area=A000"]
-    make_areas(3)
-    few = [queries(url) for url in urls]
-    make_areas(25)
-    many = [queries(url) for url in urls]
-    assert many == few, (few, many)
+    assert_constant_queries(urls, make_areas, 3, 25)
     assert len(options(Client().get(URL))["area"]) == 25

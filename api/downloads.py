@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from datasets import figures
 from portal.contacts.exports import spreadsheet_safe
@@ -20,7 +21,7 @@ from . import formats
 from .problems import Problem
 from .query import ObservationQuery
 
-FORMAT_REVISION = "1"  # bump when a writer changes what it writes: every ETag changes with it
+FORMAT_REVISION = "2"  # bump when a writer changes what it writes: every ETag changes with it
 IMMUTABLE = "public, max-age=31536000, immutable"
 XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 
@@ -37,7 +38,10 @@ def download(request, slug, number, fmt):
     if fmt not in formats.EXTENSIONS:
         raise Problem(404, f"Unknown format {fmt[:40]!r}: use one of {', '.join(formats.EXTENSIONS)}.")
     dataset, version = _public(slug, number)
+    notices = figures.notices_for_version(version)
+    facts = formats.notice_facts(notices, request.build_absolute_uri)
     seed = f"{dataset.slug}|{version.number}|{version.published_at.isoformat()}|{fmt}|{FORMAT_REVISION}"
+    seed += "|" + ",".join(str(notice.pk) for notice in notices)  # a notice recorded late shows
     etag = f'"{hashlib.sha256(seed.encode()).hexdigest()[:32]}"'
     last_modified = int(version.published_at.timestamp())
     cached = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -46,13 +50,19 @@ def download(request, slug, number, fmt):
         part = formats.Slice(dataset, version, query.breakdown_slugs)
         rows = query.rows().iterator(chunk_size=2000)
         if fmt == formats.XLSX:
-            cached = _xlsx(request, part, query, rows)
+            cached = _xlsx(request, part, query, rows, facts)
         else:
             chunks = {
                 formats.CSV: lambda: formats.csv_chunks(part, rows),
                 formats.SDMX_CSV: lambda: formats.sdmx_csv_chunks(part, rows),
-                formats.JSON: lambda: formats.json_chunks(part, rows),
-                formats.JSONSTAT: lambda: formats.jsonstat_chunks(part, query.categories(), rows),
+                formats.JSON: lambda: formats.json_chunks(part, rows, {"notices": facts}),
+                formats.JSONSTAT: lambda: formats.jsonstat_chunks(
+                    part,
+                    query.categories(),
+                    rows,
+                    {"notices": facts},
+                    [formats.notice_line(f) for f in facts],
+                ),
             }[fmt]()
             cached = StreamingHttpResponse(
                 (chunk.encode() for chunk in chunks), content_type=formats.MEDIA_TYPES[fmt]
@@ -60,6 +70,8 @@ def download(request, slug, number, fmt):
         filename = f"{dataset.slug}-v{version.number}.{formats.EXTENSIONS[fmt]}"
         cached["Content-Disposition"] = f'attachment; filename="{filename}"'
     cached["ETag"] = etag
+    if facts:
+        cached["Link"] = ", ".join(formats.notice_links(facts))
     cached["Last-Modified"] = http_date(last_modified)
     cached["Cache-Control"] = IMMUTABLE
     return cached
@@ -82,7 +94,7 @@ def citation(dataset, version, url):
     )
 
 
-def _xlsx(request, part, query, rows):
+def _xlsx(request, part, query, rows, notices):
     dataset, version = part.dataset, part.version
     if version.row_count > XLSX_MAX_ROWS:
         raise Problem(413, "This version has more rows than a spreadsheet holds: download the CSV.")
@@ -113,6 +125,7 @@ def _xlsx(request, part, query, rows):
         ("Page", page),
         ("How to cite", citation(dataset, version, page)),
         ("Version note", version.note),
+        *((fact["label"], ILLEGAL_CHARACTERS_RE.sub("", formats.notice_line(fact))) for fact in notices),
         (
             "Statuses",
             "A normal, P provisional, E estimated, B break in series, M not available, C confidential",

@@ -185,10 +185,10 @@ class Categories:
     labels: dict = field(default_factory=dict)  # dimension id: its label
 
 
-def jsonstat_chunks(part, categories, rows, extension=None):
+def jsonstat_chunks(part, categories, rows, extension=None, note=None):
     """A JSON-stat 2.0 dataset. Dimensions: indicator, area, period, then each breakdown; values
     and statuses are sparse objects keyed by the cell's position, so a slice of a large cube
-    streams without holding it."""
+    streams without holding it. ``note``: lines for people (the correction notices)."""
     ids = list(categories.dimensions)
     sizes = [len(categories.dimensions[name]) for name in ids]
     positions = [{code: i for i, code in enumerate(categories.dimensions[name])} for name in ids]
@@ -218,6 +218,8 @@ def jsonstat_chunks(part, categories, rows, extension=None):
         "dimension": dimension,
         "extension": {**version_dict(part), "licence": part.dataset.licence, **(extension or {})},
     }
+    if note:
+        head["note"] = list(note)
     yield json.dumps(head)[:-1] + ', "value": {'
     statuses = []
     first = True
@@ -234,3 +236,40 @@ def jsonstat_chunks(part, categories, rows, extension=None):
             yield "".join(buffer)
             buffer = []
     yield "".join(buffer) + '}, "status": {' + ",".join(statuses) + "}}"
+
+
+# Correction and revision notices: every download of a version names the notices behind its
+# figures. JSON, JSON-stat and the spreadsheet carry them in their metadata; CSV and SDMX-CSV
+# must stay plain tables that parse, so they (like every format) get an HTTP Link header to each
+# notice's page instead of a comment line.
+
+
+def notice_facts(notices, absolute):
+    """Each notice as the downloads state it; ``absolute`` turns a path into an address."""
+    return [
+        {
+            "kind": notice.kind,
+            "label": notice.get_kind_display(),
+            "version": notice.version.number,
+            "published_at": notice.published_at.isoformat(),
+            "reason": notice.reason,
+            "url": absolute(notice.get_absolute_url()),
+        }
+        for notice in notices
+    ]
+
+
+def notice_line(fact):
+    """The notice in one line a person reads: date, kind, version, reason and its address."""
+    reason = " ".join(fact["reason"].split()) or "no reason given"
+    return (
+        f"{fact['published_at'][:10]} {fact['label']} in version {fact['version']}: {reason} — {fact['url']}"
+    )
+
+
+def notice_links(facts):
+    """``Link`` header values, one per notice: its page describes what changed in these figures."""
+    return [
+        f'<{fact["url"]}>; rel="describedby"; title="{fact["label"]}, version {fact["version"]}"'
+        for fact in facts
+    ]

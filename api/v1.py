@@ -318,18 +318,23 @@ def observations(
     rows = rows[:limit]
     next_url = _next_url(request, cursor=encode_cursor(rows[-1][0])) if more else None
     part = formats.Slice(dataset, found, query.breakdown_slugs)
+    notices = formats.notice_facts(figures.notices_for_version(found), request.build_absolute_uri)
     if fmt == formats.JSON:
-        chunks = formats.json_chunks(part, rows, {"next": next_url})
+        chunks = formats.json_chunks(part, rows, {"next": next_url, "notices": notices})
     elif fmt == formats.CSV:
         chunks = formats.csv_chunks(part, rows)
     elif fmt == formats.SDMX_CSV:
         chunks = formats.sdmx_csv_chunks(part, rows)
     else:
-        chunks = formats.jsonstat_chunks(part, query.categories(rows), rows, {"next": next_url})
+        extension = {"next": next_url, "notices": notices}
+        note = [formats.notice_line(fact) for fact in notices]
+        chunks = formats.jsonstat_chunks(part, query.categories(rows), rows, extension, note)
     response = HttpResponse("".join(chunks), content_type=formats.MEDIA_TYPES[fmt])
     response["Vary"] = "Accept"
-    if next_url:
-        response["Link"] = f'<{next_url}>; rel="next"'
+    links = [f'<{next_url}>; rel="next"'] if next_url else []
+    links += formats.notice_links(notices)
+    if links:
+        response["Link"] = ", ".join(links)
     return response
 
 

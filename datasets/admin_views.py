@@ -1,11 +1,11 @@
 """The admin's import screen: upload a file, preview its changes, then import it.
 
 The preview is a dry run of the same import the command makes; nothing is kept between the two
-steps (the file is sent again to import it), so no uploaded data lingers on the server. An
+steps (the file is sent again to import it, with the columns chosen for each field: see
+``datasets.forms``), so no uploaded data lingers on the server. An
 imported version stays embargoed: its publication goes through the Moderators' workflow
 (``datasets.publication``)."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,47 +14,20 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
-from .importing import FORMATS, TIDY, ImportFailed, import_observations, revision_needed
+from .forms import ImportForm
+from .importing import ImportFailed, import_observations, revision_needed
 from .jobs import queue_import, rows_done
-from .models import Dataset, ImportJob, RevisionKind
-from .models.corrections import REASON_MAX_LENGTH
+from .models import Dataset, ImportJob
 from .publication import request_publication
 
 IMPORT_PERMISSION = "datasets.add_datasetversion"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(help_text="CSV, UTF-8, comma-separated (see the import guide).")
-    format = forms.ChoiceField(choices=[(name, name) for name in FORMATS], initial=TIDY)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Why?")
-    revision_kind = forms.ChoiceField(
-        label="If published figures change",
-        required=False,
-        choices=[("", "They do not change (only new figures)"), *RevisionKind.choices],
-        help_text="A correction fixes an error; a routine revision updates provisional figures as "
-        "scheduled. The preview says whether published figures change.",
-    )
-    reason = forms.CharField(
-        label="Why they change",
-        required=False,
-        max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown to the public in the correction or revision notice.",
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"The file is over {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
-        return upload
 
 
 def import_view(request, pk):
     if not request.user.has_perm(IMPORT_PERMISSION):
         raise PermissionDenied
     dataset = get_object_or_404(Dataset, pk=pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, dataset=dataset)
     result = problems = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -65,6 +38,7 @@ def import_view(request, pk):
                 dataset,
                 upload,
                 fmt=form.cleaned_data["format"],
+                mapping=form.cleaned_data["mapping"],
                 note=form.cleaned_data["note"],
                 revision_kind=form.cleaned_data["revision_kind"],
                 reason=form.cleaned_data["reason"],
@@ -77,6 +51,7 @@ def import_view(request, pk):
                 dataset,
                 upload.file,
                 fmt=form.cleaned_data["format"],
+                mapping=form.cleaned_data["mapping"],
                 dry_run=dry_run,
                 note=form.cleaned_data["note"],
                 user=request.user,
@@ -103,6 +78,13 @@ def import_view(request, pk):
             "form": form,
             "result": result,
             "problems": problems,
+            "renamed": [
+                (column, field)
+                for column, field in (form.cleaned_data.get("mapping") or {}).items()
+                if field and column.lower() != field
+            ]
+            if result
+            else [],
             "revision_needed": revision_needed(result.revises_published)
             if result and result.revises_published
             else "",

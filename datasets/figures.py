@@ -4,7 +4,7 @@ can leak an embargoed figure by forgetting a filter."""
 
 from django.db.models import Prefetch
 
-from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
+from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
 
 __all__ = ["PeriodError", "parse_period"]  # the API refuses bad periods with the data layer's message
@@ -15,9 +15,9 @@ def current_version(dataset, at=None):
     return dataset.current_version(at)
 
 
-def public_datasets():
-    """Datasets with at least one published version."""
-    return Dataset.objects.filter(pk__in=DatasetVersion.objects.public().values("dataset"))
+def public_datasets(at=None):
+    """Datasets with at least one published version (at ``at``, default now)."""
+    return Dataset.objects.filter(pk__in=DatasetVersion.objects.public(at).values("dataset"))
 
 
 def observations(indicator, *, version=None, areas=None, breakdown_key="", period_from=None, period_to=None):
@@ -55,34 +55,29 @@ def public_topics():
 
 
 def headline_figures(version, limit=6):
-    """The latest value of each indicator of a public ``version`` (first ``limit`` indicators by
-    code): for each, the newest period's figure for the first area (the whole country in a
-    hierarchy ordered from the top) without breakdown. Plain strings, ready for an email; empty
-    when the version is not public. One query per indicator."""
-    from .slices import FLAGS, cell_text, period_label, unit_label
+    """The headline of each indicator of a public ``version`` (first ``limit`` indicators by
+    code): the newest national total, by the one rule of ``datasets.headlines`` (the snapshot's).
+    Plain strings, ready for an email; empty when the version is not public. Three queries."""
+    from .headlines import headlines
+    from .slices import FLAGS
 
     if version is None or not version.is_public():
         return []
-    found = []
-    for indicator in version.dataset.indicators.order_by("code")[:limit]:
-        latest = (
-            observations(indicator, version=version)
-            .order_by("-period_start", "area__order", "area__code")
-            .first()
-        )
-        if latest is None:
-            continue
-        found.append(
-            {
-                "indicator": indicator.name,
-                "area": latest.area.label,
-                "period": period_label(latest.period),
-                "value": cell_text(latest, indicator.decimals),
-                "unit": unit_label(indicator) if latest.value is not None else "",
-                "status": FLAGS.get(latest.status, ("", ""))[1],
-            }
-        )
-    return found
+    dataset = version.dataset
+    indicators = list(dataset.indicators.order_by("code")[:limit])
+    found = headlines([dataset], {dataset.pk: version}, indicators)
+    return [
+        {
+            "indicator": headline.indicator.name,
+            "area": headline.latest.area.label,
+            "period": headline.period,
+            "value": headline.text,
+            "unit": headline.unit if headline.has_value else "",
+            "status": FLAGS.get(headline.latest.status, ("", ""))[1],
+        }
+        for headline in (found[indicator.pk] for indicator in indicators)
+        if headline.latest is not None
+    ]
 
 
 def published_release(version):
@@ -130,6 +125,19 @@ def code_lists(dataset):
 def releases():
     """The release calendar (titles and dates are public from the announcement)."""
     return Release.objects.select_related("dataset", "version")
+
+
+def notices_for_version(version, limit=20):
+    """The public correction and revision notices behind the figures of ``version``: its own and
+    those of the versions before it (a correction made in version 2 still stands in version 3),
+    newest first, at most ``limit`` (one query). None for an embargoed version, and none of a
+    later version: those figures are another version's."""
+    if version is None or not version.is_public():
+        return []
+    found = RevisionNotice.objects.public().filter(
+        dataset_id=version.dataset_id, version__number__lte=version.number
+    )
+    return list(found.select_related("version").newest_first()[:limit])
 
 
 def public_versions_of(datasets):

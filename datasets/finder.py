@@ -1,5 +1,6 @@
 """The data finder: search published datasets and their indicators by keyword, with facets for
-topic, area (datasets with figures for that area) and indicator.
+topic, area (datasets with figures for that area) and indicator, each option with the number of
+datasets it finds given the other filters.
 
 Database search by default (``icontains`` on titles, summaries, topics and indicators' names,
 definitions and codes); on PostgreSQL, full-text search (``SearchVector``/``SearchQuery``, in
@@ -54,21 +55,44 @@ class FinderForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class Facets:
-    """The choices of each facet, from the published datasets: three queries."""
+def _topics(text):
+    return [topic.strip() for topic in text.split(",") if topic.strip()]
 
-    def __init__(self, datasets):
-        topics = set()
-        for text in datasets.values_list("topics", flat=True):
-            topics.update(topic.strip() for topic in text.split(",") if topic.strip())
-        self.topics = sorted(topics, key=str.casefold)
-        codes = Code.objects.filter(code_list__in=datasets.values("area_code_list")).order_by(
+
+class Facets:
+    """Each facet's options from what the public may see, and how many datasets each would find
+    given the other active filters. The topics are those of published datasets; the areas and
+    indicators those with figures in a published version (nothing embargoed counts). Five
+    queries to read, three more to count: constant whatever the number of datasets or areas."""
+
+    FACETS = ("topic", "area", "indicator")
+
+    def __init__(self, at=None):
+        self.at = at or timezone.now()
+        self.dataset_topics = {
+            pk: _topics(text) for pk, text in public_datasets(self.at).values_list("pk", "topics")
+        }
+        self.topics = sorted({t for ts in self.dataset_topics.values() for t in ts}, key=str.casefold)
+        published = Observation.objects.filter(version__published_at__lte=self.at)
+        pairs = set(published.values_list("version__dataset_id", "area_id").distinct())
+        codes = Code.objects.filter(pk__in={area for _, area in pairs}).order_by(
             "code_list__name", "order", "code"
         )
-        self.areas = list(dict.fromkeys((code.code, f"{code.label} ({code.code})") for code in codes))
+        code_of = {}
+        areas = {}
+        for code in codes:
+            code_of[code.pk] = code.code
+            areas.setdefault(code.code, f"{code.label} ({code.code})")
+        self.areas = list(areas.items())
+        self.dataset_areas = {(dataset, code_of[area]) for dataset, area in pairs}
+        self.dataset_indicators = set(
+            published.values_list("version__dataset_id", "indicator__code").distinct()
+        )
         names = {}
         for code, name in (
-            Indicator.objects.filter(dataset__in=datasets)
+            Indicator.objects.filter(
+                dataset__in=list(self.dataset_topics), code__in={c for _, c in self.dataset_indicators}
+            )
             .order_by("name", "code")
             .values_list("code", "name")
         ):
@@ -76,6 +100,40 @@ class Facets:
         self.indicators = sorted(
             ((code, f"{name} ({code})") for code, name in names.items()), key=lambda c: c[1]
         )
+
+    def counts(self, values):
+        """{facet: {option: datasets found if it were chosen}}, the other valid filters kept."""
+        found = {}
+        for facet in self.FACETS:
+            others = {name: value for name, value in values.items() if name != facet}
+            matching = set(find(others, self.at).values_list("pk", flat=True))
+            count = {}
+            if facet == "topic":
+                for pk in matching:
+                    for topic in {t.casefold() for t in self.dataset_topics.get(pk, [])}:
+                        count[topic] = count.get(topic, 0) + 1
+                count = {topic: count.get(topic.casefold(), 0) for topic in self.topics}
+            else:
+                pairs = self.dataset_areas if facet == "area" else self.dataset_indicators
+                for pk, code in pairs:
+                    if pk in matching:
+                        count[code] = count.get(code, 0) + 1
+            found[facet] = count
+        return found
+
+    def options(self, values):
+        """Each facet's options to show: (value, label, count), those with no dataset left out
+        unless chosen (a visitor sees what they asked for, with its 0)."""
+        counts = self.counts(values)
+        choices = {"topic": [(t, t) for t in self.topics], "area": self.areas, "indicator": self.indicators}
+        return {
+            facet: [
+                (value, label, counts[facet].get(value, 0))
+                for value, label in choices[facet]
+                if counts[facet].get(value, 0) or values.get(facet) == value
+            ]
+            for facet in self.FACETS
+        }
 
 
 def keyword_filter(datasets, query):
@@ -111,7 +169,7 @@ def keyword_filter(datasets, query):
 
 def find(values, at=None):
     """The published datasets matching the form's valid ``values``, best first."""
-    datasets = public_datasets()
+    datasets = public_datasets(at)
     ranked = False
     if values.get("q"):
         datasets, ranked = keyword_filter(datasets, values["q"])
@@ -126,16 +184,16 @@ def find(values, at=None):
             | Q(topics__icontains=f",{topic},")
             | Q(topics__icontains=f", {topic},")
         )
+    published = Observation.objects.filter(
+        version__dataset=OuterRef("pk"), version__published_at__lte=at or timezone.now()
+    )
     if values.get("area"):
-        covered = Observation.objects.filter(
-            version__dataset=OuterRef("pk"),
-            version__published_at__lte=at or timezone.now(),
-            area__code=values["area"],
-            area__code_list=OuterRef("area_code_list"),
-        )
+        covered = published.filter(area__code=values["area"], area__code_list=OuterRef("area_code_list"))
         datasets = datasets.filter(Exists(covered))
     if values.get("indicator"):
-        datasets = datasets.filter(indicators__code=values["indicator"])
+        # An indicator counts once it has published figures (a new one in an embargoed version
+        # reveals nothing).
+        datasets = datasets.filter(Exists(published.filter(indicator__code=values["indicator"])))
     if not ranked:
         datasets = datasets.order_by("title", "pk")
     return datasets

@@ -1,5 +1,11 @@
 """Headline figures: each indicator's latest value for the whole country (the area list's top
-code) and the total of every breakdown (``_T``), in a dataset's current public version.
+code) and the total of every breakdown, in a dataset's current public version. The one rule for
+"the national total" on the site: the latest releases snapshot, the data finder and the release
+alerts (``figures.headline_figures``) all read it here.
+
+The total is the observation whose breakdown key is the importer's key for ``_T`` in every
+breakdown column (``age=_T;sex=_T``, or ``sex=_T`` with one breakdown), or the empty key: what the
+importer stores for a dataset without breakdowns, or for a file that had no breakdown columns.
 
 Read in bulk for a list of datasets (the data finder, the releases snapshot): a fixed number of
 queries whatever the number of datasets, indicators or observations."""
@@ -88,12 +94,16 @@ def headlines(datasets, versions, indicators):
         if version is None or root is None:
             continue
         wanted |= Q(
-            version_id=version.pk, indicator_id=indicator.pk, area_id=root, breakdown_key=total_key(dataset)
+            version_id=version.pk,
+            indicator_id=indicator.pk,
+            area_id=root,
+            breakdown_key__in={total_key(dataset), ""},
         )
     found = {}
     if wanted.children:
         ranked = (
             Observation.objects.filter(wanted)
+            .select_related("area")
             .annotate(
                 rank=Window(RowNumber(), partition_by=[F("indicator_id")], order_by=F("period_start").desc())
             )

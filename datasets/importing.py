@@ -119,20 +119,23 @@ class _Reader:
             yield line, row
 
 
+def column_field(column, fmt, mapping):
+    """The field a header cell (stripped) stands for: the ``mapping`` ({column: field}, as
+    ``--map`` and the admin's column choices give it) first, then the format's own names."""
+    if column in mapping:
+        return mapping[column]
+    if fmt == SDMX_CSV and column.upper() in SDMX_COLUMNS:
+        return SDMX_COLUMNS[column.upper()]
+    return column.lower()
+
+
 def _fields(header, fmt, mapping, line):
     """Each column's field: indicator, period, area, value, status, conf, a breakdown slug, or None."""
     names = []
     for position, raw in enumerate(header):
-        name = raw.strip()
-        if name in mapping:
-            name = mapping[name]
-        elif fmt == SDMX_CSV and name.upper() in SDMX_COLUMNS:
-            name = SDMX_COLUMNS[name.upper()]
-        elif name:
-            name = name.lower()
-        if name == "" and raw.strip() == "":
+        if not raw.strip() and raw.strip() not in mapping:
             raise ImportFailed([Problem(line, column_letter(position), "the column has no name")])
-        names.append(name)
+        names.append(column_field(raw.strip(), fmt, mapping))
     used = [name for name in names if name]
     duplicated = sorted({name for name in used if used.count(name) > 1})
     if duplicated:
@@ -140,6 +143,38 @@ def _fields(header, fmt, mapping, line):
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         raise ImportFailed([Problem(line, "", f"missing column(s): {', '.join(missing)}")])
+    return names
+
+
+def _first_row(binary):
+    """The line number and cells of the file's first non-blank row (its header), or (1, None)."""
+    rows = iter(_Reader(binary))
+    return next(((n, row) for n, row in rows if any(cell.strip() for cell in row)), (1, None)), rows
+
+
+def read_header(binary):
+    """The file's column names (stripped), the file rewound: what the admin offers to map. Refused
+    like an import would be: an empty file, another delimiter, a column with no name or a name
+    twice, and a first row that is data rather than names (a file without its header row)."""
+    try:
+        (line, header), _rows = _first_row(binary)
+    finally:
+        binary.seek(0)
+    if header is None:
+        raise ImportFailed([Problem(line, "", "the file is empty: it needs a header row of column names")])
+    _check_delimiter(header, line)
+    names = [cell.strip() for cell in header]
+    for position, name in enumerate(names):
+        if not name:
+            raise ImportFailed([Problem(line, column_letter(position), "the column has no name")])
+        if not name.isprintable():
+            message = "the column's name holds a control character (a NUL, a tab...)"
+            raise ImportFailed([Problem(line, column_letter(position), message)])
+        if names.index(name) != position:
+            raise ImportFailed([Problem(line, column_letter(position), f"the column {name!r} appears twice")])
+    if any(_PLAIN_NUMBER.fullmatch(name) for name in names):
+        message = "the first row holds numbers, not column names: add a header row naming the columns"
+        raise ImportFailed([Problem(line, "", message)])
     return names
 
 
@@ -190,8 +225,7 @@ class _Importer:
 
     def read(self, binary, writer):
         self.writer = writer
-        rows = iter(_Reader(binary))
-        line, header = next(((n, row) for n, row in rows if any(cell.strip() for cell in row)), (1, None))
+        (line, header), rows = _first_row(binary)
         if header is None:
             raise ImportFailed([Problem(line, "", "the file is empty")])
         _check_delimiter(header, line)

@@ -52,8 +52,11 @@ def _count_lines(upload):
     return lines
 
 
-def queue_import(dataset, upload, *, fmt, note="", revision_kind="", reason="", dry_run=False, user=None):
-    """Keep the upload for the worker, record the job and queue it once the request commits."""
+def queue_import(
+    dataset, upload, *, fmt, mapping=None, note="", revision_kind="", reason="", dry_run=False, user=None
+):
+    """Keep the upload for the worker, record the job (with the editor's column choices, the
+    importer's ``mapping``) and queue it once the request commits."""
     rows_total = max(0, _count_lines(upload) - 1)  # the header is not a row
     stored_as = storage().save(f"{dataset.pk}/upload.csv", upload)
     job = ImportJob.objects.create(
@@ -61,6 +64,7 @@ def queue_import(dataset, upload, *, fmt, note="", revision_kind="", reason="", 
         created_by=user,
         dry_run=dry_run,
         format=fmt,
+        mapping=mapping or {},
         note=note,
         revision_kind=revision_kind,
         revision_reason=reason,
@@ -94,6 +98,7 @@ def run_import_job(job_id):
                 job.dataset,
                 binary,
                 fmt=job.format,
+                mapping=job.mapping,
                 dry_run=job.dry_run,
                 note=job.note,
                 user=job.created_by,

@@ -22,6 +22,9 @@ class ImportJob(models.Model):
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=QUEUED, db_index=True)
     dry_run = models.BooleanField(default=False, help_text="A preview: nothing is kept.")
     format = models.CharField(max_length=20)
+    mapping = models.JSONField(
+        default=dict, blank=True, help_text="The file's columns chosen for each field: {column: field}."
+    )
     note = models.TextField(blank=True)
     revision_kind = models.CharField(max_length=20, blank=True, help_text="If published figures change.")
     revision_reason = models.TextField(blank=True, help_text="Why they change (the public notice).")

@@ -7,14 +7,13 @@ from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 
 from .. import finder, headlines
-from ..figures import public_datasets
 from ..models import Indicator
 
 PER_PAGE = 10
 
 
 def data_finder(request):
-    facets = finder.Facets(public_datasets())
+    facets = finder.Facets()
     form = finder.FinderForm(request.GET, facets)
     values = form.values()
     found = finder.find(values).select_related("methodology_page")
@@ -30,6 +29,7 @@ def data_finder(request):
         {
             "form": form,
             "values": values,
+            "facet_fields": [(form[name], options) for name, options in facets.options(values).items()],
             "page_obj": page,
             "datasets": datasets,
             "filter_query": query.urlencode(),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "newsletters",
     "datasets",
     "trust",
+    "ambassadors",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -296,6 +297,10 @@ ACCOUNT_RATE_LIMITS = {
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
     "misuse_report": "5/m/ip,3/m/key",
+    "ambassador_application": "5/m/ip,3/m/key",
+    "ambassador_link": "30/m/user",
+    # Visits through a share link are counted up to this rate per address (the redirect still works).
+    "share_visit": "20/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

@@ -54,7 +54,7 @@ class AmbassadorProgrammePage(SubpageViewsMixin, Page):
 
 class CampaignToolkitPage(SubpageViewsMixin, Page):
     """What ambassadors need to share one campaign: ready-made posts, images with their alt text,
-    and the whole as a zip (``pack.zip``, built on request from what is published)."""
+    and the whole as a zip (``pack/``, built on request from what is published)."""
 
     intro = models.TextField(max_length=1000, blank=True)
     posts = StreamField([("post", ToolkitPostBlock())], blank=True, help_text="Ready-made posts to copy.")

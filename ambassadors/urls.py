@@ -14,7 +14,7 @@ programme_urls = [
 
 # Below a campaign toolkit.
 toolkit_urls = [
-    path("pack.zip", views.toolkit_pack_download, name="pack"),
+    path("pack/", views.toolkit_pack_download, name="pack"),
 ]
 
 urlpatterns = [

@@ -2,12 +2,12 @@
 the programme's role (``view_application``) sees applicants; deciding needs ``change_application``."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
+
+from portal.core.admin_moves import move_view
 
 from . import programme
 from .models import TEXT_MAX_LENGTH, Application
@@ -40,36 +40,23 @@ def decide_view(request, pk):
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     application = get_object_or_404(Application.objects.select_related("contact", "user"), pk=pk)
-    moves = [(status.value, status.label) for status in programme.allowed_moves(application)]
-    form = None
-    if can_decide(request.user) and moves:
-        form = MoveForm(request.POST if request.method == "POST" else None, choices=moves)
-    elif request.method == "POST":
-        raise PermissionDenied
-    if form is not None and form.is_bound and form.is_valid():
-        try:
-            programme.move(
-                application,
-                user=request.user,
-                status=form.cleaned_data["status"],
-                message=form.cleaned_data["message"],
-            )
-        except programme.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{application.name}'s application moved on; they were emailed.")
-            return redirect("ambassadors_application_decide", pk=application.pk)
-    return TemplateResponse(
+    return move_view(
         request,
-        "ambassadors/admin/decide.html",
-        {
+        can_move=can_decide(request.user),
+        moves=[(status.value, status.label) for status in programme.allowed_moves(application)],
+        form_class=MoveForm,
+        move=lambda data: programme.move(
+            application, user=request.user, status=data["status"], message=data["message"]
+        ),
+        error_class=programme.TransitionError,
+        success_message=f"{application.name}'s application moved on; they were emailed.",
+        template="ambassadors/admin/decide.html",
+        context={
             "application": application,
             "events": application.events.select_related("user"),
-            "links": application.links.select_related("page").count(),
-            "form": form,
+            "links": application.links.count(),
             "index_url": reverse("ambassadors_application_modeladmin_index"),
         },
-        status=400 if form is not None and form.errors else 200,
     )
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal.contacts.exports import spreadsheet_safe
 from portal.contacts.services import normalise_email
+from portal.core.attribution import SIGNUP, record_conversion
 from portal.core.origin import from_this_site
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
@@ -75,6 +76,7 @@ def signup(index, request):
     subscriptions.request_signup(
         form.cleaned_data["email"], **form.signup_details(), source=request.build_absolute_uri(index.url)
     )
+    record_conversion(request, SIGNUP)  # counted for an ambassador's link when it carried its code
     return HttpResponseRedirect(index.url + index.reverse_subpage("check_email"))
 
 

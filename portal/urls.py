@@ -27,6 +27,7 @@ urlpatterns = [
     # The apps' own addresses (outside the page tree); each app picks prefixes no page uses.
     path("data/", include("datasets.urls")),
     path("areas/", include("areas.urls")),
+    path("", include("ambassadors.urls")),
     path("", include("api.urls")),
     path("", include("literacy.modules.urls")),
     path("", include("literacy.training.urls")),

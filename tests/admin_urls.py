@@ -5,6 +5,7 @@ import pytest
 from django.urls import URLResolver, reverse
 from wagtail_modeladmin.options import ModelAdmin
 
+from ambassadors.tests.factories import ApplicationFactory
 from areas.tests.factories import AreaLevelFactory
 from datasets.tests.factories import (
     CodeFactory,
@@ -54,6 +55,7 @@ def in_newsletter_section(factory_class):
 
 
 FACTORIES = {
+    "ambassadors.application": ApplicationFactory,
     "contacts.contact": ContactFactory,
     "contacts.touchpoint": TouchpointFactory,
     "contacts.consent": ConsentFactory,

@@ -4,15 +4,15 @@ and the open reports' counts and ages for the admin's home page."""
 import mimetypes
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+
+from portal.core.admin_moves import move_view
 
 from . import reports
 from .models import FactCheckPage, MisuseReport
@@ -54,36 +54,26 @@ def handle_view(request, pk):
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     report = get_object_or_404(MisuseReport.objects.select_related("fact_check", "contact"), pk=pk)
-    moves = [(status.value, status.label) for status in reports.allowed_moves(report)]
-    form = None
-    if can_handle(request.user) and moves:
-        form = MoveForm(request.POST if request.method == "POST" else None, choices=moves)
-    elif request.method == "POST":
-        raise PermissionDenied
-    if form is not None and form.is_bound and form.is_valid():
-        try:
-            reports.move(
-                report,
-                user=request.user,
-                status=form.cleaned_data["status"],
-                message=form.cleaned_data["message"],
-                fact_check=form.cleaned_data["fact_check"],
-            )
-        except reports.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{report.reference} moved on; the reporter was emailed.")
-            return redirect("trust_misusereport_handle", pk=report.pk)
-    return TemplateResponse(
+    return move_view(
         request,
-        "trust/admin/handle.html",
-        {
+        can_move=can_handle(request.user),
+        moves=[(status.value, status.label) for status in reports.allowed_moves(report)],
+        form_class=MoveForm,
+        move=lambda data: reports.move(
+            report,
+            user=request.user,
+            status=data["status"],
+            message=data["message"],
+            fact_check=data["fact_check"],
+        ),
+        error_class=reports.TransitionError,
+        success_message=f"{report.reference} moved on; the reporter was emailed.",
+        template="trust/admin/handle.html",
+        context={
             "report": report,
             "events": report.events.select_related("user"),
-            "form": form,
             "index_url": reverse("trust_misusereport_modeladmin_index"),
         },
-        status=400 if form is not None and form.errors else 200,
     )
 
 

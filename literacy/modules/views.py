@@ -21,6 +21,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 
+from portal.core.attribution import COMPLETION, record_conversion, remember_share_code
 from portal.core.caching.pagecache import could_be_cached
 from portal.core.origin import from_this_site
 from portal.core.private import private
@@ -149,6 +150,7 @@ def in_progress(index, states):
 
 
 def module_overview(module, request):
+    remember_share_code(request)  # kept only in a session the learner already has
     store = progress_for(request)
     state = store.load(module)
     lessons = module_lessons(module)
@@ -297,7 +299,8 @@ def score_check(module, request, store, state, kind, blocks):
     else:
         state.record_post_score(score)
     record_check(store, module, kind, correct, len(blocks), score)
-    update_completion(store, module, state, [lesson.pk for lesson in module_lessons(module)])
+    if update_completion(store, module, state, [lesson.pk for lesson in module_lessons(module)]):
+        record_conversion(request, COMPLETION)  # for an ambassador's link, when the visit carried one
     store.save(module, state)
     return HttpResponseRedirect(module.url + module.reverse_subpage(f"{kind}_check"))
 
@@ -442,6 +445,7 @@ def lesson_done(lesson_page, request):
     state.mark_lesson(lesson_page.pk)
     if update_completion(store, module, state, [item.pk for item in lessons]):
         messages.success(request, "You have completed this module.")
+        record_conversion(request, COMPLETION)
     store.save(module, state)
     following = [item for item in lessons if item.pk not in state.lessons]
     later = [item for item in following if item.path > lesson_page.path]

@@ -1,5 +1,6 @@
 """The one place where HTML from users is cleaned. Every app that shows user HTML calls this."""
 
+import html
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -61,3 +62,13 @@ def render_user_markdown(source):
     """
     html = markdown.markdown(source or "", extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     return clean_user_html(html)
+
+
+_text_cleaner = bleach.Cleaner(tags=frozenset(), attributes={}, strip=True, strip_comments=True)
+
+
+def plain_user_text(text):
+    """What a person typed, kept as plain text (shown escaped, exported, emailed): control
+    characters other than line breaks and tabs, and every tag and comment, taken out."""
+    printable = "".join(ch for ch in (text or "") if ch in "\n\t" or ch.isprintable())
+    return html.unescape(_text_cleaner.clean(printable)).strip()

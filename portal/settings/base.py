@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "newsletters",
     "datasets",
     "trust",
+    "ambassadors",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -301,6 +302,10 @@ ACCOUNT_RATE_LIMITS = {
     "misuse_report": "5/m/ip,3/m/key",
     # Area maps (GET; a map not yet cached is drawn on request), per address.
     "area_map": "120/m/ip",
+    "ambassador_application": "5/m/ip,3/m/key",
+    "ambassador_link": "30/m/user",
+    # Visits through a share link are counted up to this rate per address (the redirect still works).
+    "share_visit": "20/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from ambassadors.demo import load_ambassadors_demo
 from areas.demo import load_areas_demo
 from datasets.demo import load_datasets_demo
 from feedback.demo import load_feedback_demo
@@ -37,6 +38,7 @@ APP_DEMOS = [
     load_newsletters_demo,
     load_feedback_demo,
     load_trust_demo,
+    load_ambassadors_demo,
     load_engagement_demo,
 ]
 

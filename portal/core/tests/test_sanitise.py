@@ -1,6 +1,6 @@
 import pytest
 
-from portal.core.sanitise import clean_user_html
+from portal.core.sanitise import clean_user_html, plain_user_text
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,21 @@ def test_user_cannot_override_rel():
 @pytest.mark.parametrize("empty", ["", None])
 def test_empty_input_gives_empty_output(empty):
     assert clean_user_html(empty) == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("<script>alert(1)</script>Hello", "alert(1)Hello"),
+        ('<img src=x onerror="alert(1)">Evil & Co', "Evil & Co"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("<!-- hidden -->Shown", "Shown"),
+        ("Bell\x07 and\x00 NUL\x1b", "Bell and NUL"),
+        ("Two\nlines\tand a tab", "Two\nlines\tand a tab"),
+        ("  padded  ", "padded"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_plain_user_text_keeps_only_the_words(typed, kept):
+    assert plain_user_text(typed) == kept

@@ -1,0 +1,120 @@
+"""The public application form, and the form where an ambassador makes a share link."""
+
+from django import forms
+
+from portal.contacts.forms import ConsentMixin
+from portal.core.mail import one_line
+from portal.core.sanitise import plain_user_text as plain_text
+
+from .models import TEXT_MAX_LENGTH, Role
+
+HONEYPOT_FIELD = "website"
+
+
+def too_long_message(limit):
+    return f"Keep this to {limit:,} characters or fewer (you wrote %(show_value)s)."
+
+
+class ApplicationForm(ConsentMixin, forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Enter your name.", "max_length": too_long_message(150)},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="Use the address of your account on this site, if you have one: you sign in with it.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.com.",
+        },
+    )
+    role = forms.ChoiceField(
+        label="You are a…",
+        choices=[("", "Choose one"), *Role.choices],
+        error_messages={
+            "required": "Choose what describes you best.",
+            "invalid_choice": "Choose one of the list.",
+        },
+    )
+    organisation = forms.CharField(
+        label="School, newsroom or organisation",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        error_messages={"max_length": too_long_message(200)},
+    )
+    channels = forms.CharField(
+        label="Where do you share, and with whom?",
+        max_length=TEXT_MAX_LENGTH,
+        help_text=(
+            "Your channels (a class, a newspaper, social accounts) and roughly how many people they reach."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_MAX_LENGTH}),
+        error_messages={
+            "required": "Tell us where you would share our figures.",
+            "max_length": too_long_message(TEXT_MAX_LENGTH),
+        },
+    )
+    motivation = forms.CharField(
+        label="Why do you want to be an ambassador?",
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": TEXT_MAX_LENGTH}),
+        error_messages={
+            "required": "Tell us why you want to join.",
+            "max_length": too_long_message(TEXT_MAX_LENGTH),
+        },
+    )
+    consent_required_message = "Please agree to this so that we can consider your application."
+
+    def __init__(self, *args, consent_wording, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_consent(consent_wording)
+
+    def is_robot(self):
+        """Robots fill in every field they find, including one that people never see."""
+        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
+
+    def clean_name(self):
+        name = plain_text(one_line(self.cleaned_data["name"], "name"))
+        return self._required_text(name, "Enter your name.")
+
+    def clean_organisation(self):
+        return plain_text(one_line(self.cleaned_data["organisation"], "organisation"))
+
+    def clean_channels(self):
+        return self._required_text(
+            plain_text(self.cleaned_data["channels"]), "Tell us where you would share our figures."
+        )
+
+    def clean_motivation(self):
+        motivation = plain_text(self.cleaned_data["motivation"])
+        return self._required_text(motivation, "Tell us why you want to join.")
+
+    @staticmethod
+    def _required_text(value, message):
+        if not value:
+            raise forms.ValidationError(message)
+        return value
+
+    def application_details(self):
+        return {
+            field: self.cleaned_data[field]
+            for field in ("name", "email", "role", "organisation", "channels", "motivation")
+        }
+
+
+class ShareLinkForm(forms.Form):
+    address = forms.CharField(
+        label="Address of the page to share",
+        max_length=500,
+        help_text="Copy it from your browser: a story, chart, e-module or game on this site.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "inputmode": "url"}),
+        error_messages={"required": "Paste the address of a page.", "max_length": too_long_message(500)},
+    )
+
+    def clean_address(self):
+        return one_line(self.cleaned_data["address"], "address")

@@ -296,6 +296,8 @@ ACCOUNT_RATE_LIMITS = {
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
     "misuse_report": "5/m/ip,3/m/key",
+    # Finding and comparing areas (GET forms and the autocomplete), per address.
+    "area_search": "120/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

@@ -38,7 +38,7 @@ def read_compare(codes, tree):
             continue
         place = tree.get(code)
         if place is None:
-            unknown.append(code[:50])
+            unknown.append("".join(c if c.isprintable() else "?" for c in code[:50]))
         elif place in places:
             notes.append(f"{place.label} was chosen twice: it is shown once.")
         else:

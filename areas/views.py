@@ -158,7 +158,6 @@ def suggest(request):
                 "code": place.code,
                 "name": place.label,
                 "level": place.level,
-                "level_plural": level_name(place.depth, plural=True),
                 "parent": parent.label if parent else "",
                 "url": reverse("areas:area", args=[place.code]),
             }

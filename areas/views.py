@@ -36,7 +36,12 @@ def not_found(request, tree, code):
     return TemplateResponse(
         request,
         "areas/not_found.html",
-        {"asked": asked, "suggestions": tree.suggestions(asked), "regions": regions(tree)},
+        {
+            "asked": asked,
+            "suggestions": tree.suggestions(asked),
+            "regions": regions(tree),
+            "form": FindForm(),
+        },
         status=404,
     )
 
@@ -57,13 +62,19 @@ def mentions(request, place):
     ]
 
 
-def area_page(request, code):
+def profile_or_404(request, code):
+    """(place, profile, None) for a known code, else (None, None, the 404 with suggestions)."""
     tree = Tree.load()
     place = tree.get(code)
     if place is None:
-        return not_found(request, tree, code)
-    profile = profiles.build(tree, place)
-    embed = request.build_absolute_uri(reverse("areas:embed", args=[place.code]))
+        return None, None, not_found(request, tree, code)
+    return place, profiles.build(tree, place), None
+
+
+def area_page(request, code):
+    place, profile, missing = profile_or_404(request, code)
+    if missing:
+        return missing
     return TemplateResponse(
         request,
         "areas/area_page.html",
@@ -75,7 +86,7 @@ def area_page(request, code):
             "level_plural": level_name(place.depth, plural=True),
             "children_level": level_name(place.depth + 1, plural=True),
             "mentions": mentions(request, place),
-            "embed_url": embed,
+            "embed_url": request.build_absolute_uri(reverse("areas:embed", args=[place.code])),
         },
     )
 
@@ -84,11 +95,9 @@ def area_page(request, code):
 @csp_replace({"frame-ancestors": ["*"]})
 def embed(request, code):
     """The area's headline figures alone, for other sites to show in an iframe."""
-    tree = Tree.load()
-    place = tree.get(code)
-    if place is None:
-        return not_found(request, tree, code)
-    profile = profiles.build(tree, place)
+    place, profile, missing = profile_or_404(request, code)
+    if missing:
+        return missing
     page = request.build_absolute_uri(reverse("areas:area", args=[place.code]))
     return TemplateResponse(
         request, "areas/embed.html", {"place": place, "profile": profile, "page_url": page}

@@ -1,35 +1,23 @@
 import csv
 import io
-import re
 
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from areas.tests.factories import grow_world, make_world, observe, published_version
+from areas.tests.pages import main_text
 from datasets.models import Observation
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(home_page):
-    return make_world()
-
-
-def text(response):
-    """The page's main content, spaces collapsed, without the chart's SVG markup."""
-    html = response.content.decode()
-    html = html.split("<main", 1)[1].split("</main>", 1)[0] if "<main" in html else html
-    return " ".join(re.sub(r"<svg.*?</svg>", "", html, flags=re.S).split())
-
-
 def test_municipality_page_headline_rank_parent_and_country(client, world):
     # Towns 1-3 are in Region 1 (1000, 2000, 3000 people in 2024; +10 in 2025).
     response = client.get("/areas/M102/")
     assert response.status_code == 200
-    page = text(response)
+    page = main_text(response)
     assert "<h1>Town 102</h1>" in page
     assert "Municipality in Region 1" in page
     assert "<strong>2,010</strong> persons" in page
@@ -41,7 +29,7 @@ def test_municipality_page_headline_rank_parent_and_country(client, world):
 
 
 def test_breadcrumbs_country_region_municipality(client, world):
-    page = text(client.get("/areas/M101/"))
+    page = main_text(client.get("/areas/M101/"))
     assert (
         '<li><a href="/areas/NAT/">Norland</a></li><li><a href="/areas/R1/">Region 1</a></li> '
         '<li><a href="/areas/M101/" aria-current="page">Town 101</a></li>'
@@ -49,7 +37,7 @@ def test_breadcrumbs_country_region_municipality(client, world):
 
 
 def test_region_page_lists_its_municipalities_and_the_rate_chart_has_three_lines(client, world):
-    page = text(client.get("/areas/R2/"))
+    page = main_text(client.get("/areas/R2/"))
     assert page.count("1st of 2 regions in Norland") == 2  # population and the rate
     for town in ("Town 201", "Town 202", "Town 203"):
         assert f'<a href="/areas/M{town[-3:]}/">{town}</a>' in page
@@ -57,7 +45,7 @@ def test_region_page_lists_its_municipalities_and_the_rate_chart_has_three_lines
 
 def test_national_page_has_no_rank_and_no_parent(client, world):
     response = client.get("/areas/NAT/")
-    page = text(response)
+    page = main_text(response)
     assert response.status_code == 200
     assert " of " not in page.split("Latest figures")[1].split("Similar areas")[0].split("Source")[0]
     assert "Region 1" in page and "Region 2" in page
@@ -68,13 +56,13 @@ def test_missing_and_confidential_figures_say_so_never_zero(client, world):
     Observation.objects.filter(version=version, area=world.municipalities[0], period="2025").update(
         value=None, status=Observation.MISSING
     )
-    page = text(client.get("/areas/M101/"))
+    page = main_text(client.get("/areas/M101/"))
     assert "not available (not collected or not published for this period)" in page
     assert "<strong>0</strong>" not in page
     Observation.objects.filter(version=version, area=world.municipalities[0], period="2025").update(
         status=Observation.CONFIDENTIAL
     )
-    assert "confidential" in text(client.get("/areas/M101/"))
+    assert "confidential" in main_text(client.get("/areas/M101/"))
 
 
 def test_embargoed_version_never_shows(client, world):
@@ -83,13 +71,13 @@ def test_embargoed_version_never_shows(client, world):
     Observation.objects.bulk_create(
         [observe(future, world.population, world.municipalities[0], "2026", 999999, "sex=_T")]
     )
-    page = text(client.get("/areas/M101/"))
+    page = main_text(client.get("/areas/M101/"))
     assert "999,999" not in page and '<p class="area-figure__period">2026' not in page
     assert future.published_at > timezone.now()
 
 
 def test_similar_areas_are_the_nearest_at_the_same_level(client, world):
-    page = text(client.get("/areas/M103/"))
+    page = main_text(client.get("/areas/M103/"))
     section = page.split('id="similar-heading"')[1].split("</ol>")[0]
     names = [part.split("<")[0] for part in section.split('">')[1:] if part.startswith("Town")]
     # Town n has 1000 n people (M103 is n = 3): n = 2 and 4 at 1, n = 1 and 5 at 2, n = 6 at 3.
@@ -110,7 +98,7 @@ def test_similar_areas_are_the_nearest_at_the_same_level(client, world):
 def test_unknown_or_odd_codes_are_404_with_suggestions(client, world, path):
     response = client.get(path)
     assert response.status_code == 404
-    page = text(response)
+    page = main_text(response)
     assert "Area not found" in page and "<script>" not in page
     assert "Town 101" in page  # the list of every area
 
@@ -120,7 +108,7 @@ def test_a_nul_byte_in_the_address_is_refused_not_a_500(client, world):
 
 
 def test_404_suggests_close_codes_and_names(client, world):
-    page = text(client.get("/areas/M10/"))
+    page = main_text(client.get("/areas/M10/"))
     assert "Did you mean" in page and "/areas/M101/" in page.split("Did you mean")[1].split("All areas")[0]
 
 
@@ -161,8 +149,8 @@ def test_embed_may_be_framed_and_has_the_headlines(client, world):
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
-    assert "Resident population" in text(response)
-    page = text(client.get("/areas/M101/"))
+    assert "Resident population" in main_text(response)
+    page = main_text(client.get("/areas/M101/"))
     assert "&lt;iframe src=&quot;http://testserver/areas/M101/embed/&quot;" in page or (
         '&lt;iframe src="http://testserver/areas/M101/embed/"' in page
     )
@@ -173,7 +161,7 @@ def test_pages_mentioning_the_area_are_linked(client, world, home_page):
 
     StandardPageFactory(parent=home_page, title="Life in Town 101", intro="A day in Town 101.")
     StandardPageFactory(parent=home_page, title="Elsewhere", intro="Nothing here.")
-    page = text(client.get("/areas/M101/"))
+    page = main_text(client.get("/areas/M101/"))
     assert "Life in Town 101" in page and "Elsewhere" not in page
 
 

@@ -1,23 +1,10 @@
-import re
-
 import pytest
 
-from areas.tests.factories import grow_world, make_world
+from areas.tests.factories import grow_world
+from areas.tests.pages import main_text
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home_page):
-    return make_world()
-
-
-def text(response):
-    html = response.content.decode()
-    return " ".join(
-        re.sub(r"<svg.*?</svg>", "", html.split("<main", 1)[1].split("</main>", 1)[0], flags=re.S).split()
-    )
 
 
 def compare(client, *codes):
@@ -27,7 +14,7 @@ def compare(client, *codes):
 def test_side_by_side_table_and_chart(client, world):
     response = compare(client, "M101", "M203", "R1")
     assert response.status_code == 200
-    page = text(response)
+    page = main_text(response)
     assert '<h2 id="comparison-heading">Town 101, Town 203, Region 1</h2>' in page
     assert (
         '<th scope="row">Resident population <span class="field__hint">(persons)</span></th><td>2025</td>'
@@ -44,7 +31,7 @@ def test_side_by_side_table_and_chart(client, world):
 def test_a_blank_form_is_a_form(client, world):
     response = client.get("/areas/compare/")
     assert response.status_code == 200
-    assert "error-summary" not in text(response)
+    assert "error-summary" not in main_text(response)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +48,7 @@ def test_a_blank_form_is_a_form(client, world):
 def test_wrong_choices_get_a_clear_message(client, world, codes, message):
     response = compare(client, *codes)
     assert response.status_code == 400
-    page = text(response)
+    page = main_text(response)
     assert message in page and 'class="error-summary"' in page
     assert "<script>x" not in response.content.decode()
 
@@ -69,7 +56,7 @@ def test_wrong_choices_get_a_clear_message(client, world, codes, message):
 def test_duplicates_are_shown_once_with_a_note(client, world):
     response = compare(client, "M101", "M102", "M101")
     assert response.status_code == 200
-    page = text(response)
+    page = main_text(response)
     assert "Town 101 was chosen twice: it is shown once." in page
     assert '<h2 id="comparison-heading">Town 101, Town 102</h2>' in page
 
@@ -77,7 +64,7 @@ def test_duplicates_are_shown_once_with_a_note(client, world):
 def test_thousands_of_parameters_get_a_message(client, world):
     response = client.get("/areas/compare/?" + "&".join(f"areas=M{n}" for n in range(3000)))
     assert response.status_code == 400
-    assert "3000 areas were asked for" in text(response)
+    assert "3000 areas were asked for" in main_text(response)
 
 
 def test_more_parameters_than_django_parses_get_a_message_not_a_500(client, world):

@@ -4,6 +4,7 @@ import pytest
 from django.test import override_settings
 
 from areas.tests.factories import grow_world, make_world
+from areas.tests.pages import main_text
 from datasets.models import Code
 from tests.queries import queries_for
 
@@ -17,13 +18,8 @@ def world(home_page):
     return found
 
 
-def text(response):
-    html = response.content.decode()
-    return " ".join(html.split("<main", 1)[1].split("</main>", 1)[0].split())
-
-
 def results(response):
-    page = text(response)
+    page = main_text(response)
     if 'class="area-results__list"' not in page:
         return []
     section = page.split('class="area-results__list"')[1].split("</ol>")[0]
@@ -33,7 +29,7 @@ def results(response):
 def test_lists_every_region_with_its_municipalities_without_a_search(client, world):
     response = client.get("/areas/")
     assert response.status_code == 200
-    page = text(response)
+    page = main_text(response)
     assert '<a href="/areas/R1/">Region 1</a>' in page and '<a href="/areas/M203/">Town 203</a>' in page
     assert "areas/find.js" in response.content.decode()
 
@@ -48,20 +44,20 @@ def test_search_by_code(client, world):
 
 
 def test_a_typo_gets_suggestions(client, world):
-    page = text(client.get("/areas/", {"q": "Vargoi"}))
+    page = main_text(client.get("/areas/", {"q": "Vargoi"}))
     assert "No area is called “Vargoi”" in page
     assert 'Did you mean:</p> <ul><li><a href="/areas/M102/">Vargøy</a>' in page
 
 
 def test_nothing_close_says_what_to_do(client, world):
-    page = text(client.get("/areas/", {"q": "qqqqqqqq"}))
+    page = main_text(client.get("/areas/", {"q": "qqqqqqqq"}))
     assert "No area is called" in page and "Check the spelling" in page
 
 
 def test_empty_query_explains(client, world):
     response = client.get("/areas/", {"q": "   "})
     assert response.status_code == 200
-    assert "Type part of a name" in text(response)
+    assert "Type part of a name" in main_text(response)
 
 
 @pytest.mark.parametrize(
@@ -71,21 +67,21 @@ def test_empty_query_explains(client, world):
 def test_bad_queries_get_a_message_and_focusable_summary(client, world, query, message):
     response = client.get("/areas/", {"q": query})
     assert response.status_code == 400
-    page = text(response)
+    page = main_text(response)
     assert message in page
     assert 'class="error-summary" role="alert"' in page and 'aria-invalid="true"' in page
 
 
 def test_a_nul_byte_is_refused_by_the_site_with_a_message(client, world):
     response = client.get("/areas/", {"q": "Var\x00gøy"})
-    assert response.status_code == 400 and "control character" in text(response)
+    assert response.status_code == 400 and "control character" in main_text(response)
 
 
-def test_script_in_the_query_is_shown_as_text(client, world):
+def test_script_in_the_query_is_shown_as_main_text(client, world):
     response = client.get("/areas/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
     assert "<script>alert(1)" not in response.content.decode()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text(response)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in main_text(response)
 
 
 def test_suggest_json(client, world):

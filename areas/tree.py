@@ -40,6 +40,9 @@ class Place:
     children: list = field(default_factory=list, repr=False)
     folded: str = ""
 
+    def __str__(self):
+        return self.label
+
     @property
     def level(self) -> str:
         return level_name(self.depth)

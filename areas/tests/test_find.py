@@ -40,7 +40,9 @@ def test_search_by_name_ignores_case_and_accents(client, world, query):
 
 
 def test_search_by_code(client, world):
-    assert results(client.get("/areas/", {"q": "m201"})) == ["M201"]
+    response = client.get("/areas/", {"q": "m201"})
+    assert results(response) == ["M201"]
+    assert "Municipality in Region 2, code M201" in main_text(response)
 
 
 def test_a_typo_gets_suggestions(client, world):

@@ -21,6 +21,7 @@ from .tree import Tree, fold, level_name
 RATE_ACTION = "area_search"
 MAX_MENTIONS = 8
 MAX_SUGGESTIONS = 10
+MAX_LISTED = 500  # above this many areas, the compare form asks for codes rather than listing them
 
 
 def too_many(request):
@@ -39,8 +40,8 @@ def not_found(request, tree, code):
         {
             "asked": asked,
             "suggestions": tree.suggestions(asked),
-            "regions": regions(tree),
             "form": FindForm(),
+            **listing(tree),
         },
         status=404,
     )
@@ -49,6 +50,12 @@ def not_found(request, tree, code):
 def regions(tree):
     """The top of the tree and one level below, for lists of every area."""
     return [(root, root.children) for root in tree.roots()]
+
+
+def listing(tree):
+    """What the lists of areas need; with thousands of areas, regions link to their pages
+    (which list their municipalities) and compare asks for typed codes."""
+    return {"regions": regions(tree), "typed": len(tree.places) > MAX_LISTED}
 
 
 def mentions(request, place):
@@ -138,7 +145,7 @@ def find(request):
             "empty": form.is_bound and form.is_valid() and not query and "q" in request.GET,
             "results": [(place, tree.ancestors(place)) for place in results],
             "suggestions": suggestions,
-            "regions": regions(tree),
+            **listing(tree),
         },
         status=400 if form.errors else 200,
     )
@@ -202,7 +209,7 @@ def compare(request):
             "notes": notes,
             "table": table,
             "slots": (chosen + [""] * MAX_COMPARE)[:MAX_COMPARE],
-            "regions": regions(tree),
+            **listing(tree),
         },
         status=400 if problems else 200,
     )

@@ -79,3 +79,11 @@ def test_compare_queries_do_not_grow(client, world):
     assert queries_for(client, url) == few
     five = "/areas/compare/?areas=M101&areas=M102&areas=R1&areas=R2&areas=NAT"
     assert queries_for(client, five) == few
+
+
+def test_with_thousands_of_areas_codes_are_typed_not_listed(client, world):
+    grow_world(world, towns=300, indicators=0)
+    page = main_text(compare(client, "M101", "G100001"))
+    assert page.count('<input type="text" id="compare-area-') == 5
+    assert 'value="G100001"' in page and "<select" not in page
+    assert "Town 101, Grown 1-1" in page

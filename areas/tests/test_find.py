@@ -121,3 +121,9 @@ def test_find_queries_do_not_grow_with_areas(client, world):
     few = queries_for(client, "/areas/?q=town")
     grow_world(world, towns=500, indicators=0)
     assert queries_for(client, "/areas/?q=town") == few
+
+
+def test_with_thousands_of_areas_the_list_stops_at_regions(client, world):
+    grow_world(world, towns=300, indicators=0)
+    page = main_text(client.get("/areas/"))
+    assert '<a href="/areas/R1/">Region 1</a>' in page and "/areas/M101/" not in page

@@ -2,7 +2,7 @@
 pages, the API) read figures through. Only published versions are ever returned, so no caller
 can leak an embargoed figure by forgetting a filter."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
@@ -267,3 +267,116 @@ def area_headlines(code_list_id, area_ids, limit=8):
             }
         )
     return headlines
+
+
+# Area pages (``areas``): an area and its list's tree, and the figures of many areas in a fixed
+# number of queries. Every read goes through current public versions only.
+
+
+def area(code):
+    """The area ``code`` (in the first area list that has it), with its list, or None."""
+    return (
+        Code.objects.filter(code_list__kind=CodeList.AREA, code=code)
+        .select_related("code_list")
+        .order_by("code_list_id")
+        .first()
+    )
+
+
+def area_rows(code_list_id=None):
+    """(id, code, label, parent id, code list id) of every area code (of one list), in the
+    list's order: one query, whatever the number of areas."""
+    found = Code.objects.filter(code_list__kind=CodeList.AREA)
+    if code_list_id is not None:
+        found = found.filter(code_list_id=code_list_id)
+    return list(
+        found.order_by("code_list_id", "order", "code").values_list(
+            "pk", "code", "label", "parent_id", "code_list_id"
+        )
+    )
+
+
+def area_indicators(code_list_id):
+    """The current public version of each dataset on an area list and the indicators of those
+    datasets, each with the breakdown key of its total (``indicator.total_key``, e.g.
+    ``age=_T;sex=_T``): ({dataset id: version}, [indicator]). Four queries."""
+    from .headlines import current_versions, total_key
+
+    datasets = list(
+        Dataset.objects.filter(area_code_list_id=code_list_id).prefetch_related("breakdown_code_lists")
+    )
+    versions = current_versions(datasets)
+    by_id = {dataset.pk: dataset for dataset in datasets}
+    indicators = list(Indicator.objects.filter(dataset_id__in=list(versions)).order_by("dataset_id", "code"))
+    for indicator in indicators:
+        indicator.dataset = by_id[indicator.dataset_id]
+        indicator.total_key = total_key(indicator.dataset)
+    indicators.sort(key=lambda indicator: (indicator.dataset.title.casefold(), indicator.code))
+    return versions, indicators
+
+
+def area_observations(versions, area_ids, indicators=None, totals_only=False):
+    """Observations of some areas in these current ``versions`` (from ``area_indicators``),
+    oldest period first; with ``totals_only``, only each indicator's total. One query."""
+    found = Observation.objects.filter(
+        version_id__in=[version.pk for version in versions.values()], area_id__in=list(area_ids)
+    )
+    if indicators is not None:
+        found = found.filter(indicator_id__in=[indicator.pk for indicator in indicators])
+    if totals_only and indicators:
+        found = found.filter(breakdown_key__in={indicator.total_key for indicator in indicators})
+    return found.order_by("indicator_id", "period_start", "area_id", "breakdown_key")
+
+
+def _series(versions, wanted):
+    """Q for (indicator, breakdown key, period) triples in the current versions."""
+    matches = Q(pk__in=[])
+    for indicator_id, key, period in wanted:
+        matches |= Q(indicator_id=indicator_id, breakdown_key=key, period=period)
+    return Q(version_id__in=[version.pk for version in versions.values()]) & matches
+
+
+def ranks_among_children(versions, parent_id, figures_by_series):
+    """{indicator id: (children with a higher value, children with a value)} among the children
+    of ``parent_id``, for ``{(indicator id, key, period): value}``. One query (counted by the
+    database), whatever the number of children."""
+    if not figures_by_series:
+        return {}
+    valued = Q(value__isnull=False) & ~Q(status__in=Observation.WITHOUT_VALUE)
+    higher = Q(pk__in=[])
+    for (indicator_id, key, period), value in figures_by_series.items():
+        higher |= Q(indicator_id=indicator_id, breakdown_key=key, period=period, value__gt=value)
+    rows = (
+        Observation.objects.filter(_series(versions, figures_by_series), area__parent_id=parent_id)
+        .values("indicator_id")
+        .annotate(with_value=Count("pk", filter=valued), higher=Count("pk", filter=valued & higher))
+    )
+    return {row["indicator_id"]: (row["higher"], row["with_value"]) for row in rows}
+
+
+def values_of_list(versions, code_list_id, series):
+    """(area id, indicator id, value) of every area of a list with a value in these
+    (indicator id, key, period) ``series``. One query."""
+    return list(
+        Observation.objects.filter(_series(versions, series), area__code_list_id=code_list_id)
+        .exclude(value__isnull=True)
+        .exclude(status__in=Observation.WITHOUT_VALUE)
+        .values_list("area_id", "indicator_id", "value")
+    )
+
+
+def figure_parts(observation, indicator):
+    """What a page says for one figure: {"text", "has_value", "flag", "status", "unit"}. A figure
+    without value says why ("not available", "confidential"), never 0; no figure at all is "not
+    available"."""
+    from .slices import FLAGS, cell_text, has_value, unit_label
+
+    valued = has_value(observation)
+    flag, status = FLAGS.get(observation.status, ("", "")) if valued else ("", "")
+    return {
+        "text": cell_text(observation, indicator.decimals),
+        "has_value": valued,
+        "flag": flag,
+        "status": status,
+        "unit": unit_label(indicator) if valued else "",
+    }

@@ -101,11 +101,11 @@ def test_an_area_without_figures_still_has_a_profile(client):
 
 
 def test_the_profile_is_cached_until_the_figures_change(client, indicator, monkeypatch):
-    from areas import profiles
+    from areas import profile_pdf
 
     made = []
-    real = profiles.text_document_pdf
-    monkeypatch.setattr(profiles, "text_document_pdf", lambda *a, **k: made.append(1) or real(*a, **k))
+    real = profile_pdf.text_document_pdf
+    monkeypatch.setattr(profile_pdf, "text_document_pdf", lambda *a, **k: made.append(1) or real(*a, **k))
     client.get("/areas/A0/profile.pdf")
     client.get("/areas/A0/profile.pdf")
     assert len(made) == 1

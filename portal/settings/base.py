@@ -306,6 +306,8 @@ ACCOUNT_RATE_LIMITS = {
     "ambassador_link": "30/m/user",
     # Visits through a share link are counted up to this rate per address (the redirect still works).
     "share_visit": "20/m/ip",
+    # Finding and comparing areas (GET forms and the autocomplete), per address.
+    "area_search": "120/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

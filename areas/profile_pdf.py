@@ -1,0 +1,126 @@
+"""An area's profile as a printable, tagged PDF (``/areas/<code>/profile.pdf``) for councils and
+local media: headline figures beside its parent's and the country's, a map of its neighbours with
+the area outlined, sources and contacts. Generated on request from the public figures only
+(``datasets.figures``) and cached by what it shows: a new release or boundaries import makes a
+new one."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from datasets import figures
+from portal.core.pdf import text_document_pdf
+
+from .geometry import CODE_PATTERN
+from .map_views import rate_limited
+from .maps import CACHE_SECONDS, boundaries_stamp, build_map, map_png
+from .models import AreaBoundary
+
+AUTHOR = "National Statistics Office"
+MAP_HEIGHT_MM = 95
+
+
+def _area(code):
+    if not CODE_PATTERN.fullmatch(code):
+        raise Http404("No such area.")
+    boundary = (
+        AreaBoundary.objects.select_related("level", "code__parent__parent__parent")
+        .filter(code__code=code)
+        .order_by("pk")
+        .first()
+    )
+    if boundary is None:
+        raise Http404("No such area.")
+    ancestors, parent = [], boundary.code.parent
+    while parent is not None and len(ancestors) < 3:
+        ancestors.append(parent)
+        parent = parent.parent if "parent" in parent._state.fields_cache else None
+    return boundary, ancestors
+
+
+def _line(headline, area, ancestors):
+    indicator = headline["indicator"]
+    observation = headline["figures"].get(area.pk)
+    own = figures.figure_text(observation, indicator)
+    unit = figures.unit_text(indicator) if observation is not None and observation.value is not None else ""
+    others = [
+        f"{other.label}: {figures.figure_text(headline['figures'].get(other.pk), indicator)}"
+        for other in ancestors
+    ]
+    compared = f" (compared with {'; '.join(others)})" if others else ""
+    return f"- {indicator.name}, {figures.period_text(headline['period'])}: {own} {unit}".rstrip() + compared
+
+
+def profile_text(area, level, ancestors, headlines, mapped):
+    where = f"A {level.name}" + (f" in {ancestors[0].label}" if ancestors else "")
+    lines = [f"{where}. Code {area.code}.", "", "## Headline figures"]
+    lines += [_line(headline, area, ancestors) for headline in headlines] or [
+        "No published figures for this area yet."
+    ]
+    lines += [
+        "",
+        'A figure that is missing or confidential says "not available" or "confidential", never 0.',
+        "",
+        "## Sources and contacts",
+    ]
+    seen = set()
+    for headline in headlines:
+        dataset, version = headline["indicator"].dataset, headline["version"]
+        if dataset.pk in seen:
+            continue
+        seen.add(dataset.pk)
+        contact = (
+            f" Contact: {dataset.contact_name} <{dataset.contact_email}>." if dataset.contact_email else ""
+        )
+        published = timezone.localtime(version.published_at).strftime("%-d %B %Y")
+        lines.append(f"- {dataset.title}, version {version.number}, published {published}.{contact}")
+    if mapped:
+        lines += ["", f"The map shows {mapped.title.lower()}; {area.label} is outlined in black."]
+    generated = timezone.localtime().strftime("%-d %B %Y %H:%M")
+    lines += ["", f"Made on {generated} from the published figures. {AUTHOR}."]
+    return "\n".join(lines)
+
+
+def _map(boundary, ancestors, headlines):
+    """The first headline's map of the area's level within its parent, or None."""
+    for headline in headlines:
+        within = ancestors[0].code if ancestors else ""
+        area_map = build_map(headline["indicator"], boundary.level, headline["period"], within)
+        if area_map.has_figures:
+            return area_map
+    return None
+
+
+@require_GET
+@rate_limited
+def profile_pdf(request, code):
+    boundary, ancestors = _area(code)
+    area = boundary.code
+    headlines = figures.area_headlines(area.code_list_id, [area.pk, *(a.pk for a in ancestors)])
+    shown = [
+        (
+            h["indicator"].pk,
+            h["version"].pk,
+            h["period"],
+            sorted((k, str(v.value), v.status) for k, v in h["figures"].items()),
+        )
+        for h in headlines
+    ]
+    digest = hashlib.sha256(repr((area.pk, area.label, shown, boundaries_stamp())).encode()).hexdigest()[:32]
+
+    def make():
+        mapped = _map(boundary, ancestors, headlines)
+        figure = None
+        if mapped:
+            alt = f"Map: {mapped.title}, with {area.label} outlined. The figures are listed in the text."
+            figure = (map_png(mapped, highlight=area.code), alt, MAP_HEIGHT_MM)
+        text = profile_text(area, boundary.level, ancestors, headlines, mapped)
+        return text_document_pdf(f"{area.label}: area profile", AUTHOR, text, figure=figure)
+
+    pdf = cache.get_or_set(f"areas:profile:{digest}", make, CACHE_SECONDS)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{area.code}-profile.pdf"'
+    return response

@@ -2,9 +2,9 @@
 pages, the API) read figures through. Only published versions are ever returned, so no caller
 can leak an embargoed figure by forgetting a filter."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
-from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release
+from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
 
 __all__ = ["PeriodError", "parse_period"]  # the API refuses bad periods with the data layer's message
@@ -135,3 +135,27 @@ def releases():
 def public_versions_of(datasets):
     """The published versions of several datasets, newest first (one query)."""
     return DatasetVersion.objects.public().filter(dataset__in=list(datasets)).order_by("dataset", "-number")
+
+
+def public_area_lists():
+    """The area code lists of datasets with a published version (a list only an embargoed
+    dataset uses reveals nothing), by slug, each with its number of codes."""
+    used = public_datasets().values("area_code_list")
+    found = CodeList.objects.filter(kind=CodeList.AREA, pk__in=used)
+    return found.annotate(code_count=Count("codes")).order_by("slug")
+
+
+def area_codes(code_list):
+    """The codes of a public area list (``public_area_lists``), with their parent and how many
+    children each has, in the list's order."""
+    return (
+        code_list.codes.select_related("parent")
+        .annotate(children_count=Count("children"))
+        .order_by("order", "code", "pk")
+    )
+
+
+def public_notices(dataset=None):
+    """Correction and revision notices of published versions, newest first."""
+    found = RevisionNotice.objects.public().select_related("dataset", "version", "previous").newest_first()
+    return found.filter(dataset=dataset) if dataset is not None else found

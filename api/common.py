@@ -1,7 +1,7 @@
 """What every part of version 1 shares: the problem schema the OpenAPI document names for each
 error, absolute addresses, offset pages, and the one way to find a published dataset."""
 
-from ninja import Schema
+from ninja import NinjaAPI, Schema
 
 from datasets import figures
 
@@ -17,6 +17,27 @@ class Problem(Schema):
 
 
 ERRORS = {400: Problem, 404: Problem, 406: Problem, 422: Problem, 429: Problem}
+
+
+class ProblemAPI(NinjaAPI):
+    """The schema says what the API sends: errors as ``application/problem+json`` (ninja would
+    document every response as ``application/json``; Schemathesis holds the two to each other),
+    and an operation that answers in several formats lists them (``x-content`` in its
+    ``openapi_extra``: status to the response's content by media type)."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for path in schema["paths"].values():
+            for operation in path.values():
+                contents = operation.pop("x-content", {})
+                for status, response in operation.get("responses", {}).items():
+                    if str(status) in contents:
+                        response["content"] = contents[str(status)]
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        response["content"] = {problems.PROBLEM_TYPE: content["application/json"]}
+        return schema
 
 
 def absolute(request, path):

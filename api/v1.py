@@ -6,19 +6,19 @@ from datetime import datetime
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Schema
 from ninja.errors import ValidationError
 
 from datasets import figures
 
 from . import areas, content, corrections, formats, problems
-from .common import ERRORS
+from .common import ERRORS, ProblemAPI
 from .common import absolute as _absolute
 from .common import dataset_or_404 as _dataset_or_404
 from .common import next_url as _next_url
 from .query import DEFAULT_LIMIT, MAX_LIMIT, ObservationQuery, decode_cursor, encode_cursor, reject_unknown
 
-api = NinjaAPI(
+api = ProblemAPI(
     title="Portal open data API",
     version="1",
     description=(
@@ -266,11 +266,27 @@ def version_detail(request, slug: str, number: int):
     return _version_out(request, dataset, _version_or_404(dataset, number))
 
 
+JSONSTAT_DATASET = {
+    "type": "object",
+    "description": "A JSON-stat 2.0 dataset",
+    "required": ["version", "class", "id", "size", "dimension", "value"],
+    "properties": {"class": {"const": "dataset"}},
+}
+OBSERVATION_CONTENT = {
+    "application/json": {
+        "schema": {"anyOf": [{"$ref": "#/components/schemas/ObservationPage"}, JSONSTAT_DATASET]}
+    },
+    "text/csv": {"schema": {"type": "string"}},
+    "application/vnd.sdmx.data+csv": {"schema": {"type": "string"}},
+}
+
+
 @api.get(
     "/datasets/{slug}/observations",
     response={200: ObservationPage, **ERRORS},
     tags=["observations"],
     url_name="observations",
+    openapi_extra={"x-content": {"200": OBSERVATION_CONTENT}},
 )
 def observations(
     request,

@@ -20,6 +20,7 @@ from datasets.tests.conftest import as_file
 from datasets.tests.factories import DatasetFactory, IndicatorFactory
 from datasets.tests.test_blocks import chart_value, figure_value, imported
 from home.tests.factories import StandardPageFactory
+from tests.html_validator import validate
 
 pytestmark = pytest.mark.django_db
 OEMBED = "/api/oembed/"
@@ -200,3 +201,8 @@ def test_oembed_refuses_what_it_cannot_answer(client, page, home_page):
         f"http://testserver/data/embed/chart/{page.pk}/{chart_ids(page)[0]}/../../",
     ):
         problem(client.get(OEMBED, {"url": bad}), 404)
+
+
+def test_the_page_with_its_disclosure_and_the_embed_are_valid_html(client, page):
+    pages = {address: client.get(address).content for address in (page.url, embed_url(page))}
+    assert validate(pages) == []

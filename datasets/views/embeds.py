@@ -17,4 +17,4 @@ def chart(request, page_id, block_id):
     if found is None:
         raise Http404("There is no chart to embed at this address.")
     context = {"page": found.page, "block": found.block, "title": found.title, "embedded": True}
-    return TemplateResponse(request, "datasets/embed/chart.html", context)
+    return TemplateResponse(request, "core/chart_embed.html", context)

@@ -94,6 +94,7 @@ def test_the_embed_shows_the_chart_alone_with_its_source_and_a_link_back(client,
     assert f'href="{page.full_url}"' in content and 'rel="canonical"' in content
     assert "Embed this chart" not in content  # no snippet inside the embed
     assert "site-header" not in content and "<nav" not in content
+    assert '<base target="_blank">' in content  # links leave the other site's frame
 
 
 def test_only_the_embed_may_be_framed(client, page):

@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, path, re_path
 
 from portal.core import ratelimit
 
-from . import downloads, problems, views
+from . import downloads, oembed, problems, views
 from .v1 import api
 
 RATE_ACTION = "api"
@@ -53,6 +53,7 @@ def _wrapped(patterns):
 ninja_patterns, ninja_app, ninja_namespace = api.urls
 urlpatterns = [
     path("api/", views.guide, name="api_guide"),
+    path("api/oembed/", open_data(oembed.oembed), name="api_oembed"),
     path(
         "api/v1/datasets/<slug:slug>/versions/<int:number>/download/<str:fmt>",
         open_data(downloads.download),

@@ -6,15 +6,19 @@ from datetime import datetime
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Schema
 from ninja.errors import ValidationError
 
 from datasets import figures
 
-from . import formats, problems
+from . import areas, content, corrections, formats, problems
+from .common import ERRORS, ProblemAPI
+from .common import absolute as _absolute
+from .common import dataset_or_404 as _dataset_or_404
+from .common import next_url as _next_url
 from .query import DEFAULT_LIMIT, MAX_LIMIT, ObservationQuery, decode_cursor, encode_cursor, reject_unknown
 
-api = NinjaAPI(
+api = ProblemAPI(
     title="Portal open data API",
     version="1",
     description=(
@@ -28,20 +32,12 @@ api = NinjaAPI(
 api.add_exception_handler(problems.Problem, problems.from_problem)
 api.add_exception_handler(ValidationError, problems.from_validation_error)
 api.add_exception_handler(Http404, problems.not_found)
+api.add_router("", areas.router)
+api.add_router("", corrections.router)
+api.add_router("", content.router)
 
 OBSERVATION_PARAMETERS = {"version", "indicator", "area", "period_from", "period_to", "breakdown"}
 OBSERVATION_PARAMETERS |= {"limit", "cursor", "format"}
-
-
-class Problem(Schema):
-    type: str
-    title: str
-    status: int
-    detail: str
-    instance: str
-
-
-ERRORS = {400: Problem, 404: Problem, 406: Problem, 422: Problem, 429: Problem}
 
 
 class Link(Schema):
@@ -110,6 +106,7 @@ class DatasetDetail(Schema):
     indicators: list[IndicatorOut]
     dimensions: list[Dimension]
     versions: list[VersionOut]
+    corrections: list[corrections.Correction]
 
 
 class ObservationOut(Schema):
@@ -147,24 +144,6 @@ class ReleaseList(Schema):
     count: int
     next: str | None
     results: list[ReleaseOut]
-
-
-def _absolute(request, path):
-    return request.build_absolute_uri(path)
-
-
-def _next_url(request, **changes):
-    query = request.GET.copy()
-    for name, value in changes.items():
-        query[name] = value
-    return _absolute(request, f"{request.path}?{query.urlencode()}")
-
-
-def _dataset_or_404(slug):
-    dataset = figures.public_dataset(slug)
-    if dataset is None:
-        raise problems.Problem(404, f"There is no published dataset {slug[:60]!r}.")
-    return dataset
 
 
 def _version_or_404(dataset, number):
@@ -270,6 +249,7 @@ def dataset_detail(request, slug: str):
         "indicators": list(dataset.indicators.all()),
         "dimensions": dimensions,
         "versions": [_version_out(request, dataset, v) for v in figures.public_versions(dataset)],
+        "corrections": corrections.correction_list(request, dataset),
     }
 
 
@@ -286,11 +266,27 @@ def version_detail(request, slug: str, number: int):
     return _version_out(request, dataset, _version_or_404(dataset, number))
 
 
+JSONSTAT_DATASET = {
+    "type": "object",
+    "description": "A JSON-stat 2.0 dataset",
+    "required": ["version", "class", "id", "size", "dimension", "value"],
+    "properties": {"class": {"const": "dataset"}},
+}
+OBSERVATION_CONTENT = {
+    "application/json": {
+        "schema": {"anyOf": [{"$ref": "#/components/schemas/ObservationPage"}, JSONSTAT_DATASET]}
+    },
+    "text/csv": {"schema": {"type": "string"}},
+    "application/vnd.sdmx.data+csv": {"schema": {"type": "string"}},
+}
+
+
 @api.get(
     "/datasets/{slug}/observations",
     response={200: ObservationPage, **ERRORS},
     tags=["observations"],
     url_name="observations",
+    openapi_extra={"x-content": {"200": OBSERVATION_CONTENT}},
 )
 def observations(
     request,

@@ -380,3 +380,27 @@ def figure_parts(observation, indicator):
         "status": status,
         "unit": unit_label(indicator) if valued else "",
     }
+
+
+def public_area_lists():
+    """The area code lists of datasets with a published version (a list only an embargoed
+    dataset uses reveals nothing), by slug, each with its number of codes."""
+    used = public_datasets().values("area_code_list")
+    found = CodeList.objects.filter(kind=CodeList.AREA, pk__in=used)
+    return found.annotate(code_count=Count("codes")).order_by("slug")
+
+
+def area_codes(code_list):
+    """The codes of a public area list (``public_area_lists``), with their parent and how many
+    children each has, in the list's order."""
+    return (
+        code_list.codes.select_related("parent")
+        .annotate(children_count=Count("children"))
+        .order_by("order", "code", "pk")
+    )
+
+
+def public_notices(dataset=None):
+    """Correction and revision notices of published versions, newest first."""
+    found = RevisionNotice.objects.public().select_related("dataset", "version", "previous").newest_first()
+    return found.filter(dataset=dataset) if dataset is not None else found

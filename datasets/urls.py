@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import catalogue, corrections, finder, previews, releases
+from .views import catalogue, corrections, embeds, finder, previews, releases
 
 app_name = "datasets"
 
@@ -17,5 +17,6 @@ urlpatterns = [
     path("corrections/", corrections.corrections, name="corrections"),
     path("corrections/feed/atom/", corrections.CorrectionsFeed(), name="corrections_atom"),
     path("corrections/<int:pk>/", corrections.correction_detail, name="correction"),
+    path("embed/chart/<int:page_id>/<uuid:block_id>/", embeds.chart, name="embed_chart"),
     path("<slug:slug>/", catalogue.dataset_detail, name="dataset"),
 ]

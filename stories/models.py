@@ -366,10 +366,11 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         block = self.chart_block(block_id)
         return TemplateResponse(
             request,
-            "stories/chart_embed.html",
+            "core/chart_embed.html",
             {
                 "page": self,
                 "block": block,
+                "title": block.value["title"],
                 "csv_url": self.url + self.reverse_subpage("chart_csv", args=[block.id]),
             },
         )

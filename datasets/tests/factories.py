@@ -1,5 +1,5 @@
-"""Code lists, datasets, indicators, versions, observations, releases, version publications and
-pre-release access, for tests."""
+"""Code lists, datasets, indicators, versions, observations, releases, correction notices, version
+publications and pre-release access, for tests."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,6 +17,7 @@ from datasets.models import (
     PreviewAccess,
     PreviewGrant,
     Release,
+    RevisionNotice,
     VersionPublication,
 )
 
@@ -84,6 +85,24 @@ class DatasetVersionFactory(factory.django.DjangoModelFactory):
 
     dataset = factory.SubFactory(DatasetFactory)
     number = factory.Sequence(lambda n: n + 1)
+
+
+class RevisionNoticeFactory(factory.django.DjangoModelFactory):
+    """A correction notice of ``version`` (by default a new one after ``previous``)."""
+
+    class Meta:
+        model = RevisionNotice
+
+    previous = factory.SubFactory(DatasetVersionFactory, published_at=factory.LazyFunction(timezone.now))
+    dataset = factory.SelfAttribute("previous.dataset")
+    version = factory.SubFactory(
+        DatasetVersionFactory,
+        dataset=factory.SelfAttribute("..previous.dataset"),
+        published_at=factory.LazyFunction(timezone.now),
+    )
+    kind = "correction"
+    reason = "The 2024 figure for the country counted a municipality twice."
+    changed = 1
 
 
 class ObservationFactory(factory.django.DjangoModelFactory):

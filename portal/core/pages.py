@@ -50,3 +50,24 @@ def subpage_sitemap_entries(page, request, subpaths):
     if not base:
         return []
     return [{"location": base + subpath, "lastmod": lastmod} for subpath, lastmod in subpaths]
+
+
+def public_listing(queryset, topic="", **filters):
+    """Live pages anyone may see (never a draft, a scheduled page or one behind a password or
+    login, nor under such a section), newest first, with their ``topics`` (a tag manager) read in
+    one query; ``topic`` is a topic's slug. What the open data API lists (stories, modules)."""
+    found = queryset.live().public().filter(**filters)
+    if topic:
+        found = found.filter(topics__slug=topic)
+    return found.prefetch_related("topics").order_by("-first_published_at", "-pk").distinct()
+
+
+def listing_metadata(page, request, **fields):
+    """A page as the API lists it: title, address, first publication, topics, and ``fields``."""
+    return {
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "first_published_at": page.first_published_at,
+        "topics": sorted(tag.name for tag in page.topics.all()),
+        **fields,
+    }

@@ -20,6 +20,7 @@ class TouchpointKind(models.TextChoices):
     DATA_REQUEST = "data_request", "Data request"
     FEEDBACK = "feedback", "Feedback"
     MISUSE_REPORT = "misuse_report", "Misuse report"
+    CONSULTATION_RESPONSE = "consultation_response", "Consultation response"
 
 
 class ContactTopic(TaggedItemBase):

@@ -1,5 +1,6 @@
 """The one place where HTML from users is cleaned. Every app that shows user HTML calls this."""
 
+import html
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -61,3 +62,14 @@ def render_user_markdown(source):
     """
     html = markdown.markdown(source or "", extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     return clean_user_html(html)
+
+
+def clean_user_text(text):
+    """Plain text from a user (an answer to a question, a comment) with any markup taken out.
+
+    Tags and comments go (their words stay), entities are read back as the characters they
+    stand for, and control characters other than line breaks and tabs are dropped. What is
+    left is text, escaped wherever it is shown and made formula-safe in spreadsheets.
+    """
+    printable = "".join(ch for ch in text or "" if ch in "\n\t" or ch.isprintable())
+    return html.unescape(bleach.clean(printable, tags=set(), strip=True, strip_comments=True))

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "newsletters",
     "datasets",
     "trust",
+    "consultations",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -296,6 +297,8 @@ ACCOUNT_RATE_LIMITS = {
     "page_feedback": "10/m/ip",
     "data_request": "5/m/ip,3/m/key",
     "misuse_report": "5/m/ip,3/m/key",
+    # A consultation's questionnaire, per address (the email is optional, so not per email).
+    "consultation_response": "5/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

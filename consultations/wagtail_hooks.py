@@ -40,7 +40,8 @@ class ConsultationResponseAdmin(RecordAdmin):
     permission_helper_class = ReadOnlyPermissionHelper
     button_helper_class = ResponseButtonHelper
     list_display = ("pk", "page", "submit_time", "kept_with_contact")
-    list_filter = ("page", "submit_time")
+    list_filter = ("submit_time",)
+    search_fields = ("page__title",)
     list_export = ("pk", "page", "submit_time")
     export_filename = "consultation-responses"
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from consultations.demo import load_consultations_demo
 from datasets.demo import load_datasets_demo
 from feedback.demo import load_feedback_demo
 from forums.demo import load_forums_demo
@@ -36,6 +37,7 @@ APP_DEMOS = [
     load_newsletters_demo,
     load_feedback_demo,
     load_trust_demo,
+    load_consultations_demo,
     load_engagement_demo,
 ]
 

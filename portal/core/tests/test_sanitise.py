@@ -1,6 +1,6 @@
 import pytest
 
-from portal.core.sanitise import clean_user_html
+from portal.core.sanitise import clean_user_html, clean_user_text
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,21 @@ def test_user_cannot_override_rel():
 @pytest.mark.parametrize("empty", ["", None])
 def test_empty_input_gives_empty_output(empty):
     assert clean_user_html(empty) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ('<script>alert("x")</script>Hi', 'alert("x")Hi'),
+        ('<img src=x onerror="steal()">Photo', "Photo"),
+        ("<!-- hidden -->Shown", "Shown"),
+        ("R&amp;D &amp; more", "R&D & more"),
+        ("Bell\x07 and\x1b escape", "Bell and escape"),
+        ("Line one\nLine two\tTabbed", "Line one\nLine two\tTabbed"),
+        ("2 < 3 and 5 > 4", "2 < 3 and 5 > 4"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_user_text_keeps_words_and_loses_markup_and_control_characters(text, plain):
+    assert clean_user_text(text) == plain

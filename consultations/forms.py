@@ -62,7 +62,7 @@ class ResponseForm(ConsentMixin, BaseForm):
                 cleaned_data[name] = clean_user_text(value)
             elif isinstance(value, list):
                 cleaned_data[name] = [clean_user_text(item) for item in value]
-        if cleaned_data.get("consent") and not cleaned_data.get("email"):
+        if cleaned_data.get("consent") and not cleaned_data.get("email") and "email" not in self.errors:
             self.add_error("email", "Enter your email address, so that we can keep your answers with it.")
         return cleaned_data
 

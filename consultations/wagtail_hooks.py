@@ -33,7 +33,7 @@ class ResponseButtonHelper(ButtonHelper):
 @modeladmin_register
 class ConsultationResponseAdmin(RecordAdmin):
     model = ConsultationResponse
-    menu_label = "Consultation responses"
+    menu_label = "Consultations"
     menu_icon = "list-ul"
     menu_order = 257
     index_view_class = SafeExportIndexView

@@ -157,3 +157,17 @@ def test_the_demo_makes_one_open_and_one_closed_consultation_with_outcome_once(h
     again = []
     load_consultations_demo(home_page, again)
     assert again == [] and ConsultationPage.objects.count() == 2
+
+
+def test_the_pages_are_valid_html(client, index_page, three_states):
+    from tests.html_validator import validate
+
+    open_page = three_states["open"]
+    pages = {
+        index_page.url: client.get(index_page.url).content,
+        open_page.url: client.get(open_page.url).content,
+        open_page.url + "?errors": client.post(open_page.url, {"email": "nope", "consent": "on"}).content,
+        three_states["outcome"].url: client.get(three_states["outcome"].url).content,
+        three_states["upcoming"].url: client.get(three_states["upcoming"].url).content,
+    }
+    assert validate(pages) == []

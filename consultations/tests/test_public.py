@@ -84,6 +84,16 @@ def test_agreeing_needs_an_email_address(send, consultation):
     assert response.status_code == 400
     assert "so that we can keep your answers with it" in response.content.decode()
     assert not ConsultationResponse.objects.exists()
+    malformed = send(consultation, answers(consultation, consent="on", email="rosa@")).content.decode()
+    assert "Enter an email address like name@example.com." in malformed
+    assert "so that we can keep your answers with it" not in malformed  # one problem, one message
+
+
+def test_checkbox_questions_are_a_fieldset_whose_error_links_to_the_first_box(send, consultation):
+    html = send(consultation, answers(consultation, **{TOPICS: ["Weather"]})).content.decode()
+    assert f'href="#id_{TOPICS}_0"' in html
+    assert "<legend>Which topics interest you? (optional)</legend>" in html
+    assert 'for=""' not in html
 
 
 def test_one_response_per_person_we_know(send, consultation):

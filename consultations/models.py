@@ -25,6 +25,13 @@ TEXT_FIELD_TYPES = ("singleline", "multiline", "email", "url", "number", "date",
 OUTCOME_PARTS = ("we_asked", "you_said", "we_did")
 
 
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def outcome_part(name, help_text):
+    return RichTextField(name, features=TEXT_FEATURES, blank=True, help_text=help_text)
+
+
 class State(models.TextChoices):
     UPCOMING = "upcoming", "Opens soon"
     OPEN = "open", "Open"
@@ -75,7 +82,7 @@ class ConsultationPage(SubpageViewsMixin, FormMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two sentences: what we are asking, for the listing."
     )
-    intro = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
+    intro = RichTextField(features=TEXT_FEATURES, blank=True)
     consent_text = models.TextField(
         default=(
             "I agree that the statistics office keeps my email address with my answers, to "
@@ -87,24 +94,9 @@ class ConsultationPage(SubpageViewsMixin, FormMixin, Page):
         max_length=1000,
         default="Thank you: we received your answers. We publish what we learned and what we changed here.",
     )
-    we_asked = RichTextField(
-        "we asked",
-        features=["bold", "italic", "link", "ol", "ul"],
-        blank=True,
-        help_text="What the consultation asked, and of whom.",
-    )
-    you_said = RichTextField(
-        "you said",
-        features=["bold", "italic", "link", "ol", "ul"],
-        blank=True,
-        help_text="What people told us: the main findings, with numbers.",
-    )
-    we_did = RichTextField(
-        "we did",
-        features=["bold", "italic", "link", "ol", "ul"],
-        blank=True,
-        help_text="What we changed or decided as a result.",
-    )
+    we_asked = outcome_part("we asked", "What the consultation asked, and of whom.")
+    you_said = outcome_part("you said", "What people told us: the main findings, with numbers.")
+    we_did = outcome_part("we did", "What we changed or decided as a result.")
 
     content_panels = [
         *Page.content_panels,

@@ -29,9 +29,11 @@ def answers(page, **changes):
 
 
 @pytest.fixture
-def send(client, django_capture_on_commit_callbacks):
+def send(client, committed):
+    """Send the form; the confirmation email waits for the commit, which runs at the end."""
+
     def post(page, data):
-        with django_capture_on_commit_callbacks(execute=True):
+        with committed():
             return client.post(page.url, data)
 
     return post

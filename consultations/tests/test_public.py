@@ -214,3 +214,26 @@ def test_no_address_no_email(send, consultation, smtp_sink):
     send(consultation, answers(consultation))
     assert ConsultationResponse.objects.count() == 1
     assert smtp_sink.messages == []
+
+
+def test_two_responses_at_the_same_moment_from_the_same_person_keep_one(consultation, monkeypatch):
+    """The check before saving cannot see a response being saved by another request; the
+    database's constraint refuses the second, which then gets the duplicate message."""
+    from django.db.models import QuerySet
+
+    from consultations import responses
+
+    def valid_form():
+        form = consultation.get_form(
+            answers(consultation, email="rosa@example.org", consent="on"), page=consultation
+        )
+        assert form.is_valid(), form.errors
+        return form
+
+    responses.submit(consultation, valid_form())
+    monkeypatch.setattr(QuerySet, "exists", lambda self: False)  # the race: the first is not seen
+    with pytest.raises(responses.DuplicateResponse):
+        responses.submit(consultation, valid_form())
+    monkeypatch.undo()
+    assert ConsultationResponse.objects.count() == 1
+    assert Consent.objects.count() == 1  # the refused attempt left nothing

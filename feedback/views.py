@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 from wagtail.models import Page
 
 from portal.core.origin import from_this_site
@@ -21,6 +22,9 @@ from .models import DataRequest, DataRequestEvent, FeedbackSettings
 from .page_feedback import collects_feedback, record_feedback
 
 SENT_SESSION_KEY = "feedback-data-request"
+# Other apps add links to "You said, we did" under this hook (consultations: their outcomes, as
+# "We asked, you said, we did"), each a list of {"title", "url", "text"}: nothing is imported.
+YOU_SAID_LINKS_HOOK = "register_you_said_we_did_links"
 
 
 def wants_json(request):
@@ -133,6 +137,12 @@ def request_status(page, request, token):
 def you_said_we_did(page, request):
     """The "You said, we did" page: its entries, newest first, under the headline figures."""
     entries = page.entries.select_related("theme", "link_page").order_by("-date", "sort_order")
+    links = [link for register in hooks.get_hooks(YOU_SAID_LINKS_HOOK) for link in register()]
     return page.render(
-        request, context_overrides={"entries": entries, "figures": headline_figures(page.figures_months)}
+        request,
+        context_overrides={
+            "entries": entries,
+            "figures": headline_figures(page.figures_months),
+            "we_asked_links": links,
+        },
     )

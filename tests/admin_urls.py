@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from ambassadors.tests.factories import ApplicationFactory
 from areas.tests.factories import AreaLevelFactory
+from consultations.tests.factories import ConsultationResponseFactory
 from datasets.tests.factories import (
     CodeFactory,
     CodeListFactory,
@@ -85,6 +86,7 @@ FACTORIES = {
     "datasets.versionpublication": VersionPublicationFactory,
     "trust.misusereport": MisuseReportFactory,
     "areas.arealevel": AreaLevelFactory,
+    "consultations.consultationresponse": ConsultationResponseFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,
@@ -107,6 +109,7 @@ PROJECT_PACKAGES = {
     "datasets",
     "trust",
     "areas",
+    "consultations",
 }
 NOT_RECORD_VIEWS = {
     "engagement_dashboard",

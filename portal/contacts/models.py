@@ -21,6 +21,7 @@ class TouchpointKind(models.TextChoices):
     FEEDBACK = "feedback", "Feedback"
     MISUSE_REPORT = "misuse_report", "Misuse report"
     AMBASSADOR_APPLICATION = "ambassador_application", "Ambassador application"
+    CONSULTATION_RESPONSE = "consultation_response", "Consultation response"
 
 
 class ContactTopic(TaggedItemBase):

@@ -1,6 +1,5 @@
 """The engagement dashboard in the Wagtail admin, and its CSV export."""
 
-import csv
 import datetime
 
 from django import forms
@@ -14,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from portal.contacts.exports import spreadsheet_safe
+from portal.contacts.exports import safe_csv_lines
 from portal.core.vocabularies import UserGroup
 
 from .dashboard import MONTH, WEEK, Window, current_kpis, dashboard_tables, export_rows, period_start
@@ -96,20 +95,11 @@ def dashboard(request):
 def export(request):
     check_permission(request)
     window = DashboardFilterForm(request.GET or None).window()
-    writer = csv.writer(Echo())
     response = StreamingHttpResponse(
-        (writer.writerow([spreadsheet_safe(value) for value in row]) for row in export_rows(window)),
-        content_type="text/csv; charset=utf-8",
+        safe_csv_lines(export_rows(window)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="engagement-{window.start}-{window.end}.csv"'
     return response
-
-
-class Echo:
-    """A file-like object whose write() hands back the line, for a streamed CSV."""
-
-    def write(self, value):
-        return value
 
 
 def admin_urls():

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "datasets",
     "trust",
     "ambassadors",
+    "consultations",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -308,6 +309,8 @@ ACCOUNT_RATE_LIMITS = {
     "share_visit": "20/m/ip",
     # Finding and comparing areas (GET forms and the autocomplete), per address.
     "area_search": "120/m/ip",
+    # A consultation's questionnaire, per address (the email is optional, so not per email).
+    "consultation_response": "5/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from ambassadors.demo import load_ambassadors_demo
 from areas.demo import load_areas_demo
+from consultations.demo import load_consultations_demo
 from datasets.demo import load_datasets_demo
 from feedback.demo import load_feedback_demo
 from forums.demo import load_forums_demo
@@ -39,6 +40,7 @@ APP_DEMOS = [
     load_feedback_demo,
     load_trust_demo,
     load_ambassadors_demo,
+    load_consultations_demo,
     load_engagement_demo,
 ]
 

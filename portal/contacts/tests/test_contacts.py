@@ -126,3 +126,10 @@ def test_concurrent_calls_create_one_contact():
     assert errors == []
     assert Contact.objects.filter(email="race@example.org").count() == 1
     assert Touchpoint.objects.filter(contact__email="race@example.org").count() == workers
+
+
+def test_streamed_csv_lines_are_formula_safe():
+    from portal.contacts.exports import safe_csv_lines
+
+    lines = list(safe_csv_lines([["Name", "Note"], ["=cmd|' /C calc'!A0", 12], ["@SUM(A1)", "-1 day"]]))
+    assert lines == ["Name,Note\r\n", "'=cmd|' /C calc'!A0,12\r\n", "'@SUM(A1),'-1 day\r\n"]

@@ -59,6 +59,8 @@ def test_empty_input_gives_empty_output(empty):
         ("Bell\x07 and\x00 NUL\x1b", "Bell and NUL"),
         ("Two\nlines\tand a tab", "Two\nlines\tand a tab"),
         ("  padded  ", "padded"),
+        ("R&amp;D &amp; more", "R&D & more"),
+        ("Bell\x07 and\x1b escape", "Bell and escape"),
         ("", ""),
         (None, ""),
     ],

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "datasets",
     "trust",
     "ambassadors",
+    "satisfaction",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -306,6 +307,7 @@ ACCOUNT_RATE_LIMITS = {
     "ambassador_link": "30/m/user",
     # Visits through a share link are counted up to this rate per address (the redirect still works).
     "share_visit": "20/m/ip",
+    "satisfaction_survey": "5/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

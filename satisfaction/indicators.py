@@ -103,14 +103,11 @@ def distribution(start, end, user_group=None):
 
 
 def by_user_group(start, end, user_group=None):
-    """Per user group, in one query: answers, each question's average and the share satisfied."""
+    """Per user group, in one query: answers, each question's average and the share satisfied;
+    the most answers first, and those who gave no group last."""
     labels = dict(UserGroup.choices)
-    grouped = (
-        answers(start, end, user_group)
-        .values("user_group")
-        .annotate(**score_aggregates())
-        .order_by("-answers", "user_group")
-    )
+    grouped = answers(start, end, user_group).values("user_group").annotate(**score_aggregates()).order_by()
+    grouped = sorted(grouped, key=lambda row: (-row["answers"], not row["user_group"], row["user_group"]))
     headings = ("User group", "Answers", *QUESTION_NAMES.values(), "Share satisfied")
     rows = [
         (

@@ -174,3 +174,23 @@ def test_the_survey_page_is_never_cached_for_everyone(client, survey_page, page_
     first = client.get(survey_page.url)
     assert "public" not in first.get("Cache-Control", "")
     assert client.get(survey_page.url).get("X-Cache") != "HIT"
+
+
+def test_the_pages_are_valid_html(client, survey_page):
+    from tests.html_validator import validate
+
+    pages = {"form": client.get(survey_page.url, {"from": "/stories/"}).content}
+    pages["errors"] = client.post(survey_page.url, answers(overall="0", comment="x" * 1001)).content
+    sent = client.post(survey_page.url, answers())
+    pages["sent"] = client.get(sent["Location"]).content
+    pages["home, with the invitation"] = client.get("/").content
+    assert validate(pages) == []
+
+
+def test_the_query_count_does_not_grow_with_the_answers(client, survey_page):
+    from tests.queries import queries_for
+
+    SurveyResponseFactory.create_batch(2)
+    few = {url: queries_for(client, url) for url in ("/", survey_page.url)}
+    SurveyResponseFactory.create_batch(20)
+    assert {url: queries_for(client, url) for url in ("/", survey_page.url)} == few

@@ -28,9 +28,12 @@ def test_pages_carry_the_hidden_invitation_with_rate_and_period(client, survey_p
     assert 'src="/static/satisfaction/satisfaction.js"' in html
 
 
-def test_without_javascript_the_footer_links_to_the_survey_from_this_page(client, survey_page):
+def test_without_javascript_the_page_links_to_the_survey_from_itself(client, survey_page):
     html = client.get("/").content.decode()
-    assert '<li><a href="/survey/?from=%2F">Tell us what you think of this site</a></li>' in html
+    assert (
+        '<p class="container survey-prompt">'
+        '<a href="/survey/?from=%2F">Tell us what you think of this site</a></p>' in html
+    )
 
 
 def test_no_survey_page_no_invitation_and_no_link(client, home_page):

@@ -86,3 +86,14 @@ def test_the_settings_refuse_rates_and_periods_out_of_range(survey_page):
             setattr(settings, name, value)
         with pytest.raises(ValidationError):
             settings.full_clean()
+
+
+def test_a_moved_survey_is_offered_at_its_new_address(client, survey_page, committed):
+    from home.tests.factories import StandardPageFactory
+    from tests.pages import site_root
+
+    assert 'href="/survey/?from=%2F"' in client.get("/").content.decode()
+    section = StandardPageFactory(parent=site_root(), title="Have your say", slug="have-your-say")
+    with committed():
+        survey_page.move(section, pos="last-child")
+    assert 'href="/have-your-say/survey/?from=%2F"' in client.get("/").content.decode()

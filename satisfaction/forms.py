@@ -2,7 +2,7 @@
 
 from django import forms
 
-from portal.core.sanitise import clean_user_html
+from portal.core.sanitise import plain_user_text
 from portal.core.vocabularies import UserGroup
 
 from .models import COMMENT_MAX_LENGTH, PATH_MAX_LENGTH
@@ -90,8 +90,7 @@ class SurveyForm(forms.Form):
         return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean_comment(self):
-        text = "".join(ch for ch in self.cleaned_data["comment"] if ch in "\n\t" or ch.isprintable())
-        return clean_user_html(text).strip()
+        return plain_user_text(self.cleaned_data["comment"])
 
     def clean_from_path(self):
         return safe_path(self.cleaned_data["from_path"])

@@ -88,7 +88,7 @@ class SurveyResponse(models.Model):
     trust = score_field("trust in the figures")
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     comment = models.TextField(
-        max_length=COMMENT_MAX_LENGTH * 2, blank=True, help_text="Cleaned by the site's sanitiser."
+        max_length=COMMENT_MAX_LENGTH, blank=True, help_text="Plain text, cleaned by the site's sanitiser."
     )
     from_path = models.CharField("answered from", max_length=PATH_MAX_LENGTH, blank=True)
 

@@ -1,8 +1,6 @@
 """The survey's answers in the admin (read-only; the free text only for staff allowed to read
 it) and its indicators on the engagement dashboard."""
 
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
@@ -43,10 +41,8 @@ class SurveyResponseAdmin(RecordAdmin):
         return ("comment", "from_path") if can_read_comments(request.user) else ("from_path",)
 
     def short_comment(self, answer):
-        """Already cleaned by the sanitiser when it was stored; shortened as text."""
-        if not answer.comment:
-            return ""
-        return format_html("<div>{}</div>", mark_safe(Truncator(answer.comment).chars(120, html=True)))
+        """Plain text (the sanitiser took tags out when it was stored), shown escaped."""
+        return Truncator(answer.comment).chars(120)
 
     short_comment.short_description = "Comment"
 

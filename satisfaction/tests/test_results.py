@@ -40,7 +40,7 @@ def answers():
     """January: 5/5/5 citizen, 4/2/3 media, 2/1/1 (no group); March: 3/4/5 citizen."""
     on("2026-01-10", overall=5, ease=5, trust=5, user_group="citizens")
     on("2026-01-20", overall=4, ease=2, trust=3, user_group="media")
-    on("2026-01-25", overall=2, ease=1, trust=1, user_group="", comment="Hard to find <b>anything</b>.")
+    on("2026-01-25", overall=2, ease=1, trust=1, user_group="", comment="Hard to find <anything> & more.")
     on("2026-03-05", overall=3, ease=4, trust=5, user_group="citizens")
     on("2025-12-31", overall=1, ease=1, trust=1)  # outside the quarter
 
@@ -222,7 +222,7 @@ def test_the_free_text_needs_its_own_permission(client, answers):
         StaffFactory(permissions=["satisfaction.view_surveyresponse", "satisfaction.view_survey_comments"])
     )
     listed = client.get(ADMIN).content.decode()
-    assert "Hard to find <b>anything</b>." in listed
+    assert "Hard to find &lt;anything&gt; &amp; more." in listed  # shown escaped
     assert "Hard to find" in body(client.get(ADMIN + "?export=csv"))
 
 

@@ -3,11 +3,10 @@
 from django import forms
 
 from portal.core.sanitise import plain_user_text
+from portal.core.submissions import HoneypotMixin
 from portal.core.vocabularies import UserGroup
 
 from .models import COMMENT_MAX_LENGTH, PATH_MAX_LENGTH
-
-HONEYPOT_FIELD = "website"
 
 QUESTIONS = {
     "overall": (
@@ -60,7 +59,7 @@ def safe_path(value):
     return value
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(HoneypotMixin, forms.Form):
     overall = score_field("overall")
     ease = score_field("ease")
     trust = score_field("trust")
@@ -84,10 +83,6 @@ class SurveyForm(forms.Form):
         },
     )
     from_path = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def is_robot(self):
-        """Robots fill in every field they find, including one that people never see."""
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean_comment(self):
         return plain_user_text(self.cleaned_data["comment"])

@@ -40,6 +40,7 @@ from newsletters.tests.factories import (
 )
 from portal.contacts.tests.factories import ConsentFactory, ContactFactory, TouchpointFactory
 from portal.engagement.tests.factories import KpiTargetFactory
+from satisfaction.tests.factories import SurveyResponseFactory
 from stories.tests.factories import ContactPersonFactory, GlossaryTermFactory
 from tests.pages import site_root
 from trust.tests.factories import MisuseReportFactory
@@ -76,6 +77,7 @@ FACTORIES = {
     "newsletters.subscriber": SubscriberFactory,
     "newsletters.delivery": in_newsletter_section(DeliveryFactory),
     "engagement.kpitarget": KpiTargetFactory,
+    "satisfaction.surveyresponse": SurveyResponseFactory,
     "datasets.dataset": DatasetFactory,
     "datasets.indicator": IndicatorFactory,
     "datasets.codelist": CodeListFactory,

@@ -11,6 +11,17 @@ from portal.contacts.services import normalise_email
 from .private import private
 from .ratelimit import limit_or_429
 
+HONEYPOT_FIELD = "website"
+
+
+class HoneypotMixin:
+    """For a form served by :func:`submission_view`: robots fill in every field they find,
+    including a ``website`` input that people never see (the page's stylesheet hides it). It is
+    not a form field, so it never shows among the form's fields or errors."""
+
+    def is_robot(self):
+        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
+
 
 def submission_view(page, request, form, *, limit, submit, duplicate, session_key, sent_route="sent"):
     """Serve ``page`` with ``form`` (already bound on POST). ``submit(form)`` files it and returns

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "trust",
     "ambassadors",
     "consultations",
+    "satisfaction",
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
@@ -311,6 +312,7 @@ ACCOUNT_RATE_LIMITS = {
     "area_search": "120/m/ip",
     # A consultation's questionnaire, per address (the email is optional, so not per email).
     "consultation_response": "5/m/ip",
+    "satisfaction_survey": "5/m/ip",
     # The open data API (reads too), per address.
     "api": "300/m/ip",
 }

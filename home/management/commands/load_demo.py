@@ -25,6 +25,7 @@ from literacy.modules.demo import load_module_demo
 from literacy.training.demo import load_training_demo
 from newsletters.demo import load_newsletters_demo
 from portal.engagement.demo import load_engagement_demo
+from satisfaction.demo import load_satisfaction_demo
 from stories.demo import load_stories_demo
 from trust.demo import load_trust_demo
 
@@ -41,6 +42,7 @@ APP_DEMOS = [
     load_trust_demo,
     load_ambassadors_demo,
     load_consultations_demo,
+    load_satisfaction_demo,
     load_engagement_demo,
 ]
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import URLResolver, reverse
 from wagtail_modeladmin.options import ModelAdmin
 
+from api.tests.factories import ApiKeyFactory
 from datasets.tests.factories import (
     CodeFactory,
     CodeListFactory,
@@ -81,6 +82,7 @@ FACTORIES = {
     "datasets.release": ReleaseFactory,
     "datasets.versionpublication": VersionPublicationFactory,
     "trust.misusereport": MisuseReportFactory,
+    "api.apikey": ApiKeyFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,
@@ -102,6 +104,7 @@ PROJECT_PACKAGES = {
     "feedback",
     "datasets",
     "trust",
+    "api",
 }
 NOT_RECORD_VIEWS = {
     "engagement_dashboard",

@@ -7,13 +7,14 @@ from functools import wraps
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from . import downloads, keys, problems, views
+from . import compression, downloads, keys, problems, views
 from .v1 import api
 
 
 def open_data(view):
     """Rate limit per API key or, without one, per address (429 problem with Retry-After); a bad
-    key is a 401 problem (``keys.admit``); CORS for GET of public data; a key's use counted."""
+    key is a 401 problem (``keys.admit``); CORS for GET of public data; a key's use counted;
+    gzip when the client accepts it."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -28,7 +29,7 @@ def open_data(view):
         if request.method in ("GET", "HEAD"):
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = "Link, ETag, Retry-After"
-        return response
+        return compression.compress(request, response)
 
     return wrapped
 

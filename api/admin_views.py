@@ -22,7 +22,7 @@ def revoke_view(request, pk):
     index_url = reverse("api_apikey_modeladmin_index")
     if request.method == "POST":
         keys.revoke(key, request.user)
-        messages.success(request, f"The key {key.prefix}… of {key.user.email} is revoked.")
+        messages.success(request, f"The key ptl_{key.prefix}… of {key.user.email} is revoked.")
         return redirect(index_url)
     return TemplateResponse(request, "api/admin/revoke.html", {"key": key, "index_url": index_url})
 

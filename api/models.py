@@ -37,6 +37,12 @@ class ApiKey(models.Model):
         return f"{self.prefix}… {self.name}"
 
     @property
+    def owner(self):
+        return self.user.email
+
+    owner.fget.short_description = "Owner"
+
+    @property
     def is_active(self):
         return self.revoked_at is None
 

@@ -59,5 +59,5 @@ def revoke_key(request, pk):
     key from the admin."""
     key = get_object_or_404(ApiKey, pk=pk, user=request.user)
     keys.revoke(key, request.user)
-    messages.success(request, f"The key {key.prefix}… ({key.name}) is revoked: it no longer works.")
+    messages.success(request, f"The key ptl_{key.prefix}… ({key.name}) is revoked: it no longer works.")
     return redirect("api_keys")

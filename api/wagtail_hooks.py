@@ -37,11 +37,11 @@ class ApiKeyAdmin(RecordAdmin):
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
     button_helper_class = KeyButtonHelper
-    list_display = ("prefix", "name", "user", "created_at", "last_used_at", "revoked_at")
+    list_display = ("prefix", "name", "owner", "created_at", "last_used_at", "revoked_at")
     list_display_add_buttons = "prefix"
     list_filter = ("created_at", "last_used_at", "revoked_at")
     search_fields = ("prefix", "name", "user__email")
-    list_export = ("prefix", "name", "user", "created_at", "last_used_at", "revoked_at")
+    list_export = ("prefix", "name", "owner", "created_at", "last_used_at", "revoked_at")
     export_filename = "api-keys"
 
     def get_queryset(self, request):

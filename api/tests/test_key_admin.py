@@ -10,6 +10,7 @@ from django.urls import reverse
 from api.indicators import active_keys, requests, top_keys
 from api.tests.factories import ApiKeyFactory, ApiKeyUsageFactory
 from tests.factories import StaffFactory
+from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
 INDEX = "/admin/api/apikey/"
@@ -21,7 +22,9 @@ def test_staff_with_the_permission_list_and_revoke(client):
     client.force_login(staff)
     html = client.get(INDEX).content.decode()
     url = reverse("api_apikey_revoke", args=[key.pk])
-    assert key.prefix in html and url in html
+    assert key.prefix in html and url in html and key.user.email in html
+    header, row = csv_rows(client.get(INDEX + "?export=csv"))
+    assert header[:3] == ["Prefix", "Name", "Owner"] and row[:3] == [key.prefix, "Leaked", key.user.email]
     assert "Revoke this key" in client.get(url).content.decode()
     assert client.post(url).status_code == 302
     key.refresh_from_db()

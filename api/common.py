@@ -16,7 +16,7 @@ class Problem(Schema):
     instance: str
 
 
-ERRORS = {400: Problem, 404: Problem, 406: Problem, 422: Problem, 429: Problem}
+ERRORS = {400: Problem, 401: Problem, 404: Problem, 406: Problem, 422: Problem, 429: Problem}
 
 
 class ProblemAPI(NinjaAPI):

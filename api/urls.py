@@ -1,42 +1,35 @@
 """/api/: the guide for people, version 1 of the API (its schema at /api/v1/openapi.json and its
 interactive docs at /api/v1/docs/, both served from this site), and the downloads. Every
-answer under /api/v1/ is rate limited per address and open to other sites' scripts (CORS) when
+answer under /api/v1/ is rate limited per API key or per address and open to other sites' scripts (CORS) when
 it is a read."""
 
 from functools import wraps
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from portal.core import ratelimit
-
-from . import downloads, oembed, problems, views
+from . import compression, downloads, keys, oembed, problems, views
 from .v1 import api
-
-RATE_ACTION = "api"
 
 
 def open_data(view):
-    """Rate limit per address (429 problem with Retry-After) and CORS for GET of public data."""
+    """Rate limit per API key or, without one, per address (429 problem with Retry-After); a bad
+    key is a 401 problem (``keys.admit``); CORS for GET of public data; a key's use counted;
+    gzip when the client accepts it."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not ratelimit.consume_read(request, RATE_ACTION):
-            seconds = ratelimit.retry_after(request, RATE_ACTION)
-            response = problems.problem_response(
-                request,
-                429,
-                f"Too many requests from your address: try again in {seconds} seconds.",
-                headers={"Retry-After": str(seconds)},
-            )
-        else:
+        key, response = keys.admit(request)
+        if response is None:
             try:
                 response = view(request, *args, **kwargs)
             except problems.Problem as problem:
                 response = problems.from_problem(request, problem)
+            if key is not None:
+                keys.record_use(key)
         if request.method in ("GET", "HEAD"):
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = "Link, ETag, Retry-After"
-        return response
+        return compression.compress(request, response)
 
     return wrapped
 
@@ -54,6 +47,8 @@ ninja_patterns, ninja_app, ninja_namespace = api.urls
 urlpatterns = [
     path("api/", views.guide, name="api_guide"),
     path("api/oembed/", open_data(oembed.oembed), name="api_oembed"),
+    path("accounts/api-keys/", views.account_keys, name="api_keys"),
+    path("accounts/api-keys/<int:pk>/revoke/", views.revoke_key, name="api_key_revoke"),
     path(
         "api/v1/datasets/<slug:slug>/versions/<int:number>/download/<str:fmt>",
         open_data(downloads.download),

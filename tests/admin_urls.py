@@ -6,6 +6,7 @@ from django.urls import URLResolver, reverse
 from wagtail_modeladmin.options import ModelAdmin
 
 from ambassadors.tests.factories import ApplicationFactory
+from api.tests.factories import ApiKeyFactory
 from areas.tests.factories import AreaLevelFactory
 from consultations.tests.factories import ConsultationResponseFactory
 from datasets.tests.factories import (
@@ -89,6 +90,7 @@ FACTORIES = {
     "trust.misusereport": MisuseReportFactory,
     "areas.arealevel": AreaLevelFactory,
     "consultations.consultationresponse": ConsultationResponseFactory,
+    "api.apikey": ApiKeyFactory,
     # snippets
     "forums.forum": ForumFactory,
     "newsletters.newsletterlist": NewsletterListFactory,
@@ -112,6 +114,7 @@ PROJECT_PACKAGES = {
     "trust",
     "areas",
     "consultations",
+    "api",
 }
 NOT_RECORD_VIEWS = {
     "engagement_dashboard",

@@ -20,18 +20,18 @@ def limit_or_429(request, action, key=None):
     return ratelimit.consume_or_429(request, action=action, key=key)
 
 
-def consume_read(request, action):
+def consume_read(request, action, key=None):
     """Count one read (a GET, which allauth leaves uncounted by default) against `action`'s
-    limits; False once the visitor is over any of them."""
-    return bool(_impl.consume(request, app=APP, action=action, limit_get=True))
+    limits (per `key`, e.g. an API key, for a "/key" rate); False once over any of them."""
+    return bool(_impl.consume(request, app=APP, action=action, key=key, limit_get=True))
 
 
-def retry_after(request, action):
+def retry_after(request, action, key=None):
     """Whole seconds until the visitor is back under every limit of `action` (at least 1)."""
     now = time.time()
     wait = 1.0
     for rate in _impl.get_rates(app=APP, action=action):
-        history = cache.get(_impl.get_cache_key(request, app=APP, action=action, rate=rate), [])
+        history = cache.get(_impl.get_cache_key(request, app=APP, action=action, rate=rate, key=key), [])
         if len(history) >= rate.amount:
             wait = max(wait, history[rate.amount - 1] + rate.duration - now)
     return math.ceil(wait)

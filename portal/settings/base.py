@@ -313,9 +313,12 @@ ACCOUNT_RATE_LIMITS = {
     # A consultation's questionnaire, per address (the email is optional, so not per email).
     "consultation_response": "5/m/ip",
     "satisfaction_survey": "5/m/ip",
-    # The open data API (reads too), per address.
-    "api": "300/m/ip",
+    # The open data API (reads too), per address; with an API key, per key.
+    "api": env_str("API_RATE_ANONYMOUS", "300/m/ip"),
+    "api_key": env_str("API_RATE_KEY", "3000/m/key"),
+    "api_key_create": "10/h/user",
 }
+API_KEYS_PER_USER = env_int("API_KEYS_PER_USER", 5)
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"

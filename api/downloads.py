@@ -46,7 +46,7 @@ def download(request, slug, number, fmt):
     last_modified = int(version.published_at.timestamp())
     cached = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if cached is None:
-        query = ObservationQuery(QueryDict(), dataset, version, figures.code_lists(dataset))
+        query = ObservationQuery(QueryDict(), dataset, version, figures.code_lists(dataset, area_codes=False))
         part = formats.Slice(dataset, version, query.breakdown_slugs)
         rows = query.rows().iterator(chunk_size=2000)
         if fmt == formats.XLSX:

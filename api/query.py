@@ -101,7 +101,7 @@ class ObservationQuery:
         if indicators:
             self.filters &= Q(indicator__code__in=indicators)
         areas = values(params, "area")
-        _known("area", areas, {code.code for code in self.area_list.codes.all()}, "area codes")
+        _known("area", areas, figures.area_labels(self.area_list, areas) if areas else {}, "area codes")
         if areas:
             self.filters &= Q(area__code__in=areas)
         if params.get("period_from"):
@@ -159,11 +159,7 @@ class ObservationQuery:
                 for code, indicator in self.indicators.items()
                 if used is None or code in used[0]
             },
-            "area": {
-                code.code: code.label
-                for code in self.area_list.codes.all()
-                if used is None or code.code in used[1]
-            },
+            "area": figures.area_labels(self.area_list, None if used is None else used[1]),
             "period": {period: period for period in periods},
         }
         for slug in self.breakdown_slugs:

@@ -307,7 +307,7 @@ def observations(
     fmt = formats.negotiate(request)
     dataset = _dataset_or_404(slug)
     found = _version_or_404(dataset, version)
-    query = ObservationQuery(request.GET, dataset, found, figures.code_lists(dataset))
+    query = ObservationQuery(request.GET, dataset, found, figures.code_lists(dataset, area_codes=False))
     after = decode_cursor(cursor)
     rows = list(query.rows(after=after, limit=limit + 1))
     more = len(rows) > limit

@@ -1,10 +1,14 @@
-"""The map page (``/areas/map/``) and the same map as SVG and PNG files, chosen by GET parameters
-(indicator=<dataset>/<code>, level, period, within): a stable URL to link or embed."""
+"""The map page (``/areas/map/``), the same map as SVG and PNG files and alone for embedding,
+chosen by GET parameters (indicator=<dataset>/<code>, level, period, within): a stable URL to
+link or embed."""
 
 from functools import wraps
 
+from csp.decorators import csp_replace
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from datasets import figures
@@ -75,11 +79,37 @@ def map_page(request):
         area_map = build_map(data["indicator"], data["level"], data["period"], data["within"])
         svg = map_svg(area_map) if area_map.areas else None
     query = request.GET.urlencode() if chosen else form.data.urlencode()
+    embed_url = request.build_absolute_uri(f"{reverse('areas:map_embed')}?{query}")
     return TemplateResponse(
         request,
         "areas/map.html",
-        {"form": form, "area_map": area_map, "svg": svg, "query": query, "chosen": chosen},
+        {
+            "form": form,
+            "area_map": area_map,
+            "svg": svg,
+            "query": query,
+            "chosen": chosen,
+            "embed_url": embed_url,
+        },
         status=200 if form.is_valid() or not chosen else 400,
+    )
+
+
+@require_GET
+@rate_limited
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def map_embed(request):
+    """The map alone, with its legend, source and a link back, for other sites to show in an
+    iframe: besides the charts' and areas' embeds, the one map address that may be framed."""
+    area_map = _chosen_map(request)
+    if not area_map.areas:
+        raise Http404("This map has no areas.")
+    page_url = request.build_absolute_uri(f"{reverse('areas:map')}?{request.GET.urlencode()}")
+    return TemplateResponse(
+        request,
+        "areas/map_embed.html",
+        {"area_map": area_map, "svg": map_svg(area_map, id_prefix="embed"), "page_url": page_url},
     )
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("suggest/", views.suggest, name="suggest"),
     path("compare/", views.compare, name="compare"),
     path("map/", map_views.map_page, name="map"),
+    path("map/embed/", map_views.map_embed, name="map_embed"),
     path("map.svg", map_views.map_svg_file, name="map_svg"),
     path("map.png", map_views.map_png_file, name="map_png"),
     path("<str:code>/", views.area_page, name="area"),

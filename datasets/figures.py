@@ -2,7 +2,7 @@
 pages, the API) read figures through. Only published versions are ever returned, so no caller
 can leak an embargoed figure by forgetting a filter."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
@@ -115,11 +115,27 @@ def version_observations(version):
     return Observation.objects.filter(version=version)
 
 
-def code_lists(dataset):
-    """The dataset's area list and its breakdown lists, each with its codes (two queries)."""
+def code_lists(dataset, area_codes=True):
+    """The dataset's area list and its breakdown lists, each with its codes (two queries). Without
+    ``area_codes`` the area list comes without its codes (thousands of municipalities): read the
+    ones needed with ``area_labels``."""
     codes = Prefetch("codes", queryset=Code.objects.select_related("parent").order_by("order", "code"))
-    lists = CodeList.objects.filter(pk=dataset.area_code_list_id) | dataset.breakdown_code_lists.all()
-    return list(lists.distinct().prefetch_related(codes).order_by("kind", "slug"))
+    lists = list(
+        (CodeList.objects.filter(pk=dataset.area_code_list_id) | dataset.breakdown_code_lists.all())
+        .distinct()
+        .order_by("kind", "slug")
+    )
+    prefetch_related_objects([cl for cl in lists if area_codes or cl.pk != dataset.area_code_list_id], codes)
+    return lists
+
+
+def area_labels(area_list, codes=None):
+    """{code: label} of the area list's ``codes`` (all of them when None), in the list's order;
+    one query, whatever the list's size."""
+    found = area_list.codes.order_by("order", "code")
+    if codes is not None:
+        found = found.filter(code__in=list(codes))
+    return dict(found.values_list("code", "label"))
 
 
 def releases():

@@ -277,3 +277,40 @@ def test_the_map_page_is_valid_html(client):
     indicator = mapped_indicator(5)
     pages = {url: client.get(url).content for url in (map_url(indicator), map_url(indicator, period="1999"))}
     assert validate(pages) == []
+
+
+def test_the_map_embed_may_be_framed_and_shows_the_map_legend_and_a_link_back(client):
+    indicator = mapped_indicator(5)
+    response = client.get(map_url(indicator, "map/embed/"))
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    html = response.content.decode()
+    assert html.count('class="area-map__area"') == 5
+    assert "Legend" in html and "Not available" in html
+    assert f'href="http://testserver/areas/map/?indicator={indicator.dataset.slug}%2F{indicator.code}' in html
+    assert 'target="_blank"' in html
+
+
+def test_the_map_page_offers_the_embed_code_and_stays_unframable(client):
+    indicator = mapped_indicator(5)
+    response = client.get(map_url(indicator))
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    html = response.content.decode()
+    assert 'id="map-embed-code"' in html
+    assert '&lt;iframe src="http://testserver/areas/map/embed/?indicator=' in html
+
+
+@pytest.mark.parametrize(
+    "query", ["indicator=nope/NOPE&level=municipality", "level=galaxy", "indicator=x&period=<script>"]
+)
+def test_a_map_embed_of_nothing_is_a_404(client, query):
+    mapped_indicator(3)
+    assert client.get(f"/areas/map/embed/?{query}").status_code == 404
+
+
+def test_an_embargoed_map_embeds_no_figure(client):
+    indicator = mapped_indicator(5, published=False, missing=())
+    body = client.get(map_url(indicator, "map/embed/")).content.decode()
+    assert "Area 2: 3" not in body

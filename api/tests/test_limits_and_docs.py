@@ -53,3 +53,4 @@ def test_guide_page(client, published):
     assert "http://testserver/api/v1/datasets/population/observations" in html
     assert 'href="/api/v1/docs/"' in html and 'href="/api/v1/openapi.json"' in html
     assert "import requests" in html
+    assert 'href="/accounts/api-keys/"' in html and "Authorization: Bearer $PORTAL_API_KEY" in html

@@ -25,6 +25,13 @@ ROUTES = [
     "/glossary/census/",
     "/training/past/",
     "/training/calendar/",
+    "/data/",
+    "/areas/",
+    "/areas/NAT/",
+    "/areas/R1/",
+    "/areas/M101/",
+    "/areas/compare/?areas=M101&areas=M102&areas=R1",
+    "/areas/map/",
 ]
 
 

@@ -5,17 +5,16 @@ from django import forms
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
 from portal.core.sanitise import plain_user_text as plain_text
+from portal.core.submissions import HoneypotMixin
 
 from .models import TEXT_MAX_LENGTH, Role
-
-HONEYPOT_FIELD = "website"
 
 
 def too_long_message(limit):
     return f"Keep this to {limit:,} characters or fewer (you wrote %(show_value)s)."
 
 
-class ApplicationForm(ConsentMixin, forms.Form):
+class ApplicationForm(HoneypotMixin, ConsentMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=150,
@@ -73,10 +72,6 @@ class ApplicationForm(ConsentMixin, forms.Form):
     def __init__(self, *args, consent_wording, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_consent(consent_wording)
-
-    def is_robot(self):
-        """Robots fill in every field they find, including one that people never see."""
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean_name(self):
         name = plain_text(one_line(self.cleaned_data["name"], "name"))

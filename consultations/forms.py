@@ -6,10 +6,10 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.sanitise import plain_user_text
+from portal.core.submissions import HoneypotMixin
 
 from .models import QUESTION_PREFIX
 
-HONEYPOT_FIELD = "website"
 TEXT_ANSWER_MAX_LENGTH = 5000
 
 
@@ -31,7 +31,7 @@ class ConsultationFormBuilder(FormBuilder):
         return type("ConsultationForm", (ResponseForm,), self.formfields)
 
 
-class ResponseForm(ConsentMixin, BaseForm):
+class ResponseForm(HoneypotMixin, ConsentMixin, BaseForm):
     consent_required_message = ""  # the agreement is optional
 
     def __init__(self, *args, **kwargs):
@@ -48,10 +48,6 @@ class ResponseForm(ConsentMixin, BaseForm):
         )
         self.add_consent(self.page.consent_text)
         self.fields["consent"].required = False
-
-    def is_robot(self):
-        """Robots fill in every field they find, including one that people never see."""
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean(self):
         cleaned_data = super().clean()

@@ -5,24 +5,14 @@ from django.utils import timezone
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
+from portal.core.submissions import HoneypotMixin
 from portal.core.vocabularies import UserGroup
 
 from .models import COMMENT_MAX_LENGTH, REQUEST_MAX_LENGTH, DataRequest, FeedbackType
 
-HONEYPOT_FIELD = "website"
-
 
 def too_long_message(limit):
     return f"Keep this to {limit:,} characters or fewer (you wrote %(show_value)s)."
-
-
-class HoneypotMixin:
-    """Robots fill in every field they find, including one that people never see (the
-    stylesheet hides it; see feedback/includes/honeypot.html). It is not a form field, so
-    that it never shows among the form's fields or its errors."""
-
-    def is_robot(self):
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
 
 class PageFeedbackForm(HoneypotMixin, forms.Form):

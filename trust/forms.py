@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
+from portal.core.submissions import HoneypotMixin
 from portal.core.uploads import check_upload
 
 from .models import CLAIM_MAX_LENGTH, REPORT_TEXT_MAX_LENGTH
 
-HONEYPOT_FIELD = "website"
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 
 
@@ -24,7 +24,7 @@ def plain_text(text):
     return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
 
 
-class MisuseReportForm(ConsentMixin, forms.Form):
+class MisuseReportForm(HoneypotMixin, ConsentMixin, forms.Form):
     claim = forms.CharField(
         label="What was claimed?",
         max_length=CLAIM_MAX_LENGTH,
@@ -83,10 +83,6 @@ class MisuseReportForm(ConsentMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.checked_file = None
         self.add_consent(consent_wording)
-
-    def is_robot(self):
-        """Robots fill in every field they find, including one that people never see."""
-        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean_claim(self):
         return plain_text(self.cleaned_data["claim"])

@@ -13,7 +13,9 @@ from wagtail.models import Page
 
 from .blocks import IndicatorChartBlock
 
-WIDTH, HEIGHT = 640, 480  # what the snippet and oEmbed offer; the embed reflows to any width
+# What the snippet and oEmbed offer: tall enough for the title, the drawing (at most a third of
+# the frame's height, core/chart_embed.html's style), the status notes, source and link back.
+WIDTH, HEIGHT = 640, 760
 
 
 @dataclasses.dataclass

@@ -171,11 +171,11 @@ def test_oembed_describes_a_chart(client, page):
     found = json.loads(response.content)
     assert found["version"] == "1.0" and found["type"] == "rich"
     assert found["title"] == "People <b>& places</b>" and found["provider_name"]
-    assert (found["width"], found["height"]) == (640, 480)
+    assert (found["width"], found["height"]) == (640, 760)
     assert found["html"].startswith(f'<iframe src="{url}" title="People &lt;b&gt;&amp; places&lt;/b&gt;"')
     assert response["Access-Control-Allow-Origin"] == "*"
     smaller = json.loads(client.get(OEMBED, {"url": url, "maxwidth": "400", "maxheight": "9999"}).content)
-    assert (smaller["width"], smaller["height"]) == (400, 480) and 'width="400"' in smaller["html"]
+    assert (smaller["width"], smaller["height"]) == (400, 760) and 'width="400"' in smaller["html"]
 
 
 def problem(response, status):

@@ -86,7 +86,10 @@ def areas_in_version(version):
     if version is None or not version.is_public():
         return []
     return sorted(
-        Observation.objects.filter(version=version).values_list("area__code", "area__label").distinct()
+        Observation.objects.filter(version=version)
+        .order_by("area__code")
+        .values_list("area__code", "area__label")
+        .distinct()
     )
 
 

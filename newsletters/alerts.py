@@ -43,6 +43,15 @@ def area_choices():
     return public_area_choices()
 
 
+def area_names(codes):
+    """How a sign-up's area codes read: "North (R1)", or the bare code of an area no longer
+    offered."""
+    if not codes:
+        return []
+    names = dict(area_choices())
+    return [f"{names[code]} ({code})" if code in names else code for code in codes]
+
+
 def alert_content(version, previous, root_url):
     """What the email says, read once at release time from the public figures."""
     dataset = version.dataset

@@ -192,6 +192,7 @@ def confirm(request, token):
             index=index,
             lists=signup_request.lists.all(),
             topics=signup_request.topics,
+            areas=alerts.area_names(signup_request.areas),
             confirm_form=True,
         )
     outcome, subscriber = subscriptions.confirm_signup(signup_request_id)

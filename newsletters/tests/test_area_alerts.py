@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from datasets.figures import area_headline_figures, areas_in_version, public_area_choices
 from datasets.models import Observation
 from datasets.tests.factories import (
     AreaListFactory,
@@ -88,7 +87,7 @@ def test_the_form_offers_the_areas_of_public_datasets_once_each(client, newslett
     assert b"Hidden town" not in response.content
     assert html.find("legend", string=lambda text: text and "Areas to follow" in text)
     assert not html.select('input[name="areas"][checked]')
-    assert public_area_choices() == [("NAT", "Country"), ("R1", "North"), ("R2", "South")]
+    assert alerts.area_choices() == [("NAT", "Country"), ("R1", "North"), ("R2", "South")]
 
 
 def test_an_area_link_comes_with_the_area_ticked(client, newsletter_index, prices):
@@ -227,12 +226,12 @@ def test_the_service_refuses_a_sign_up_without_topics_or_areas(db):
         )
 
 
-# What the data layer says
+# What the data layer says (datasets.figures, read through newsletters.alerts, its one reader)
 
 
 def test_figures_of_an_area_say_not_available_never_zero(prices):
-    assert areas_in_version(prices) == [("NAT", "Country"), ("R1", "North")]
-    figures = area_headline_figures(prices, ["R1", "NAT"])
+    assert alerts.areas_in_version(prices) == [("NAT", "Country"), ("R1", "North")]
+    figures = alerts.area_headline_figures(prices, ["R1", "NAT"])
     assert figures["R1"][0]["value"] == "99.9" and figures["R1"][0]["period"]
     assert figures["R1"][1] == {
         "indicator": "Rents index",
@@ -246,8 +245,8 @@ def test_figures_of_an_area_say_not_available_never_zero(prices):
 
 def test_an_embargoed_version_reveals_no_area(db):
     secret = published_dataset(published=False)
-    assert areas_in_version(secret) == []
-    assert area_headline_figures(secret, ["R1"]) == {}
+    assert alerts.areas_in_version(secret) == []
+    assert alerts.area_headline_figures(secret, ["R1"]) == {}
 
 
 # Sending

@@ -172,17 +172,16 @@ def follow_areas(subscriber, codes):
     )
 
 
-def drop_areas(subscriber, keep):
-    """Stop the areas not in ``keep``, with a withdrawn consent naming them."""
-    dropped = list(
-        subscriber.area_alerts.exclude(area_code__in=list(keep)).values_list("area_code", flat=True)
-    )
+def stop_following(subscriber, follows, field, keep, what):
+    """Stop the subscriber's ``follows`` (topic or area alerts) whose ``field`` is not in
+    ``keep``, with a withdrawn consent naming them ("Stopped <what> for: …")."""
+    dropped = list(follows.exclude(**{f"{field}__in": list(keep)}).values_list(field, flat=True))
     if dropped:
-        subscriber.area_alerts.filter(area_code__in=dropped).delete()
+        follows.filter(**{f"{field}__in": dropped}).delete()
         Consent.objects.create(
             contact_id=subscriber.contact_id,
             purpose=ALERTS_CONSENT_PURPOSE,
-            wording=f"Stopped area alerts for: {', '.join(dropped)}."[:2000],
+            wording=f"Stopped {what} for: {', '.join(dropped)}."[:2000],
             granted=False,
         )
 
@@ -200,19 +199,11 @@ def update_preferences(subscriber, *, lists, frequency, user_group, topics=None,
         return unsubscribe(subscriber)
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        dropped = list(subscriber.topic_alerts.exclude(topic__in=topics).values_list("topic", flat=True))
-        if dropped:
-            subscriber.topic_alerts.filter(topic__in=dropped).delete()
-            Consent.objects.create(
-                contact_id=subscriber.contact_id,
-                purpose=ALERTS_CONSENT_PURPOSE,
-                wording=f"Stopped release alerts for: {', '.join(dropped)}."[:2000],
-                granted=False,
-            )
+        stop_following(subscriber, subscriber.topic_alerts, "topic", topics, "release alerts")
         TopicAlert.objects.bulk_create(
             [TopicAlert(subscriber=subscriber, topic=topic) for topic in topics], ignore_conflicts=True
         )
-        drop_areas(subscriber, areas)
+        stop_following(subscriber, subscriber.area_alerts, "area_code", areas, "area alerts")
         subscriber.subscriptions.exclude(newsletter_list__in=lists).delete()
         Subscription.objects.bulk_create(
             [

@@ -27,6 +27,7 @@ from newsletters.tests.test_release_alerts import (
     confirm_path,
     follower,
     published_dataset,
+    signup_poster,
 )
 from portal.contacts.models import Consent, Touchpoint
 from portal.core.mail import site_root_url
@@ -60,12 +61,7 @@ def prices(db):
 
 @pytest.fixture
 def sign_up(client, newsletter_index, prices, django_capture_on_commit_callbacks):
-    def post(**fields):
-        data = {"email": "Reporter@Example.org", "areas": ["R1"], "consent": "on", **fields}
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(alerts_url(newsletter_index), data)
-
-    return post
+    return signup_poster(client, newsletter_index, django_capture_on_commit_callbacks, areas=["R1"])
 
 
 def publish(version, capture, previous=None):

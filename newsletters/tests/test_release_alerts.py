@@ -80,14 +80,21 @@ def prices(db):
     return published_dataset()
 
 
-@pytest.fixture
-def sign_up(client, newsletter_index, prices, django_capture_on_commit_callbacks):
+def signup_poster(client, index, capture, **defaults):
+    """POST the release-alerts form with these defaults (and the fields given), running what
+    waits for the commit (the confirmation email)."""
+
     def post(**fields):
-        data = {"email": "Reporter@Example.org", "topics": ["Prices"], "consent": "on", **fields}
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(alerts_url(newsletter_index), data)
+        data = {"email": "Reporter@Example.org", "consent": "on", **defaults, **fields}
+        with capture(execute=True):
+            return client.post(alerts_url(index), data)
 
     return post
+
+
+@pytest.fixture
+def sign_up(client, newsletter_index, prices, django_capture_on_commit_callbacks):
+    return signup_poster(client, newsletter_index, django_capture_on_commit_callbacks, topics=["Prices"])
 
 
 # The sign-up page

@@ -407,3 +407,17 @@ def test_personal_data_lists_the_areas_and_erasing_removes_them(followers):
     assert not AreaAlert.objects.filter(subscriber__contact__email="both@example.org").exists()
     assert AreaAlert.objects.filter(area_code="NAT").count() == 1  # the country's follower keeps it
     assert TopicAlert.objects.filter(topic="Prices").exists()
+
+
+def test_the_form_is_valid_html_with_an_area_chosen_unknown_or_with_errors(client, newsletter_index, prices):
+    from tests.html_validator import validate
+
+    url = alerts_url(newsletter_index)
+    errors = client.post(url, {"areas": ["ZZ", "R1"], "email": "x"})
+    assert errors.status_code == 400
+    pages = {
+        "chosen": client.get(url + "?area=R1").content,
+        "unknown": client.get(url + "?area=ZZ").content,
+        "errors": errors.content,
+    }
+    assert not validate(pages)

@@ -80,6 +80,71 @@ def headline_figures(version, limit=6):
     ]
 
 
+def areas_in_version(version):
+    """(code, label) of the areas a public ``version`` has figures for, by code (what local
+    release alerts go to); empty when the version is not public. One query."""
+    if version is None or not version.is_public():
+        return []
+    return sorted(
+        Observation.objects.filter(version=version)
+        .order_by("area__code")
+        .values_list("area__code", "area__label")
+        .distinct()
+    )
+
+
+def public_area_choices():
+    """(code, label) of every area of the area lists public datasets use, in each list's order:
+    what people may follow, each code once. One query."""
+    used = public_datasets().values("area_code_list")
+    rows = (
+        Code.objects.filter(code_list__kind=CodeList.AREA, code_list__in=used)
+        .order_by("code_list_id", "order", "code")
+        .values_list("code", "label")
+    )
+    found = {}
+    for code, label in rows:
+        found.setdefault(code, label)  # a code in two lists is the first list's, as ``area()`` says
+    return list(found.items())
+
+
+def area_headline_figures(version, codes, limit=6):
+    """For each area code of ``codes``, the headline of the first ``limit`` indicators (by code)
+    of a public ``version``: that area's newest total, as plain strings ready for an email. An
+    indicator without a figure for the area says "not available", never 0. {code: [figure]};
+    empty when the version is not public. Three queries, whatever the number of areas."""
+    from .headlines import total_key
+
+    if version is None or not version.is_public() or not codes:
+        return {}
+    dataset = version.dataset
+    indicators = list(dataset.indicators.order_by("code")[:limit])
+    key = total_key(dataset)
+    newest = {}
+    rows = Observation.objects.filter(
+        version=version, indicator__in=indicators, area__code__in=list(codes), breakdown_key=key
+    ).select_related("area")
+    for row in rows.order_by("-period_start"):
+        newest.setdefault((row.area.code, row.indicator_id), row)
+    found = {}
+    for code in codes:
+        figures = []
+        for indicator in indicators:
+            row = newest.get((code, indicator.pk))
+            parts = figure_parts(row, indicator)  # no row: "not available"
+            figures.append(
+                {
+                    "indicator": indicator.name,
+                    "period": period_text(row.period) if row else "",
+                    "value": parts["text"],
+                    "unit": parts["unit"],
+                    "status": parts["status"],
+                }
+            )
+        found[code] = figures
+    return found
+
+
 def published_release(version):
     """The release that published ``version`` (title and address are public), or None."""
     if version is None or not version.is_public():

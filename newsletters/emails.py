@@ -137,6 +137,7 @@ class PreparedIssue:
 
 
 def confirmation_message(signup_request):
+    from .alerts import area_names
     from .models import NewsletterIndexPage
 
     index = NewsletterIndexPage.objects.live().first()
@@ -144,6 +145,7 @@ def confirmation_message(signup_request):
         "confirm_url": confirmation_url(signup_request),
         "lists": list(signup_request.lists.all()),
         "topics": list(signup_request.topics or ()),
+        "areas": area_names(signup_request.areas or ()),
         "hours": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 3600,
         "signup_url": (index.get_full_url() or "") if index else site_root_url() + "/",
     }

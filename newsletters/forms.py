@@ -127,17 +127,55 @@ def topic_field(topics, required=True):
     )
 
 
+def area_field(areas, max_areas, required=False):
+    """Areas to follow: ``areas`` is (code, name) pairs; an unknown code is refused by name."""
+    return TopicChoiceField(
+        label="Areas to follow",
+        choices=list(areas),
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        help_text=(
+            f"We email you when new figures for an area you chose are released, with that area's "
+            f"figures. Choose up to {max_areas}."
+        ),
+        error_messages={
+            "invalid_choice": "One of the areas you chose is not one we publish figures for. Choose again.",
+        },
+    )
+
+
 class AlertSignupForm(ConsentMixin, forms.Form):
-    """Release alerts: an email address, one or more data topics, and consent in the words shown."""
+    """Release alerts: an email address, data topics and/or areas (at least one of them, at most
+    ``max_areas`` areas), and consent in the words shown."""
 
     email = SignupForm.base_fields["email"]
     consent_required_message = "Please agree to this so that we can send you release alerts."
 
-    def __init__(self, *args, topics, consent_wording, **kwargs):
+    def __init__(self, *args, topics, consent_wording, areas=(), max_areas=5, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topics"] = topic_field(topics)
-        self.order_fields(["topics", "email"])
+        self.max_areas = max_areas
+        self.fields["topics"] = topic_field(topics, required=not areas)
+        if areas:
+            self.fields["areas"] = area_field(areas, max_areas)
+        self.order_fields(["topics", "areas", "email"])
         self.add_consent(consent_wording)
+
+    def clean_areas(self):
+        areas = list(dict.fromkeys(self.cleaned_data["areas"]))  # ticked twice is once
+        if len(areas) > self.max_areas:
+            raise forms.ValidationError(f"Choose at most {self.max_areas} areas.")
+        return areas
+
+    def clean(self):
+        data = super().clean()
+        if (
+            "areas" in self.fields
+            and "areas" not in self.errors
+            and not data.get("topics")
+            and not data.get("areas")
+        ):
+            self.add_error("topics", "Choose at least one topic or area.")
+        return data
 
 
 class PreferencesForm(forms.Form):
@@ -147,11 +185,15 @@ class PreferencesForm(forms.Form):
     frequency = frequency_field()
     user_group = user_group_field()
 
-    def __init__(self, *args, topics=(), **kwargs):
+    def __init__(self, *args, topics=(), areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lists"] = list_field(required=False)
-        self.fields["lists"].help_text = "Untick them all, and every topic, to stop every email."
+        self.fields["lists"].help_text = "Untick them all, and every topic and area, to stop every email."
         if topics:
             self.fields["topics"] = topic_field(topics, required=False)
             self.fields["topics"].label = "Release alerts: topics to follow"
-        self.order_fields(["lists", "topics", "frequency", "user_group"])
+        if areas:  # only those followed: a new area goes through the sign-up's double opt-in
+            self.fields["areas"] = area_field(areas, len(areas))
+            self.fields["areas"].label = "Release alerts: areas you follow"
+            self.fields["areas"].help_text = "Untick an area to stop its emails."
+        self.order_fields(["lists", "topics", "areas", "frequency", "user_group"])

@@ -110,6 +110,9 @@ class SignupRequest(models.Model):
     topics = models.JSONField(
         default=list, blank=True, help_text="Data topics whose releases the person asked to hear about."
     )
+    areas = models.JSONField(
+        default=list, blank=True, help_text="Area codes whose new figures the person asked to hear about."
+    )
     consent_wording = models.TextField()
     source = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -140,6 +143,26 @@ class TopicAlert(models.Model):
         return f"{self.subscriber} → {self.topic}"
 
 
+class AreaAlert(models.Model):
+    """A confirmed subscriber wants an email when new figures for this area (by its code) are
+    released. A code, not a key to the area: newsletters do not import the data layer's models,
+    and a following survives the area list being re-imported."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="area_alerts")
+    area_code = models.CharField(max_length=50)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["area_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "area_code"], name="newsletters_one_area_alert")
+        ]
+        indexes = [models.Index(fields=["area_code"])]
+
+    def __str__(self):
+        return f"{self.subscriber} → area {self.area_code}"
+
+
 class Sending(models.Model):
     """One send, with its progress and aggregate counts: an issue to lists and groups, or a
     release alert (``alert``) to the subscribers of the released dataset's topics."""
@@ -162,8 +185,13 @@ class Sending(models.Model):
     alert_version_id = models.PositiveBigIntegerField(
         null=True,
         blank=True,
-        unique=True,
         help_text="For a release alert: the dataset version it announces (each version alerts once).",
+    )
+    alert_key = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="Empty for the topic alert; for an area alert, the area codes it covers (comma-separated).",
     )
     alert = models.JSONField(
         null=True,
@@ -192,6 +220,12 @@ class Sending(models.Model):
     class Meta:
         ordering = ["-scheduled_for"]
         indexes = [models.Index(fields=["status", "scheduled_for"])]
+        constraints = [
+            # Each version alerts once per audience: its topics' followers, and each set of areas.
+            models.UniqueConstraint(
+                fields=["alert_version_id", "alert_key"], name="newsletters_one_alert_per_key"
+            )
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.get_status_display()})"

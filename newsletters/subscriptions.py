@@ -13,7 +13,16 @@ from portal.contacts.models import Consent, Contact, TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
 
 from .emails import send_confirmation_email
-from .models import Delivery, Frequency, Sending, SignupRequest, Subscriber, Subscription, TopicAlert
+from .models import (
+    AreaAlert,
+    Delivery,
+    Frequency,
+    Sending,
+    SignupRequest,
+    Subscriber,
+    Subscription,
+    TopicAlert,
+)
 
 CONSENT_PURPOSE = "newsletter"
 ALERTS_CONSENT_PURPOSE = "release_alerts"
@@ -48,18 +57,25 @@ def request_signup(email, *, lists, consent_wording, user_group="", organisation
     return signup_request
 
 
-def request_alert_signup(email, *, topics, consent_wording, source=""):
-    """Keep a sign-up for release alerts on these data topics and email its confirmation link.
+def request_alert_signup(email, *, topics, consent_wording, source="", areas=()):
+    """Keep a sign-up for release alerts on these data topics and areas (codes) and email its
+    confirmation link.
 
-    The caller checks the topics against those on offer; as with newsletters, nothing enters the
-    user database until the link is clicked, and the answer never says whether we knew the address.
+    The caller checks the topics and areas against those on offer; as with newsletters, nothing
+    enters the user database until the link is clicked, and the answer never says whether we
+    knew the address.
     """
     topics = sorted({" ".join(str(topic).split())[:100] for topic in topics} - {""}, key=str.casefold)
-    if not topics:
-        raise ValueError("A release-alert sign-up needs at least one topic.")
+    areas = sorted({str(code).strip()[:50] for code in areas} - {""})
+    if not topics and not areas:
+        raise ValueError("A release-alert sign-up needs at least one topic or area.")
     with transaction.atomic():
         signup_request = SignupRequest.objects.create(
-            email=normalise_email(email), topics=topics, consent_wording=consent_wording, source=source[:500]
+            email=normalise_email(email),
+            topics=topics,
+            areas=areas,
+            consent_wording=consent_wording,
+            source=source[:500],
         )
         transaction.on_commit(lambda: send_confirmation_email(signup_request), robust=True)
     return signup_request
@@ -75,15 +91,17 @@ def confirm_signup(signup_request_id):
             return Confirmation.ALREADY_CONFIRMED, None
         lists = list(signup_request.lists.filter(active=True))
         topics = list(signup_request.topics or ())
+        areas = list(signup_request.areas or ())
         detail = [newsletter_list.name for newsletter_list in lists]
         detail += [f"Release alerts: {topic}" for topic in topics]
+        detail += [f"Area alerts: {code}" for code in areas]
         contact = record_touchpoint(
             signup_request.email,
             kind=TouchpointKind.NEWSLETTER_SIGNUP,
             source=signup_request.source,
             detail=", ".join(detail),
             consent=ConsentGiven(
-                purpose=ALERTS_CONSENT_PURPOSE if topics and not lists else CONSENT_PURPOSE,
+                purpose=ALERTS_CONSENT_PURPOSE if (topics or areas) and not lists else CONSENT_PURPOSE,
                 wording=signup_request.consent_wording,
             ),
             verified=True,  # they followed the link sent to this address
@@ -112,6 +130,7 @@ def confirm_signup(signup_request_id):
         TopicAlert.objects.bulk_create(
             [TopicAlert(subscriber=subscriber, topic=topic) for topic in topics], ignore_conflicts=True
         )
+        follow_areas(subscriber, areas)
         signup_request.confirmed_at = timezone.now()
         signup_request.save(update_fields=["confirmed_at"])
     return Confirmation.CONFIRMED, subscriber
@@ -128,12 +147,14 @@ def skip_pending_deliveries(subscriber):
         .exclude(sending__lists__in=list_ids)
         .update(status=Delivery.Status.SKIPPED)
     )
-    # A release alert still goes to someone who keeps one of its topics.
+    # A release alert still goes to someone who keeps one of its topics or areas.
     topics = set(subscriber.topic_alerts.values_list("topic", flat=True))
+    areas = set(subscriber.area_alerts.values_list("area_code", flat=True))
     dropped = [
         pk
         for pk, alert in queued.filter(sending__issue__isnull=True).values_list("pk", "sending__alert")
         if not topics.intersection((alert or {}).get("topics", ()))
+        and not areas.intersection(area["code"] for area in (alert or {}).get("areas", ()))
     ]
     return skipped + queued.filter(pk__in=dropped).update(status=Delivery.Status.SKIPPED)
 
@@ -144,28 +165,45 @@ def _withdraw_consent(subscriber, wording):
     )
 
 
-def update_preferences(subscriber, *, lists, frequency, user_group, topics=None):
-    """What the person chose in the preference centre. No lists and no release-alert topics at all
-    is unsubscribing; ``topics=None`` leaves the topics as they are."""
+def follow_areas(subscriber, codes):
+    """Add these area codes to what the subscriber follows; following one again changes nothing."""
+    AreaAlert.objects.bulk_create(
+        [AreaAlert(subscriber=subscriber, area_code=code) for code in codes], ignore_conflicts=True
+    )
+
+
+def stop_following(subscriber, follows, field, keep, what):
+    """Stop the subscriber's ``follows`` (topic or area alerts) whose ``field`` is not in
+    ``keep``, with a withdrawn consent naming them ("Stopped <what> for: …")."""
+    dropped = list(follows.exclude(**{f"{field}__in": list(keep)}).values_list(field, flat=True))
+    if dropped:
+        follows.filter(**{f"{field}__in": dropped}).delete()
+        Consent.objects.create(
+            contact_id=subscriber.contact_id,
+            purpose=ALERTS_CONSENT_PURPOSE,
+            wording=f"Stopped {what} for: {', '.join(dropped)}."[:2000],
+            granted=False,
+        )
+
+
+def update_preferences(subscriber, *, lists, frequency, user_group, topics=None, areas=None):
+    """What the person chose in the preference centre. No lists, no release-alert topics and no
+    areas at all is unsubscribing; ``topics=None`` or ``areas=None`` leaves them as they are.
+    Areas can only be dropped here (adding one goes through the sign-up's double opt-in)."""
     lists = [newsletter_list for newsletter_list in lists if newsletter_list.active]
     if topics is None:
         topics = list(subscriber.topic_alerts.values_list("topic", flat=True))
-    if not lists and not topics:
+    if areas is None:
+        areas = list(subscriber.area_alerts.values_list("area_code", flat=True))
+    if not lists and not topics and not areas:
         return unsubscribe(subscriber)
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        dropped = list(subscriber.topic_alerts.exclude(topic__in=topics).values_list("topic", flat=True))
-        if dropped:
-            subscriber.topic_alerts.filter(topic__in=dropped).delete()
-            Consent.objects.create(
-                contact_id=subscriber.contact_id,
-                purpose=ALERTS_CONSENT_PURPOSE,
-                wording=f"Stopped release alerts for: {', '.join(dropped)}."[:2000],
-                granted=False,
-            )
+        stop_following(subscriber, subscriber.topic_alerts, "topic", topics, "release alerts")
         TopicAlert.objects.bulk_create(
             [TopicAlert(subscriber=subscriber, topic=topic) for topic in topics], ignore_conflicts=True
         )
+        stop_following(subscriber, subscriber.area_alerts, "area_code", areas, "area alerts")
         subscriber.subscriptions.exclude(newsletter_list__in=lists).delete()
         Subscription.objects.bulk_create(
             [
@@ -192,6 +230,7 @@ def unsubscribe(subscriber, sending_id=None):
             return subscriber
         subscriber.subscriptions.all().delete()
         subscriber.topic_alerts.all().delete()
+        subscriber.area_alerts.all().delete()
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["unsubscribed_at"])
         _withdraw_consent(subscriber, "Unsubscribed from every newsletter.")
@@ -214,6 +253,7 @@ def personal_data(subscriber):
             s.newsletter_list.name for s in subscriber.subscriptions.select_related("newsletter_list")
         ],
         "release_alert_topics": list(subscriber.topic_alerts.values_list("topic", flat=True)),
+        "area_alerts": list(subscriber.area_alerts.values_list("area_code", flat=True)),
         "frequency": subscriber.get_frequency_display(),
         "subscribed_since": subscriber.confirmed_at.isoformat(),
         "unsubscribed_at": subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else None,

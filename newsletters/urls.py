@@ -8,6 +8,7 @@ app_name = "newsletters"
 
 urlpatterns = [
     path("email/signup/", views.footer_signup, name="footer_signup"),
+    path("email/follow-area/", views.follow_area, name="follow_area"),
     path("email/confirm/<str:token>/", views.confirm, name="confirm"),
     path("email/preferences/<str:token>/", views.preferences, name="preferences"),
     path("email/preferences/<str:token>/data.<str:file_format>", views.download_data, name="download_data"),

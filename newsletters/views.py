@@ -8,6 +8,7 @@ on our lists.
 import csv
 import io
 import json
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -97,10 +98,17 @@ def alerts_signup(index, request):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
     topics = alerts.topic_choices()
+    areas = alerts.area_choices()
+    # "Follow <area>" on an area page links here with ?area=<code>: that area comes ticked.
+    asked = request.GET.get("area", "")[:50]
+    known = dict(areas)
     form = AlertSignupForm(
         request.POST if request.method == "POST" else None,
         topics=topics,
+        areas=areas,
+        max_areas=alerts.MAX_AREAS,
         consent_wording=index.alerts_consent_text,
+        initial={"areas": [asked]} if asked in known else None,
     )
     status = 200
     if request.method == "POST":
@@ -113,6 +121,7 @@ def alerts_signup(index, request):
             subscriptions.request_alert_signup(
                 form.cleaned_data["email"],
                 topics=form.cleaned_data["topics"],
+                areas=form.cleaned_data.get("areas", []),
                 consent_wording=form.consent_wording,
                 source=request.build_absolute_uri(index.url + index.reverse_subpage("release_alerts")),
             )
@@ -121,7 +130,16 @@ def alerts_signup(index, request):
     response = render(
         request,
         "newsletters/release_alerts.html",
-        {"page": index, "self": index, "index_page": index, "form": form, "topics": topics},
+        {
+            "page": index,
+            "self": index,
+            "index_page": index,
+            "form": form,
+            "topics": topics,
+            "areas": areas,
+            "chosen_area": known.get(asked, ""),
+            "unknown_area": asked if asked and asked not in known else "",
+        },
         status=status,
     )
     return private(response)
@@ -174,6 +192,7 @@ def confirm(request, token):
             index=index,
             lists=signup_request.lists.all(),
             topics=signup_request.topics,
+            areas=alerts.area_names(signup_request.areas),
             confirm_form=True,
         )
     outcome, subscriber = subscriptions.confirm_signup(signup_request_id)
@@ -207,6 +226,16 @@ def unknown_link(request):
     )
 
 
+@require_http_methods(["GET", "HEAD"])
+def follow_area(request):
+    """The "Follow <area>" link of an area page (which does not know where the newsletter page
+    is): on to the release-alerts form with that area ticked."""
+    index = newsletter_index()
+    target = index.url + index.reverse_subpage("release_alerts")
+    code = request.GET.get("area", "")[:50]
+    return HttpResponseRedirect(f"{target}?{urlencode({'area': code})}" if code else target)
+
+
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     subscriber = subscriber_or_none(token)
@@ -216,13 +245,17 @@ def preferences(request, token):
     followed = list(subscriber.topic_alerts.values_list("topic", flat=True))
     # The topics on offer, and those already followed (so that one no longer offered can be dropped).
     topics = sorted(set(alerts.topic_choices()) | set(followed), key=str.casefold)
+    followed_areas = list(subscriber.area_alerts.values_list("area_code", flat=True))
+    names = dict(alerts.area_choices()) if followed_areas else {}
+    areas = [(code, names.get(code, code)) for code in followed_areas]
     initial = {
         "lists": list(subscriber.subscriptions.values_list("newsletter_list_id", flat=True)),
         "topics": followed,
+        "areas": followed_areas,
         "frequency": subscriber.frequency,
         "user_group": subscriber.contact.user_group,
     }
-    form = PreferencesForm(request.POST or None, initial=initial, topics=topics)
+    form = PreferencesForm(request.POST or None, initial=initial, topics=topics, areas=areas)
     saved = False
     if request.method == "POST" and form.is_valid():
         subscriber = subscriptions.update_preferences(
@@ -231,6 +264,7 @@ def preferences(request, token):
             frequency=form.cleaned_data["frequency"],
             user_group=form.cleaned_data["user_group"],
             topics=form.cleaned_data.get("topics", []),
+            areas=form.cleaned_data.get("areas", []) if areas else None,
         )
         if subscriber.unsubscribed_at:
             return HttpResponseRedirect(request.path.replace("/preferences/", "/unsubscribe/"))
@@ -240,8 +274,10 @@ def preferences(request, token):
                 **initial,
                 "lists": [item.pk for item in form.cleaned_data["lists"]],
                 "topics": form.cleaned_data.get("topics", []),
+                "areas": form.cleaned_data.get("areas", []),
             },
             topics=topics,
+            areas=[(code, name) for code, name in areas if code in form.cleaned_data.get("areas", [])],
         )
     response = render(
         request,

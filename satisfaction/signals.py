@@ -12,7 +12,9 @@ from .invitation import forget
 from .models import SatisfactionSurveyPage, SurveySettings
 
 
-def changed(**kwargs):
+def changed(sender=None, created=False, **kwargs):
+    if sender is SurveySettings and created:
+        return  # the defaults, made by the first page that read them: that page already shows them
     forget()
     transaction.on_commit(purge_site)
 

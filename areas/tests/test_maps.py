@@ -251,7 +251,9 @@ def test_query_counts_are_the_same_for_10_and_400_areas(client):
     grow_map(indicator, indicator.dataset.versions.get(), 400, start=10)
     many = [cold_queries(client, url) for url in urls]
     assert few == many, (few, many)
-    assert max(many) <= 15  # the page: its form (indicators, levels, areas), the map, the base template
+    # Every cache empty: the map's own reads are 10; the rest are what every page reads once into
+    # the cache (settings, the survey invitation, the footer's sign-up).
+    assert max(many) <= 17
 
 
 def test_a_map_of_400_areas_is_under_300_kb():

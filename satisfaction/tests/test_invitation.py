@@ -77,6 +77,18 @@ def test_the_invitation_is_the_same_for_every_visitor_so_the_page_stays_cached(
     assert b'data-rate="1.0000"' in third.content
 
 
+def test_the_first_page_to_read_the_default_settings_is_still_cached(
+    client, survey_page, page_cache_on, committed
+):
+    """The settings row is made, with its defaults, by the first page view that reads it: that
+    makes no purge, so the page it rendered is served to the next visitor."""
+    SurveySettings.objects.all().delete()
+    with committed():
+        first = client.get("/")
+    assert SurveySettings.objects.exists()
+    assert (first["X-Cache"], client.get("/")["X-Cache"]) == ("MISS", "HIT")
+
+
 def test_the_settings_refuse_rates_and_periods_out_of_range(survey_page):
     from django.core.exceptions import ValidationError
 

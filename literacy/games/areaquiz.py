@@ -189,7 +189,7 @@ def range_label(low, high):
         return f"{share * 100:.0f}%"
 
     if low is None:
-        return f"Under {percent(high)} of the official figure"
+        return f"Under {percent(high)}"
     if high is None:
-        return f"{percent(low)} or more of the official figure"
+        return f"{percent(low)} or more"
     return f"{percent(low)} to under {percent(high)}"

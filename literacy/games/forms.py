@@ -67,7 +67,8 @@ class AreaGuessForm(forms.Form):
                 "invalid_choice": "Choose one of the areas in the list.",
             },
         )
-        low, high = plain(quiz.lowest), plain(quiz.highest)
+        places = quiz.indicator.decimals
+        low, high = format_figure(quiz.lowest, places), format_figure(quiz.highest, places)
         out_of_range = f"Enter a number from {low} to {high}."
         self.fields["guess"] = forms.DecimalField(
             label=f"Your guess ({quiz.unit})" if quiz.unit else "Your guess",
@@ -86,7 +87,7 @@ class AreaGuessForm(forms.Form):
             decimal_places=6,
             widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autocomplete": "off"}),
         )
-        self.fields["guess"].widget.attrs.update(min=low, max=high)
+        self.fields["guess"].widget.attrs.update(min=plain(quiz.lowest), max=plain(quiz.highest))
 
     def clean_guess(self):
         guess = self.cleaned_data["guess"]

@@ -149,9 +149,9 @@ def test_closeness():
         ("M1", "lots", "Enter a number, like 42 or 3.5"),
         ("M1", "1e400", "Enter a number"),
         ("M1", "NaN", "Enter a number"),
-        ("M1", "-5", "Enter a number from 0 to 40000."),
-        ("M1", "40001", "Enter a number from 0 to 40000."),
-        ("M1", "9" * 40, "Enter a number from 0 to 40000."),
+        ("M1", "-5", "Enter a number from 0 to 40,000."),
+        ("M1", "40001", "Enter a number from 0 to 40,000."),
+        ("M1", "9" * 40, "Enter a number from 0 to 40,000."),
         ("M1", "<script>alert(1)</script>", "Enter a number, like 42 or 3.5"),
     ],
 )

@@ -192,4 +192,4 @@ def range_label(low, high):
         return f"Under {percent(high)}"
     if high is None:
         return f"{percent(low)} or more"
-    return f"{percent(low)} to under {percent(high)}"
+    return f"{low * 100:.0f}\N{EN DASH}{percent(high)}"

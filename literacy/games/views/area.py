@@ -10,14 +10,13 @@ from decimal import Decimal
 from django.contrib import messages
 from django.db import transaction
 
-from portal.core.ratelimit import limit_or_429
-
 from .. import areaquiz, leaderboard, tokens
 from ..forms import AreaGuessForm, NicknameForm
 from ..models import AreaGuess, LeaderboardEntry
-from .common import REPLAYED, redirect_to, render
+from .common import checked_post, redirect_to, render
 
 TEMPLATE = "games/area_quiz_page.html"
+SCORE_REPLAYED = "This score was already sent, or the page expired. Please send it again."
 
 
 def session_key(page):
@@ -39,14 +38,11 @@ def play(page, request):
     scope = f"area-guess:{page.pk}"
     form, status = AreaGuessForm(quiz=quiz), 200
     if request.method == "POST":
-        limited = limit_or_429(request, "game_answer")
+        form, status = AreaGuessForm(request.POST, quiz=quiz), 400
+        limited, valid = checked_post(request, "game_answer", scope, form)
         if limited:
             return limited
-        form, status = AreaGuessForm(request.POST, quiz=quiz), 400
-        if not tokens.redeem(request, scope, request.POST.get("token")):
-            form.is_valid()
-            form.add_error(None, REPLAYED)
-        elif form.is_valid():
+        if valid:
             save_guess(request, page, form.cleaned_data["area"], form.cleaned_data["guess"])
             return redirect_to(page, "result", fragment="result")
     return render(
@@ -79,14 +75,11 @@ def result(page, request):
         messages.info(request, "This score is already on the leaderboard.")
         return redirect_to(page, "result", fragment=f"entry-{played['entry']}")
     if request.method == "POST":
-        limited = limit_or_429(request, "game_score")
+        form, status = NicknameForm(request.POST), 400
+        limited, valid = checked_post(request, "game_score", scope, form, SCORE_REPLAYED)
         if limited:
             return limited
-        form, status = NicknameForm(request.POST), 400
-        if not tokens.redeem(request, scope, request.POST.get("token")):
-            form.is_valid()
-            form.add_error(None, "This score was already sent, or the page expired. Please send it again.")
-        elif form.is_valid():
+        if valid:
             entry = LeaderboardEntry.objects.create(
                 quiz=page, nickname=form.cleaned_data["nickname"], score=score, out_of=100, time_taken_ms=0
             )

@@ -5,7 +5,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.utils import timezone
+from wagtail.test.utils.form_data import nested_form_data
 
 from datasets.tests.factories import (
     AreaListFactory,
@@ -22,6 +24,7 @@ from tests.queries import queries_for
 
 from .conftest import token_in
 from .factories import AreaGuessFactory, AreaQuizPageFactory
+from .test_admin import add_url
 
 pytestmark = pytest.mark.django_db
 
@@ -188,8 +191,6 @@ def test_guesses_are_rate_limited(client, quiz, settings):
 
 
 def test_posts_need_csrf(quiz):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     assert guess(strict, quiz).status_code == 403
 
@@ -280,3 +281,22 @@ def test_pages_are_valid_html(client, quiz, games_index):
     guess(client, quiz)
     pages["result"] = client.get(f"{quiz.url}result/").content
     assert validate(pages) == []
+
+
+def test_an_editor_creates_an_area_quiz_in_the_admin(superuser_client, games_index, indicator, client):
+    data = nested_form_data(
+        {
+            "title": "Know your town",
+            "slug": "know-your-town",
+            "intro": "Guess your town's population.",
+            "indicator": indicator.pk,
+            "level": AreaQuizPage.MUNICIPALITY,
+            "leaderboard_size": 10,
+            "action-publish": "publish",
+        }
+    )
+    response = superuser_client.post(add_url(AreaQuizPage, games_index), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = AreaQuizPage.objects.get(slug="know-your-town")
+    assert page.live and page.indicator == indicator
+    assert "Town 1" in client.get(page.url).content.decode()

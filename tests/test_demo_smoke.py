@@ -22,6 +22,8 @@ from datasets.models import Code, Dataset, Release
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.models import CompetitionPage, Entry
 from literacy.games.models import (
+    AreaGuess,
+    AreaQuizPage,
     GamesIndexPage,
     GuessAnswer,
     GuessTheNumberPage,
@@ -88,6 +90,7 @@ COUNTED = [
     Touchpoint,
     Consent,
     GuessAnswer,
+    AreaGuess,
     LeaderboardEntry,
     Entry,
     NewsletterList,
@@ -344,6 +347,10 @@ def check_games(client):
     assert GuessAnswer.objects.filter(question__page=GuessTheNumberPage.objects.get()).count() >= 600
     assert LeaderboardEntry.objects.exists()
     assert client.get(f"{GuessTheNumberPage.objects.get().url}question/1/").status_code == 200
+    area_quiz = AreaQuizPage.objects.get()
+    assert area_quiz.live and area_quiz.indicator.dataset.slug == "norland-population"
+    assert AreaGuess.objects.filter(page=area_quiz).count() >= 400
+    assert "<optgroup" in client.get(area_quiz.url).content.decode(), "municipalities grouped by region"
 
 
 def check_competitions(client, settings):

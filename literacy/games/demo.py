@@ -12,9 +12,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from datasets.figures import find_indicator
 from portal.core.demo import DemoFiles, ensure_section_index
 
+from . import areaquiz
 from .models import (
+    AreaGuess,
+    AreaQuizPage,
     GamesIndexPage,
     GuessAnswer,
     GuessTheNumberPage,
@@ -47,6 +51,8 @@ def load_games_demo(home, created):
     add_game(index, created, higher_or_lower(stories))
     if add_game(index, created, timed_quiz(stories)):
         add_leaderboard(TimedQuizPage.objects.get(slug="statistics-quiz"))
+    if add_game(index, created, area_quiz()):
+        add_area_guesses(AreaQuizPage.objects.get(slug="area-quiz"))
 
 
 def stories_by_slug(home):
@@ -148,6 +154,42 @@ def add_leaderboard(quiz):
             out_of=out_of,
             time_taken_ms=int(row["seconds"]) * 1000 + place * 137,
             submitted_at=now - datetime.timedelta(days=place * 3, hours=place),
+        )
+        for place, row in enumerate(CONTENT.rows("leaderboard.csv"))
+    )
+
+
+def area_quiz():
+    """The area quiz on the data layer's demo population (loaded before the games)."""
+    return AreaQuizPage(
+        **CONTENT.json("games.json")["area_quiz"],
+        indicator=find_indicator("norland-population", "POP"),
+        level=AreaQuizPage.MUNICIPALITY,
+    )
+
+
+def add_area_guesses(page, players=12):
+    """Earlier players' guesses for each municipality, scattered around its official figure, and
+    the best of them on the leaderboard (seeded: the same every time)."""
+    quiz = areaquiz.load(page)
+    if quiz is None:
+        return
+    rng = random.Random(2027)  # noqa: S311 (made-up demo data, not security)
+    guesses = [
+        AreaGuess(page=page, area_code=area.code, guess=round(float(area.value) * rng.lognormvariate(0, 0.3)))
+        for area in quiz.areas.values()
+        for _ in range(players)
+    ]
+    AreaGuess.objects.bulk_create(guesses)
+    now = timezone.now()
+    LeaderboardEntry.objects.bulk_create(
+        LeaderboardEntry(
+            quiz=page,
+            nickname=row["nickname"],
+            score=max(0, 100 - 3 * place),
+            out_of=100,
+            time_taken_ms=0,
+            submitted_at=now - datetime.timedelta(days=place * 2, hours=place),
         )
         for place, row in enumerate(CONTENT.rows("leaderboard.csv"))
     )

@@ -53,6 +53,49 @@ class GuessForm(forms.Form):
         self.fields["guess"].widget.attrs.update(min=plain(question.min_value), max=plain(question.max_value))
 
 
+class AreaGuessForm(forms.Form):
+    """The player's area (one with a published figure) and their guess of its figure."""
+
+    def __init__(self, *args, quiz, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quiz = quiz
+        self.fields["area"] = forms.ChoiceField(
+            label="Your area",
+            choices=[("", "Choose an area"), *quiz.choices()],
+            error_messages={
+                "required": "Choose your area.",
+                "invalid_choice": "Choose one of the areas in the list.",
+            },
+        )
+        places = quiz.indicator.decimals
+        low, high = format_figure(quiz.lowest, places), format_figure(quiz.highest, places)
+        out_of_range = f"Enter a number from {low} to {high}."
+        self.fields["guess"] = forms.DecimalField(
+            label=f"Your guess ({quiz.unit})" if quiz.unit else "Your guess",
+            help_text=f"{quiz.indicator.name}, {quiz.period_label}. A number from {low} to {high}.",
+            min_value=quiz.lowest,
+            max_value=quiz.highest,
+            max_digits=20,
+            error_messages={
+                "required": "Enter your guess.",
+                "invalid": "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals).",
+                "min_value": out_of_range,
+                "max_value": out_of_range,
+                "max_digits": out_of_range,
+                "max_decimal_places": "Use at most 6 decimal places.",
+            },
+            decimal_places=6,
+            widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autocomplete": "off"}),
+        )
+        self.fields["guess"].widget.attrs.update(min=plain(quiz.lowest), max=plain(quiz.highest))
+
+    def clean_guess(self):
+        guess = self.cleaned_data["guess"]
+        if not guess.is_finite():
+            raise forms.ValidationError("Enter a number, like 42 or 3.5.")
+        return guess
+
+
 class PairForm(forms.Form):
     choice = forms.ChoiceField(
         choices=[("first", "first"), ("second", "second")],

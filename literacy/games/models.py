@@ -294,10 +294,65 @@ class QuizQuestion(SourcedQuestion):
         return dict(self.options()).get(self.correct_answer, "")
 
 
-class LeaderboardEntry(models.Model):
-    """A finished quiz run that its player chose to show, under a nickname (never an email)."""
+# Area quiz
 
-    quiz = models.ForeignKey(TimedQuizPage, on_delete=models.CASCADE, related_name="leaderboard_entries")
+
+class AreaQuizPage(GamePage):
+    """“How well do you know your area?”: players pick their area, guess one indicator's figure
+    for it and see the official figure (its current public version only) and how others guessed.
+    The questions come from the data (``literacy.games.areaquiz``), not from editors."""
+
+    REGION, MUNICIPALITY = 1, 2
+    LEVELS = [(REGION, "Region"), (MUNICIPALITY, "Municipality")]
+
+    indicator = models.ForeignKey(
+        "datasets.Indicator",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The figure players guess, e.g. population. Only its published figures are used.",
+    )
+    level = models.PositiveSmallIntegerField(
+        choices=LEVELS, default=MUNICIPALITY, help_text="The areas players choose from."
+    )
+    leaderboard_size = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(3), MaxValueValidator(100)],
+        help_text="Places shown in each table.",
+    )
+
+    content_panels = [
+        *GamePage.content_panels,
+        FieldRowPanel([FieldPanel("indicator"), FieldPanel("level"), FieldPanel("leaderboard_size")]),
+    ]
+    subpage_urls = "literacy.games.urls.area_quiz_urls"
+
+    class Meta:
+        verbose_name = "area quiz"
+
+
+class AreaGuess(models.Model):
+    """One player's guess for an area: what the distribution of guesses is counted from."""
+
+    page = models.ForeignKey(AreaQuizPage, on_delete=models.CASCADE, related_name="guesses")
+    area_code = models.CharField(max_length=50)
+    guess = models.FloatField()
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["page", "area_code", "guess"])]
+
+    def __str__(self):
+        return f"{self.guess} for {self.area_code}"
+
+
+class LeaderboardEntry(models.Model):
+    """A finished game (a timed quiz run, an area quiz guess) that its player chose to show,
+    under a nickname (never an email)."""
+
+    # Any game page with a leaderboard (TimedQuizPage, AreaQuizPage).
+    quiz = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="leaderboard_entries")
     nickname = models.CharField(max_length=24, blank=True)
     score = models.PositiveSmallIntegerField()
     out_of = models.PositiveSmallIntegerField()

@@ -3,7 +3,7 @@ views/, each view taking the page first; their admin addresses come from wagtail
 
 from django.urls import path
 
-from .views import guess, higher_lower, quiz
+from .views import area, guess, higher_lower, quiz
 
 urlpatterns = []
 
@@ -29,4 +29,10 @@ timed_quiz_urls = [
     path("play/more-time/", quiz.more_time, name="more_time"),
     path("result/", quiz.result, name="result"),
     path("leaderboard/", quiz.leaderboard_page, name="leaderboard"),
+]
+
+# Below an area quiz (AreaQuizPage.subpage_urls).
+area_quiz_urls = [
+    path("", area.play, name="play"),
+    path("result/", area.result, name="result"),
 ]

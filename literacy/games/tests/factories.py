@@ -12,6 +12,8 @@ import wagtail_factories
 from wagtail.models import Site
 
 from literacy.games.models import (
+    AreaGuess,
+    AreaQuizPage,
     BlockedWord,
     GamesIndexPage,
     GuessTheNumberPage,
@@ -165,3 +167,22 @@ class BlockedWordFactory(factory.django.DjangoModelFactory):
 
     word = factory.Sequence(lambda n: f"blocked{n}")
     match = BlockedWord.Match.WHOLE_WORD
+
+
+class AreaQuizPageFactory(GamePageFactory):
+    class Meta:
+        model = AreaQuizPage
+
+    title = "How well do you know your area?"
+    slug = factory.Sequence(lambda n: f"area-quiz-{n}")
+    intro = "Guess your area's figure."
+    level = AreaQuizPage.MUNICIPALITY
+
+
+class AreaGuessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AreaGuess
+
+    page = factory.SubFactory(AreaQuizPageFactory)
+    area_code = "M1"
+    guess = 100.0

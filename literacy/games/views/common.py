@@ -4,6 +4,9 @@ messages for answers that cannot be accepted."""
 from django.http import HttpResponseRedirect
 
 from portal.core.private import private
+from portal.core.ratelimit import limit_or_429
+
+from .. import tokens
 
 REPLAYED = (
     "This answer was already sent, or the page was open so long that it expired. "
@@ -29,3 +32,17 @@ def redirect_to(page, route="", *args, fragment=""):
 def posted_id(request, name="question"):
     value = request.POST.get(name, "")
     return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+def checked_post(request, rate, scope, form, replayed=REPLAYED):
+    """A game form's POST checks, in order: the rate limit ``rate`` (its 429 response is returned),
+    then the one-use token of ``scope`` (already spent: ``replayed`` becomes the form's error),
+    then the form. Returns (429 response or None, whether the form may be saved)."""
+    limited = limit_or_429(request, rate)
+    if limited:
+        return limited, False
+    if not tokens.redeem(request, scope, request.POST.get("token")):
+        form.is_valid()
+        form.add_error(None, replayed)
+        return None, False
+    return None, form.is_valid()

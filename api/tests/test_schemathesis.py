@@ -8,7 +8,9 @@ import time
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis import checks as stock
@@ -28,6 +30,18 @@ CHECKS = [
     stock.response_headers_conformance,
     stock.response_schema_conformance,
 ]
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """The site's WSGI handler closes the database connection at the end of each request, which
+    on PostgreSQL would end the test's transaction (SQLite in memory is never closed). Django's
+    test client does the same as this, for the same reason."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def site():

@@ -2,7 +2,9 @@
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
 from tests.pages import publish, site_root
@@ -22,6 +24,10 @@ def make_site_root():
     existing = HomePage.objects.first()
     if existing:
         return existing
+    # After a transactional test every table is emptied, the migrations' locale and root included.
+    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
     welcome = Page.objects.filter(depth=2).exclude(pk__in=HomePage.objects.values("pk"))
     welcome.update(slug="wagtail-welcome")
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")

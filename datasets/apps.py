@@ -9,10 +9,11 @@ class DatasetsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from . import corrections, publication
+        from . import corrections, finder, publication
         from .signals import version_published
 
         version_published.connect(corrections.on_version_published, dispatch_uid="datasets_revision_notices")
         page_published.connect(corrections.on_page_published, dispatch_uid="datasets_figure_usage")
         page_unpublished.connect(corrections.on_page_unpublished, dispatch_uid="datasets_figure_usage_gone")
         publication.connect()
+        finder.connect()

@@ -5,7 +5,10 @@ with published figures, nothing embargoed counts, and the queries stay constant.
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from datasets.importing import import_observations
@@ -142,3 +145,56 @@ def test_queries_stay_constant_with_more_datasets_and_areas():
     urls = [URL, f"{URL}?area=A001", f"{URL}?topic=T1&indicator=I1", f"{URL}?q=many&area=A000"]
     assert_constant_queries(urls, make_areas, 3, 25)
     assert len(options(Client().get(URL))["area"]) == 25
+
+
+def facet_queries(client, url=URL):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def reads_figures(sqls):
+    return [sql for sql in sqls if "datasets_observation" in sql and "DISTINCT" in sql.upper()]
+
+
+def test_facets_are_read_once_per_publication(client):
+    prices()
+    assert reads_figures(facet_queries(client)), "the first visit reads the published figures"
+    again = facet_queries(client)
+    assert not reads_figures(again), "the next visits take the facets from the cache"
+    assert options(client.get(URL))["area"] == {"NAT": 1, "R1": 1}
+
+
+def test_a_new_publication_shows_in_the_facets_at_once(client, django_capture_on_commit_callbacks):
+    prices()
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs()
+    assert options(client.get(URL))["area"] == {"NAT": 2, "R1": 1, "R2": 1}
+
+
+def test_an_edited_topic_shows_in_the_facets_at_once(client, django_capture_on_commit_callbacks):
+    dataset = prices()
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        dataset.topics = "Inflation"
+        dataset.save()
+    assert options(client.get(URL))["topic"] == {"Inflation": 1}
+
+
+def test_a_version_released_at_its_minute_shows_without_any_save(client):
+    dataset = prices()
+    CodeFactory(code_list=dataset.area_code_list, code="R5", label="Later region")
+    later = import_observations(
+        dataset,
+        as_file("indicator,period,area,value\nCPI,2026-11,R5,9.9\nCPI,2026-10,NAT,2.4\n"),
+        revision_kind="revision",
+        reason="Final figures.",
+    ).version
+    release_at = timezone.now() + timedelta(minutes=5)
+    later.published_at = release_at
+    later.save(update_fields=["published_at"])
+    assert "R5" not in options(client.get(URL))["area"]
+    with time_machine.travel(release_at + timedelta(seconds=1)):
+        assert "R5" in options(client.get(URL))["area"]

@@ -13,7 +13,7 @@ PER_PAGE = 10
 
 
 def data_finder(request):
-    facets = finder.Facets()
+    facets = finder.Facets.current()
     form = finder.FinderForm(request.GET, facets)
     values = form.values()
     found = finder.find(values).select_related("methodology_page")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -6,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.caching.pagecache import chrome_generation, page_cache
 from portal.core.pages import SharingMixin
 from portal.core.vocabularies import Tier
 from stories.blocks import KeyFigureBlock
@@ -174,6 +176,26 @@ class SiteSettings(BaseGenericSetting):
         "newsletter_page",
         "default_social_image",
     ]
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings with their pages, read once per chrome generation instead of once per
+        request: every page shows them, and their query with five pages and an image joined
+        was one of the costliest of an uncached render. Saving a setting or publishing a page
+        starts a new generation, so a change shows on the next view."""
+        seconds = settings.PAGE_CACHE["CHROME_SECONDS"]
+        request = request_or_site if hasattr(request_or_site, "META") else None
+        attribute = cls.get_cache_attr_name()
+        if not seconds or (request is not None and hasattr(request, attribute)):
+            return super().load(request_or_site)
+        key = f"home:site-settings:{chrome_generation()}"
+        loaded = page_cache().get(key)
+        if loaded is None:
+            loaded = super().load(request_or_site)
+            page_cache().set(key, loaded, seconds)
+        elif request is not None:
+            setattr(request, attribute, loaded)
+        return loaded
 
     panels = [
         MultiFieldPanel(

@@ -85,3 +85,21 @@ def test_the_newsletter_page_keeps_its_footer_without_the_short_sign_up(client, 
     assert soup(client.get(learn.url)).select_one("footer form.footer-signup") is not None
     assert soup(client.get(newsletter.url)).select_one("footer form.footer-signup") is None
     assert soup(client.get(f"{learn.url}?again")).select_one("footer form.footer-signup") is not None
+
+
+def settings_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured.captured_queries if "home_sitesettings" in query["sql"]]
+
+
+def test_the_site_settings_are_read_once_for_every_page(client, sections, committed):
+    learn, stories, _ = sections
+    assert settings_queries(client, learn.url), "the first page reads the settings"
+    assert settings_queries(client, stories.url) == [], "the next page takes them from the cache"
+    with committed():
+        settings = SiteSettings.load()
+        settings.organisation_name = "Statistics Norland"
+        settings.save()
+    assert settings_queries(client, f"{stories.url}?again"), "a saved setting is read again"
+    assert SiteSettings.load().organisation_name == "Statistics Norland"

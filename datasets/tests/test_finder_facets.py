@@ -78,18 +78,23 @@ def test_each_count_is_what_choosing_it_finds(client, base):
     assert checked
 
 
-def test_areas_without_published_figures_are_not_offered(client):
-    dataset = prices()
-    CodeFactory(code_list=dataset.area_code_list, code="R9", label="Nowhere")  # no figures at all
-    CodeFactory(code_list=dataset.area_code_list, code="R5", label="Secret region")
+def later_version_with_region(dataset, label, published_at):
+    """A revision with figures for a new region R5, to be published at ``published_at``."""
+    CodeFactory(code_list=dataset.area_code_list, code="R5", label=label)
     later = import_observations(
         dataset,
         as_file("indicator,period,area,value\nCPI,2026-11,R5,9.9\nCPI,2026-10,NAT,2.4\n"),
         revision_kind="revision",
         reason="Final figures.",
     ).version
-    later.published_at = timezone.now() + timedelta(days=1)
+    later.published_at = published_at
     later.save(update_fields=["published_at"])
+
+
+def test_areas_without_published_figures_are_not_offered(client):
+    dataset = prices()
+    CodeFactory(code_list=dataset.area_code_list, code="R9", label="Nowhere")  # no figures at all
+    later_version_with_region(dataset, "Secret region", timezone.now() + timedelta(days=1))
     response = client.get(URL)
     assert set(options(response)["area"]) == {"NAT", "R1"}
     assert b"Nowhere" not in response.content and b"Secret region" not in response.content
@@ -185,16 +190,8 @@ def test_an_edited_topic_shows_in_the_facets_at_once(client, django_capture_on_c
 
 def test_a_version_released_at_its_minute_shows_without_any_save(client):
     dataset = prices()
-    CodeFactory(code_list=dataset.area_code_list, code="R5", label="Later region")
-    later = import_observations(
-        dataset,
-        as_file("indicator,period,area,value\nCPI,2026-11,R5,9.9\nCPI,2026-10,NAT,2.4\n"),
-        revision_kind="revision",
-        reason="Final figures.",
-    ).version
     release_at = timezone.now() + timedelta(minutes=5)
-    later.published_at = release_at
-    later.save(update_fields=["published_at"])
+    later_version_with_region(dataset, "Later region", release_at)
     assert "R5" not in options(client.get(URL))["area"]
     with time_machine.travel(release_at + timedelta(seconds=1)):
         assert "R5" in options(client.get(URL))["area"]

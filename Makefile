@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BACKUP_DIR ?= backups
 
-.PHONY: backup restore run test lint format bench bench-load bench-deps worker serve-prod check-cluster browser-deps http-cache-deps check clean
+.PHONY: backup restore run test lint format messages bench bench-load bench-deps worker serve-prod check-cluster browser-deps http-cache-deps check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ format: $(VENV)/.dev
 ## run the site with TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL set to use it
 worker: $(VENV)/.runtime
 	$(BIN)/python manage.py rqworker default --job-class django_tasks_rq.backend.Job --with-scheduler
+
+## make messages: refresh the French and Arabic catalogues (<app>/locale) from the code and compile
+## them; the compiled .mo files are committed, so running the site needs no gettext tools
+messages: $(VENV)/.dev
+	@command -v xgettext >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
+	$(BIN)/python manage.py makemessages -l fr -l ar --no-obsolete --ignore .venv --ignore .tools --ignore node_modules --ignore 'tests/*' --ignore '*/tests/*'
+	$(BIN)/python manage.py compilemessages --ignore .venv --ignore .tools --ignore node_modules
 
 ## make bench: the in-process benchmarks in bench/ (requests per second, SQL queries, memory)
 bench: $(VENV)/.dev

@@ -324,6 +324,9 @@ API_KEYS_PER_USER = env_int("API_KEYS_PER_USER", 5)
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# The interface's French and Arabic catalogues: each app keeps its own in <app>/locale; the
+# project-level templates' in portal/locale (docs/languages.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_TZ = True
 
 # Static files are served by the site itself (WhiteNoise); no external CDN.

@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from portal import views as portal_views
+from portal.core import routing
 from portal.core.caching.pagecache import cacheable_for_anonymous
 
 urlpatterns = [
@@ -43,10 +44,11 @@ urlpatterns = [
 handler400 = "api.problems.bad_request"
 
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:
-    from django.urls import re_path
     from django.views.static import serve
 
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page view, with the page found in two queries (portal/core/routing.py).
+urlpatterns += [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+urlpatterns += [re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")]

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Home and site pages"
+    verbose_name = _("Home and site pages")
 
     def ready(self):
         from datasets.signals import version_published

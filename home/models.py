@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -22,7 +23,7 @@ class HomePage(SharingMixin, Page):
         default="Data stories, charts and courses from the national statistics office.",
     )
     hero_link = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Main button"
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=_("Main button")
     )
     hero_link_text = models.CharField(max_length=60, blank=True, default="Explore the data stories")
     featured_story = models.ForeignKey(
@@ -52,11 +53,11 @@ class HomePage(SharingMixin, Page):
                 PageChooserPanel("hero_link"),
                 FieldPanel("hero_link_text"),
             ],
-            heading="Hero",
+            heading=_("Hero"),
         ),
         PageChooserPanel("featured_story"),
         MultiFieldPanel(
-            [FieldPanel("key_figures_heading"), FieldPanel("key_figures")], heading="Key figures"
+            [FieldPanel("key_figures_heading"), FieldPanel("key_figures")], heading=_("Key figures")
         ),
         MultiFieldPanel(
             [
@@ -67,7 +68,7 @@ class HomePage(SharingMixin, Page):
                 FieldPanel("newsletter_heading"),
                 FieldPanel("newsletter_text"),
             ],
-            heading="Sections",
+            heading=_("Sections"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("hero_heading"), index.SearchField("hero_text")]
@@ -77,7 +78,7 @@ class HomePage(SharingMixin, Page):
     cache_anonymous_responses = True
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -134,7 +135,7 @@ class StandardPage(SharingMixin, Page):
     cache_anonymous_responses = True
 
     class Meta:
-        verbose_name = "page"
+        verbose_name = _("page")
 
 
 @register_setting(icon="site")
@@ -144,7 +145,7 @@ class SiteSettings(BaseGenericSetting):
     organisation_name = models.CharField(max_length=120, default="National Statistics Office")
     tagline = models.CharField(max_length=160, blank=True, default="Official statistics for everyone")
     site_notice = models.CharField(
-        max_length=240, blank=True, help_text="A banner shown on every page, e.g. to mark a demo site."
+        max_length=240, blank=True, help_text=_("A banner shown on every page, e.g. to mark a demo site.")
     )
     contact_email = models.EmailField(blank=True)
     default_social_image = models.ForeignKey(
@@ -162,7 +163,7 @@ class SiteSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where the newsletter sign-up in the footer leads.",
+        help_text=_("Where the newsletter sign-up in the footer leads."),
     )
     newsletter_prompt = models.CharField(
         max_length=200, blank=True, default="The month's new figures and stories, in one short email."
@@ -200,9 +201,11 @@ class SiteSettings(BaseGenericSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("site_notice")],
-            heading="Identity",
+            heading=_("Identity"),
         ),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("default_social_image")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("default_social_image")], heading=_("Contact")
+        ),
         MultiFieldPanel(
             [
                 PageChooserPanel("about_page"),
@@ -210,12 +213,12 @@ class SiteSettings(BaseGenericSetting):
                 PageChooserPanel("accessibility_page"),
                 PageChooserPanel("privacy_page"),
             ],
-            heading="Footer pages",
+            heading=_("Footer pages"),
         ),
         MultiFieldPanel(
-            [PageChooserPanel("newsletter_page"), FieldPanel("newsletter_prompt")], heading="Newsletter"
+            [PageChooserPanel("newsletter_page"), FieldPanel("newsletter_prompt")], heading=_("Newsletter")
         ),
     ]
 
     class Meta:
-        verbose_name = "site settings"
+        verbose_name = _("site settings")

@@ -1,6 +1,8 @@
 """The survey form: three scores from 1 to 5, the user group, a comment and where it was asked."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from portal.core.sanitise import plain_user_text
 from portal.core.submissions import HoneypotMixin
@@ -10,22 +12,22 @@ from .models import COMMENT_MAX_LENGTH, PATH_MAX_LENGTH
 
 QUESTIONS = {
     "overall": (
-        "Overall, how satisfied are you with this website?",
+        _("Overall, how satisfied are you with this website?"),
         (
-            "Very dissatisfied",
-            "Dissatisfied",
-            "Neither satisfied nor dissatisfied",
-            "Satisfied",
-            "Very satisfied",
+            _("Very dissatisfied"),
+            _("Dissatisfied"),
+            _("Neither satisfied nor dissatisfied"),
+            _("Satisfied"),
+            _("Very satisfied"),
         ),
     ),
     "ease": (
-        "How easy was it to find what you were looking for?",
-        ("Very difficult", "Difficult", "Neither easy nor difficult", "Easy", "Very easy"),
+        _("How easy was it to find what you were looking for?"),
+        (_("Very difficult"), _("Difficult"), _("Neither easy nor difficult"), _("Easy"), _("Very easy")),
     ),
     "trust": (
-        "How much do you trust the figures on this website?",
-        ("Not at all", "A little", "Somewhat", "Mostly", "Completely"),
+        _("How much do you trust the figures on this website?"),
+        (_("Not at all"), _("A little"), _("Somewhat"), _("Mostly"), _("Completely")),
     ),
 }
 
@@ -34,12 +36,14 @@ def score_field(name):
     label, words = QUESTIONS[name]
     return forms.TypedChoiceField(
         label=label,
-        choices=[(str(score), f"{score}: {word}") for score, word in enumerate(words, start=1)],
+        choices=[
+            (str(score), format_lazy("{}: {}", score, word)) for score, word in enumerate(words, start=1)
+        ],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose an answer from 1 to 5.",
-            "invalid_choice": "Choose an answer from 1 to 5.",
+            "required": _("Choose an answer from 1 to 5."),
+            "invalid_choice": _("Choose an answer from 1 to 5."),
         },
     )
 
@@ -64,21 +68,22 @@ class SurveyForm(HoneypotMixin, forms.Form):
     ease = score_field("ease")
     trust = score_field("trust")
     user_group = forms.ChoiceField(
-        label="Which of these describes you best?",
+        label=_("Which of these describes you best?"),
         choices=UserGroup.choices,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the groups listed, or none."},
+        error_messages={"invalid_choice": _("Choose one of the groups listed, or none.")},
     )
     comment = forms.CharField(
-        label="Anything else you would like to tell us?",
+        label=_("Anything else you would like to tell us?"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
-        help_text="Please do not include personal details: we cannot reply to survey answers.",
+        help_text=_("Please do not include personal details: we cannot reply to survey answers."),
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX_LENGTH}),
         error_messages={
-            "max_length": (
-                f"Keep this to {COMMENT_MAX_LENGTH:,} characters or fewer (you wrote %(show_value)s)."
+            "max_length": format_lazy(
+                _("Keep this to {limit} characters or fewer (you wrote %(show_value)s)."),
+                limit=f"{COMMENT_MAX_LENGTH:,}",
             )
         },
     )

@@ -5,6 +5,7 @@ saying no), and the answers, which hold nothing about the person."""
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
@@ -44,7 +45,7 @@ class SatisfactionSurveyPage(SubpageViewsMixin, Page):
     subpage_urls = "satisfaction.urls.survey_urls"
 
     class Meta:
-        verbose_name = "satisfaction survey"
+        verbose_name = _("satisfaction survey")
 
 
 @register_setting(icon="pick")
@@ -53,19 +54,19 @@ class SurveySettings(BaseGenericSetting):
     included) and each browser draws its own chance, so saving these purges the page cache."""
 
     sample_percent = models.DecimalField(
-        "share of visits invited (%)",
+        _("share of visits invited (%)"),
         max_digits=5,
         decimal_places=2,
         default=5,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text="0 offers the survey to nobody (the link in the footer stays); 100 to every visit.",
+        help_text=_("0 offers the survey to nobody (the link in the footer stays); 100 to every visit."),
     )
     period_days = models.PositiveSmallIntegerField(
-        "days before asking the same browser again",
+        _("days before asking the same browser again"),
         default=90,
         validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text=(
-            "After someone answers or says “No thanks”, their browser is not asked again for this long."
+            _("After someone answers or says “No thanks”, their browser is not asked again for this long.")
         ),
     )
     invitation = models.CharField(
@@ -75,7 +76,7 @@ class SurveySettings(BaseGenericSetting):
     panels = [FieldPanel("sample_percent"), FieldPanel("period_days"), FieldPanel("invitation")]
 
     class Meta:
-        verbose_name = "satisfaction survey settings"
+        verbose_name = _("satisfaction survey settings")
 
 
 class SurveyResponse(models.Model):
@@ -83,19 +84,19 @@ class SurveyResponse(models.Model):
     page it was answered from. No name, address, IP or cookie identifier."""
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    overall = score_field("overall satisfaction")
-    ease = score_field("ease of finding")
-    trust = score_field("trust in the figures")
+    overall = score_field(_("overall satisfaction"))
+    ease = score_field(_("ease of finding"))
+    trust = score_field(_("trust in the figures"))
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     comment = models.TextField(
-        max_length=COMMENT_MAX_LENGTH, blank=True, help_text="Plain text, cleaned by the site's sanitiser."
+        max_length=COMMENT_MAX_LENGTH, blank=True, help_text=_("Plain text, cleaned by the site's sanitiser.")
     )
-    from_path = models.CharField("answered from", max_length=PATH_MAX_LENGTH, blank=True)
+    from_path = models.CharField(_("answered from"), max_length=PATH_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "satisfaction survey response"
-        permissions = [("view_survey_comments", "Can read the free text of satisfaction survey answers")]
+        verbose_name = _("satisfaction survey response")
+        permissions = [("view_survey_comments", _("Can read the free text of satisfaction survey answers"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),

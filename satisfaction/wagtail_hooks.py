@@ -2,6 +2,7 @@
 it) and its indicators on the engagement dashboard."""
 
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
@@ -20,7 +21,7 @@ def can_read_comments(user):
 @modeladmin_register
 class SurveyResponseAdmin(RecordAdmin):
     model = SurveyResponse
-    menu_label = "Survey answers"
+    menu_label = _("Survey answers")
     menu_icon = "pick"
     menu_order = 257
     index_view_class = SafeExportIndexView
@@ -44,7 +45,7 @@ class SurveyResponseAdmin(RecordAdmin):
         """Plain text (the sanitiser took tags out when it was stored), shown escaped."""
         return Truncator(answer.comment).chars(120)
 
-    short_comment.short_description = "Comment"
+    short_comment.short_description = _("Comment")
 
 
 @hooks.register("register_engagement_indicators")

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -11,14 +12,16 @@ from portal.core.charts.blocks import ChartBlock
 class KeyFigureBlock(blocks.StructBlock):
     """A headline number with what it measures, when, and who says so."""
 
-    value = blocks.CharBlock(max_length=20, help_text="The number as it should read, e.g. 3.2 or 67,081")
-    unit = blocks.CharBlock(max_length=30, required=False, help_text="e.g. %, million, years")
-    label = blocks.CharBlock(max_length=120, help_text="What the number measures")
-    period = blocks.CharBlock(max_length=60, help_text="e.g. September 2026, 2025, Q2 2026")
+    value = blocks.CharBlock(max_length=20, help_text=_("The number as it should read, e.g. 3.2 or 67,081"))
+    unit = blocks.CharBlock(max_length=30, required=False, help_text=_("e.g. %, million, years"))
+    label = blocks.CharBlock(max_length=120, help_text=_("What the number measures"))
+    period = blocks.CharBlock(max_length=60, help_text=_("e.g. September 2026, 2025, Q2 2026"))
     change = blocks.CharBlock(
-        max_length=80, required=False, help_text="Change on the previous period, in words, e.g. up 0.4 points"
+        max_length=80,
+        required=False,
+        help_text=_("Change on the previous period, in words, e.g. up 0.4 points"),
     )
-    source = blocks.CharBlock(max_length=200, help_text="The release or dataset it comes from")
+    source = blocks.CharBlock(max_length=200, help_text=_("The release or dataset it comes from"))
     source_url = blocks.URLBlock(required=False)
 
     class Meta:
@@ -28,10 +31,10 @@ class KeyFigureBlock(blocks.StructBlock):
 
 class InfographicImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(max_length=250, help_text="What the image shows, in one sentence.")
+    alt_text = blocks.CharBlock(max_length=250, help_text=_("What the image shows, in one sentence."))
     long_description = blocks.RichTextBlock(
         features=["bold", "italic", "ol", "ul"],
-        help_text="Everything the image says, in words, for people who cannot see it.",
+        help_text=_("Everything the image says, in words, for people who cannot see it."),
     )
 
     class Meta:
@@ -58,4 +61,4 @@ class StoryBlocks(blocks.StreamBlock):
     quote = QuoteBlock()
     callout = CalloutBlock()
     glossary_terms = GlossaryTermsBlock()
-    embed = EmbedBlock(help_text="A video or post from a provider the site allows.")
+    embed = EmbedBlock(help_text=_("A video or post from a provider the site allows."))

@@ -1,6 +1,7 @@
 """RSS and Atom feeds of stories, for everything or one topic."""
 
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from portal.core.feeds import FEED_LENGTH, PageFeed
 
@@ -17,8 +18,11 @@ class StoryRssFeed(PageFeed):
     def title(self):
         site_name = self.index_page.get_site().site_name or "Portal"
         if self.topic:
-            return f"{site_name}: stories about {self.topic.name.lower()}"
-        return f"{site_name}: data stories"
+            return gettext("%(site)s: stories about %(topic)s") % {
+                "site": site_name,
+                "topic": self.topic.name.lower(),
+            }
+        return gettext("%(site)s: data stories") % {"site": site_name}
 
     def link(self):
         if self.topic:
@@ -26,7 +30,7 @@ class StoryRssFeed(PageFeed):
         return self.index_page.url
 
     def description(self):
-        return self.index_page.intro or "New data stories and infographics."
+        return self.index_page.intro or gettext("New data stories and infographics.")
 
     def items(self):
         return self.index_page.stories(topic=self.topic)[:FEED_LENGTH]

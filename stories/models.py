@@ -7,6 +7,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -33,7 +35,7 @@ class ContactPerson(index.Indexed, models.Model):
     """The statistician a journalist can ask about a figure."""
 
     name = models.CharField(max_length=120)
-    role = models.CharField(max_length=160, help_text="e.g. Head of Prices Statistics")
+    role = models.CharField(max_length=160, help_text=_("e.g. Head of Prices Statistics"))
     email = models.EmailField()
     phone = models.CharField(max_length=40, blank=True)
 
@@ -41,8 +43,8 @@ class ContactPerson(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "contact person"
-        verbose_name_plural = "contact people"
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
 
     def __str__(self):
         return f"{self.name}, {self.role}"
@@ -54,8 +56,8 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     term = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, blank=True)
-    definition = models.TextField(max_length=1000, help_text="Plain language: one to three sentences.")
-    level = models.CharField("literacy level", max_length=20, choices=Tier.choices, default=Tier.BASIC)
+    definition = models.TextField(max_length=1000, help_text=_("Plain language: one to three sentences."))
+    level = models.CharField(_("literacy level"), max_length=20, choices=Tier.choices, default=Tier.BASIC)
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("level")]
     search_fields = [
@@ -96,7 +98,7 @@ class GlossaryPage(SubpageViewsMixin, Page):
     subpage_urls = "stories.urls.glossary_urls"
 
     class Meta:
-        verbose_name = "glossary"
+        verbose_name = _("glossary")
 
     def get_cached_paths(self):
         return ["/", *(f"{slug}/" for slug in GlossaryTerm.objects.values_list("slug", flat=True))]
@@ -120,8 +122,8 @@ class StoryTopic(TaggedItemBase):
 
 
 class StoryFormat(models.TextChoices):
-    STORY = "story", "Data story"
-    INFOGRAPHIC = "infographic", "Infographic"
+    STORY = "story", _("Data story")
+    INFOGRAPHIC = "infographic", _("Infographic")
 
 
 class StoryIndexPage(SubpageViewsMixin, Page):
@@ -137,7 +139,7 @@ class StoryIndexPage(SubpageViewsMixin, Page):
     subpage_urls = "stories.urls.story_index_urls"
 
     class Meta:
-        verbose_name = "story index"
+        verbose_name = _("story index")
 
     def get_cached_paths(self):
         """Every listing this page serves, so that publishing a story purges them all."""
@@ -192,12 +194,12 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
     collects_feedback = True  # readers are asked "Was this page useful?" (feedback)
 
     format = models.CharField(max_length=20, choices=StoryFormat.choices, default=StoryFormat.STORY)
-    standfirst = models.TextField(max_length=300, help_text="One or two sentences under the headline.")
+    standfirst = models.TextField(max_length=300, help_text=_("One or two sentences under the headline."))
     literacy_level = models.CharField(
         max_length=20,
         choices=Tier.choices,
         default=Tier.BASIC,
-        help_text="How demanding the story is for a reader.",
+        help_text=_("How demanding the story is for a reader."),
     )
     topics = ClusterTaggableManager(through=StoryTopic, blank=True)
     image = models.ForeignKey(
@@ -206,20 +208,20 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="For cards and lists; for an infographic, the infographic itself in full resolution.",
+        help_text=_("For cards and lists; for an infographic, the infographic itself in full resolution."),
     )
     long_description = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],
-        help_text="Infographics: everything the image says, in words, for people who cannot see it.",
+        help_text=_("Infographics: everything the image says, in words, for people who cannot see it."),
     )
     body = StreamField(StoryBlocks(), blank=True)
 
-    source_name = models.CharField("source", max_length=200)
-    source_url = models.URLField("source link", blank=True)
-    release_date = models.DateField(help_text="When the figures were released.")
+    source_name = models.CharField(_("source"), max_length=200)
+    source_url = models.URLField(_("source link"), blank=True)
+    release_date = models.DateField(help_text=_("When the figures were released."))
     next_release_date = models.DateField(null=True, blank=True)
-    methodology_url = models.URLField("methodology link", blank=True)
+    methodology_url = models.URLField(_("methodology link"), blank=True)
     contact = models.ForeignKey(
         ContactPerson, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"
     )
@@ -239,9 +241,9 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
                 FieldPanel("methodology_url"),
                 FieldPanel("contact"),
             ],
-            heading="Where the numbers come from",
+            heading=_("Where the numbers come from"),
         ),
-        InlinePanel("corrections", heading="Corrections and notices", label="Correction"),
+        InlinePanel("corrections", heading=_("Corrections and notices"), label=_("Correction")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -257,23 +259,23 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "data story"
-        verbose_name_plural = "data stories"
+        verbose_name = _("data story")
+        verbose_name_plural = _("data stories")
 
     def clean(self):
         super().clean()
         if self.format == StoryFormat.INFOGRAPHIC:
             errors = {}
             if not self.image_id:
-                errors["image"] = "An infographic needs its image."
+                errors["image"] = _("An infographic needs its image.")
             if not self.long_description:
-                errors["long_description"] = (
+                errors["long_description"] = _(
                     "An infographic needs a long description: everything the image says, in words."
                 )
             if errors:
                 raise ValidationError(errors)
         if self.next_release_date and self.release_date and self.next_release_date < self.release_date:
-            raise ValidationError({"next_release_date": "The next release cannot come before this one."})
+            raise ValidationError({"next_release_date": _("The next release cannot come before this one.")})
 
     def chart_block(self, block_id):
         for block in self.body:
@@ -328,7 +330,7 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         if image is not None:
             return image.description or image.title
         if chart is not None:
-            return f"Chart: {chart.value['title']}"
+            return gettext("Chart: %(title)s") % {"title": chart.value["title"]}
         return ""
 
     def get_cached_paths(self):
@@ -381,7 +383,7 @@ class StoryCorrection(Orderable):
 
     page = ParentalKey(DataStoryPage, on_delete=models.CASCADE, related_name="corrections")
     date = models.DateField()
-    text = models.TextField(max_length=1000, help_text="What changed, and why.")
+    text = models.TextField(max_length=1000, help_text=_("What changed, and why."))
 
     panels = [FieldPanel("date"), FieldPanel("text")]
 

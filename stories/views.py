@@ -6,6 +6,8 @@ A data story's chart downloads and embed stay route methods of DataStoryPage (mo
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
@@ -85,7 +87,13 @@ def story_index(index, request):
 
 def topic(index, request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    return listing(index, request, topic=tag, on_topic_page=True, heading=f"Stories about {tag.name.lower()}")
+    return listing(
+        index,
+        request,
+        topic=tag,
+        on_topic_page=True,
+        heading=gettext("Stories about %(topic)s") % {"topic": tag.name.lower()},
+    )
 
 
 def infographics(index, request):
@@ -93,7 +101,7 @@ def infographics(index, request):
         index,
         request,
         story_format=StoryFormat.INFOGRAPHIC,
-        heading="Infographics",
+        heading=_("Infographics"),
         template="stories/infographic_gallery.html",
     )
 

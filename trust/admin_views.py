@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from portal.core.admin_moves import move_view
@@ -28,19 +29,21 @@ def can_handle(user):
 
 
 class MoveForm(forms.Form):
-    status = forms.ChoiceField(label="Move to", choices=())
+    status = forms.ChoiceField(label=_("Move to"), choices=())
     fact_check = forms.ModelChoiceField(
         queryset=FactCheckPage.objects.none(),
         required=False,
-        label="Fact-check",
-        help_text="For “Published as a fact-check”: the published fact-check that answers the report.",
+        label=_("Fact-check"),
+        help_text=_("For “Published as a fact-check”: the published fact-check that answers the report."),
     )
     message = forms.CharField(
-        label="Message to the reporter",
+        label=_("Message to the reporter"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Emailed to the reporter with the new status. Needed to answer or to close with no action.",
+        help_text=_(
+            "Emailed to the reporter with the new status. Needed to answer or to close with no action."
+        ),
     )
 
     def __init__(self, *args, choices, **kwargs):

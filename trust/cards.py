@@ -7,6 +7,7 @@ import io
 import textwrap
 
 from django.core.cache import cache
+from django.utils.translation import gettext
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
@@ -38,14 +39,14 @@ def figure_line(page):
     unit = f" {context['unit']}" if context.get("has_value") and context.get("unit") else ""
     return (
         f"{context['label']}, {context['area_label']}, {context['period']}: {context['text']}{unit} "
-        f"(source: {context['dataset'].title})"
+        + gettext("(source: %(dataset)s)") % {"dataset": context["dataset"].title}
     )
 
 
 def card_content(page):
     return {
         "claim": shorten(page.claim, 200),
-        "verdict": page.get_verdict_display(),
+        "verdict": str(page.get_verdict_display()),
         "verdict_key": page.verdict,
         "summary": shorten(page.summary, 220),
         "figure": shorten(figure_line(page), 150),
@@ -55,9 +56,13 @@ def card_content(page):
 
 def card_alt_text(page):
     content = card_content(page)
-    parts = [f"Fact-check. Claim: “{content['claim']}” Verdict: {content['verdict']}.", content["summary"]]
+    parts = [
+        gettext("Fact-check. Claim: “%(claim)s” Verdict: %(verdict)s.")
+        % {"claim": content["claim"], "verdict": content["verdict"]},
+        content["summary"],
+    ]
     if content["figure"]:
-        parts.append(f"The figure: {content['figure']}.")
+        parts.append(gettext("The figure: %(figure)s.") % {"figure": content["figure"]})
     return " ".join(parts)
 
 
@@ -70,7 +75,7 @@ def render_card(content):
     fig.text(
         0.05,
         0.9,
-        _mpl(f"Setting the record straight · {content['site']}".strip(" ·")),
+        _mpl(f"{gettext('Setting the record straight')} · {content['site']}".strip(" ·")),
         fontsize=15,
         color=MUTED,
     )
@@ -80,7 +85,7 @@ def render_card(content):
     badge = fig.text(
         0.05,
         0.36,
-        _mpl(f"Verdict: {content['verdict']}"),
+        _mpl(gettext("Verdict: %(verdict)s") % {"verdict": content["verdict"]}),
         fontsize=22,
         color="white",
         weight="bold",

@@ -23,6 +23,8 @@ def build_report_email(report, kind, extra_context=None):
         "fact_check_url": fact_check_url,
         **(extra_context or {}),
     }
+    if "status" in context:  # the status's words in the language the email is written in
+        context["status_label"] = report.Status(context["status"]).label
     return templated_message(f"trust/emails/{kind}", context, named_address(report.name, report.email))
 
 

@@ -1,6 +1,7 @@
 """Atom and RSS feeds of fact-checks, newest first."""
 
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from portal.core.feeds import FEED_LENGTH, PageFeed
 
@@ -14,7 +15,7 @@ class FactCheckRssFeed(PageFeed):
         return self.index_page.url
 
     def description(self):
-        return self.index_page.intro or "Claims about official figures, checked against the data."
+        return self.index_page.intro or gettext("Claims about official figures, checked against the data.")
 
     def items(self):
         return self.index_page.fact_checks()[:FEED_LENGTH]

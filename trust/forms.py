@@ -4,6 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
@@ -13,10 +16,14 @@ from portal.core.uploads import check_upload
 from .models import CLAIM_MAX_LENGTH, REPORT_TEXT_MAX_LENGTH
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+# filesizeformat translates its units: worked out when the help text is shown.
+lazy_size = lazy(filesizeformat, str)
 
 
 def too_long_message(limit):
-    return f"Keep this to {limit:,} characters or fewer (you wrote %(show_value)s)."
+    return format_lazy(
+        _("Keep this to {limit} characters or fewer (you wrote %(show_value)s)."), limit=f"{limit:,}"
+    )
 
 
 def plain_text(text):
@@ -26,58 +33,61 @@ def plain_text(text):
 
 class MisuseReportForm(HoneypotMixin, ConsentMixin, forms.Form):
     claim = forms.CharField(
-        label="What was claimed?",
+        label=_("What was claimed?"),
         max_length=CLAIM_MAX_LENGTH,
-        help_text="Copy the words as they were said or written, if you can.",
+        help_text=_("Copy the words as they were said or written, if you can."),
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": CLAIM_MAX_LENGTH}),
         error_messages={
-            "required": "Tell us what was claimed.",
+            "required": _("Tell us what was claimed."),
             "max_length": too_long_message(CLAIM_MAX_LENGTH),
         },
     )
     where = forms.CharField(
-        label="Where did it appear?",
+        label=_("Where did it appear?"),
         max_length=500,
-        help_text="A link, or the name of the newspaper, programme or account.",
+        help_text=_("A link, or the name of the newspaper, programme or account."),
         widget=forms.TextInput(attrs={"maxlength": 500, "spellcheck": "false"}),
-        error_messages={"required": "Tell us where the claim appeared.", "max_length": too_long_message(500)},
+        error_messages={
+            "required": _("Tell us where the claim appeared."),
+            "max_length": too_long_message(500),
+        },
     )
     seen_on = forms.DateField(
-        label="When did it appear?",
+        label=_("When did it appear?"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, for example 2026-11-30."},
+        error_messages={"invalid": _("Enter a date, for example 2026-11-30.")},
     )
     details = forms.CharField(
-        label="Why do you think it misuses our figures?",
+        label=_("Why do you think it misuses our figures?"),
         max_length=REPORT_TEXT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": REPORT_TEXT_MAX_LENGTH}),
         error_messages={"max_length": too_long_message(REPORT_TEXT_MAX_LENGTH)},
     )
     attachment = forms.FileField(
-        label="A screenshot or copy",
+        label=_("A screenshot or copy"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}),
-        help_text=f"A PNG, JPEG or PDF of up to {filesizeformat(MAX_ATTACHMENT_BYTES)}.",
+        help_text=format_lazy(_("A PNG, JPEG or PDF of up to {size}."), size=lazy_size(MAX_ATTACHMENT_BYTES)),
     )
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Enter your name.", "max_length": too_long_message(150)},
+        error_messages={"required": _("Enter your name."), "max_length": too_long_message(150)},
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
-        help_text="We email you what we did about your report.",
+        help_text=_("We email you what we did about your report."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.com.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.com."),
         },
     )
-    consent_required_message = "Please agree to this so that we can look into your report."
+    consent_required_message = _("Please agree to this so that we can look into your report.")
 
     def __init__(self, *args, consent_wording, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,15 +101,15 @@ class MisuseReportForm(HoneypotMixin, ConsentMixin, forms.Form):
         return plain_text(self.cleaned_data["details"])
 
     def clean_where(self):
-        return plain_text(one_line(self.cleaned_data["where"], "answer to “where”"))
+        return plain_text(one_line(self.cleaned_data["where"], _("answer to “where”")))
 
     def clean_name(self):
-        return plain_text(one_line(self.cleaned_data["name"], "name"))
+        return plain_text(one_line(self.cleaned_data["name"], _("name")))
 
     def clean_seen_on(self):
         seen_on = self.cleaned_data["seen_on"]
         if seen_on and seen_on > timezone.localdate():
-            raise ValidationError("The date cannot be in the future.")
+            raise ValidationError(_("The date cannot be in the future."))
         return seen_on
 
     def clean_attachment(self):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -27,10 +28,10 @@ REPORT_TEXT_MAX_LENGTH = 2000
 class Verdict(models.TextChoices):
     """The fixed scale every fact-check uses, from best to worst."""
 
-    CORRECT = "correct", "Correct"
-    MISLEADING = "misleading", "Misleading"
-    INCORRECT = "incorrect", "Incorrect"
-    UNSUPPORTED = "unsupported", "Unsupported by the data"
+    CORRECT = "correct", _("Correct")
+    MISLEADING = "misleading", _("Misleading")
+    INCORRECT = "incorrect", _("Incorrect")
+    UNSUPPORTED = "unsupported", _("Unsupported by the data")
 
 
 # schema.org's ClaimReview rating: 1 (false) to 5 (true), with the words of our scale as the name.
@@ -42,10 +43,10 @@ VERDICT_RATINGS = {
 }
 
 VERDICT_MEANINGS = {
-    Verdict.CORRECT: "The claim matches the official figures.",
-    Verdict.MISLEADING: "The figure is right, but the way it is used gives a wrong picture.",
-    Verdict.INCORRECT: "The claim contradicts the official figures.",
-    Verdict.UNSUPPORTED: "No official figure supports the claim, or the figures cannot show it.",
+    Verdict.CORRECT: _("The claim matches the official figures."),
+    Verdict.MISLEADING: _("The figure is right, but the way it is used gives a wrong picture."),
+    Verdict.INCORRECT: _("The claim contradicts the official figures."),
+    Verdict.UNSUPPORTED: _("No official figure supports the claim, or the figures cannot show it."),
 }
 
 
@@ -60,7 +61,7 @@ class FactCheckIndexPage(SubpageViewsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Linked from the listing and every fact-check: where people report a misuse.",
+        help_text=_("Linked from the listing and every fact-check: where people report a misuse."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("report_page")]
@@ -70,7 +71,7 @@ class FactCheckIndexPage(SubpageViewsMixin, Page):
     subpage_urls = "trust.urls.fact_check_index_urls"
 
     class Meta:
-        verbose_name = "fact-check listing"
+        verbose_name = _("fact-check listing")
 
     def get_cached_paths(self):
         return ["/", "feed/", "feed/atom/"]
@@ -92,26 +93,33 @@ class FactCheckPage(SharingMixin, SubpageViewsMixin, Page):
     collects_feedback = True
 
     claim = models.TextField(
-        max_length=CLAIM_MAX_LENGTH, help_text="The claim as it was made, word for word."
+        max_length=CLAIM_MAX_LENGTH, help_text=_("The claim as it was made, word for word.")
     )
     claimant = models.CharField(
-        "who made it", max_length=200, blank=True, help_text="A person or organisation; empty if unknown."
+        _("who made it"),
+        max_length=200,
+        blank=True,
+        help_text=_("A person or organisation; empty if unknown."),
     )
     appeared_in = models.CharField(
-        "where it appeared", max_length=200, help_text="e.g. “A post on a social network”, “Evening news”."
+        _("where it appeared"),
+        max_length=200,
+        help_text=_("e.g. “A post on a social network”, “Evening news”."),
     )
-    appeared_url = models.URLField("link to where it appeared", blank=True, max_length=500)
-    appeared_on = models.DateField("when it appeared")
+    appeared_url = models.URLField(_("link to where it appeared"), blank=True, max_length=500)
+    appeared_on = models.DateField(_("when it appeared"))
     verdict = models.CharField(max_length=20, choices=Verdict.choices)
     summary = models.TextField(
-        "the verdict in one or two sentences",
+        _("the verdict in one or two sentences"),
         max_length=300,
-        help_text="Shown on the listing and the share card.",
+        help_text=_("Shown on the listing and the share card."),
     )
     right_figure = StreamField(
         RightFigureBlocks(),
         blank=True,
-        help_text="The figure from the data layer that sets the record straight (a key figure or a chart).",
+        help_text=_(
+            "The figure from the data layer that sets the record straight (a key figure or a chart)."
+        ),
     )
     explanation = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
 
@@ -124,13 +132,15 @@ class FactCheckPage(SharingMixin, SubpageViewsMixin, Page):
                 FieldRowPanel([FieldPanel("appeared_in"), FieldPanel("appeared_on")]),
                 FieldPanel("appeared_url"),
             ],
-            heading="The claim",
+            heading=_("The claim"),
         ),
         FieldRowPanel([FieldPanel("verdict")]),
         FieldPanel("summary"),
         FieldPanel("right_figure"),
         FieldPanel("explanation"),
-        InlinePanel("related_modules", heading="Learn more: related e-learning modules", label="Module"),
+        InlinePanel(
+            "related_modules", heading=_("Learn more: related e-learning modules"), label=_("Module")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -144,12 +154,12 @@ class FactCheckPage(SharingMixin, SubpageViewsMixin, Page):
     subpage_urls = "trust.urls.fact_check_urls"
 
     class Meta:
-        verbose_name = "fact-check"
+        verbose_name = _("fact-check")
 
     def clean(self):
         super().clean()
         if self.appeared_on and self.appeared_on > timezone.localdate():
-            raise ValidationError({"appeared_on": "A claim cannot have appeared in the future."})
+            raise ValidationError({"appeared_on": _("A claim cannot have appeared in the future.")})
 
     @property
     def verdict_meaning(self):
@@ -204,14 +214,14 @@ class MisuseReportPage(SubpageViewsMixin, Page):
     response_time = models.CharField(
         max_length=200,
         default="We look at every report within two working days.",
-        help_text="Shown beside the form and in the confirmation email.",
+        help_text=_("Shown beside the form and in the confirmation email."),
     )
     consent_text = models.TextField(
         default=(
             "I agree that the statistics office keeps my name, email address and this report to "
             "look into it and tell me what it did, as described in the privacy notice."
         ),
-        help_text="The consent people give when they send a report; each report keeps a copy.",
+        help_text=_("The consent people give when they send a report; each report keeps a copy."),
     )
 
     content_panels = [
@@ -225,7 +235,7 @@ class MisuseReportPage(SubpageViewsMixin, Page):
     subpage_urls = "trust.urls.report_urls"
 
     class Meta:
-        verbose_name = "misuse report form"
+        verbose_name = _("misuse report form")
 
 
 def new_token():
@@ -242,25 +252,25 @@ class MisuseReport(models.Model):
     """A report that someone misused the office's figures, and what staff did about it."""
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        TRIAGED = "triaged", "Triaged"
-        ANSWERED = "answered", "Answered"
-        PUBLISHED = "published", "Published as a fact-check"
-        NO_ACTION = "no_action", "No action"
+        NEW = "new", _("New")
+        TRIAGED = "triaged", _("Triaged")
+        ANSWERED = "answered", _("Answered")
+        PUBLISHED = "published", _("Published as a fact-check")
+        NO_ACTION = "no_action", _("No action")
 
     OPEN = (Status.NEW, Status.TRIAGED)
     CLOSED = (Status.ANSWERED, Status.PUBLISHED, Status.NO_ACTION)
 
     reference = models.CharField(max_length=20, unique=True, editable=False, blank=True)
-    claim = models.TextField("what was claimed", max_length=REPORT_TEXT_MAX_LENGTH)
-    where = models.CharField("where it appeared", max_length=500)
-    seen_on = models.DateField("when it appeared", null=True, blank=True)
-    details = models.TextField("why it is wrong", max_length=REPORT_TEXT_MAX_LENGTH, blank=True)
+    claim = models.TextField(_("what was claimed"), max_length=REPORT_TEXT_MAX_LENGTH)
+    where = models.CharField(_("where it appeared"), max_length=500)
+    seen_on = models.DateField(_("when it appeared"), null=True, blank=True)
+    details = models.TextField(_("why it is wrong"), max_length=REPORT_TEXT_MAX_LENGTH, blank=True)
     attachment = models.FileField(upload_to=attachment_name, storage=report_storage, blank=True)
     attachment_kind = models.CharField(max_length=10, blank=True, editable=False)
     attachment_original_name = models.CharField(max_length=120, blank=True, editable=False)
     name = models.CharField(max_length=150)
-    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
+    email = models.EmailField(help_text=_("Normalised: trimmed and lower case."))
     contact = models.ForeignKey(
         "contacts.Contact", null=True, on_delete=models.SET_NULL, related_name="misuse_reports"
     )
@@ -272,7 +282,7 @@ class MisuseReport(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     answered_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text="When it was first answered, published or closed."
+        null=True, blank=True, editable=False, help_text=_("When it was first answered, published or closed.")
     )
 
     class Meta:

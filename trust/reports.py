@@ -8,6 +8,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
@@ -32,8 +33,11 @@ class DuplicateReport(Exception):
     def __init__(self, existing):
         self.existing = existing
         super().__init__(
-            f"We received this report from you less than a minute ago, as {existing.reference}. "
-            "There is no need to send it again: check your email for the confirmation."
+            gettext(
+                "We received this report from you less than a minute ago, as %(reference)s. "
+                "There is no need to send it again: check your email for the confirmation."
+            )
+            % {"reference": existing.reference}
         )
 
 
@@ -115,19 +119,20 @@ def move(report, *, user, status, message="", fact_check=None):
         report = MisuseReport.objects.select_for_update().get(pk=report.pk)
         if status not in allowed_moves(report):
             raise TransitionError(
-                f"A report that is “{report.get_status_display()}” cannot become “{Status(status).label}”."
+                gettext("A report that is “%(current)s” cannot become “%(new)s”.")
+                % {"current": report.get_status_display(), "new": Status(status).label}
             )
         if status in (Status.ANSWERED, Status.NO_ACTION) and not message:
-            raise TransitionError("Write the message to the reporter: they will read it.")
+            raise TransitionError(gettext("Write the message to the reporter: they will read it."))
         if status == Status.PUBLISHED:
             if fact_check is None or not fact_check.live:
-                raise TransitionError("Choose the published fact-check that answers this report.")
+                raise TransitionError(gettext("Choose the published fact-check that answers this report."))
             report.fact_check = fact_check
         report.status = status
         if status in MisuseReport.CLOSED and report.answered_at is None:
             report.answered_at = timezone.now()
         report.save()
         MisuseReportEvent.objects.create(report=report, status=status, message=message, user=user)
-        extra = {"message": message, "status": str(status), "status_label": Status(status).label}
+        extra = {"message": message, "status": str(status), "status_label": str(Status(status).label)}
         transaction.on_commit(lambda: send_report_email(report, "status", extra_context=extra))
     return report

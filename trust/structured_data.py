@@ -39,7 +39,7 @@ def claim_review(page, request):
             "ratingValue": VERDICT_RATINGS[page.verdict],
             "bestRating": 5,
             "worstRating": 1,
-            "alternateName": page.get_verdict_display(),
+            "alternateName": str(page.get_verdict_display()),
             "ratingExplanation": page.summary,
         },
         "reviewBody": " ".join(strip_tags(page.explanation).split()),

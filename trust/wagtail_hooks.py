@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -20,7 +22,7 @@ from .models import MisuseReport
 
 class ReportButtonHelper(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        label = "Handle" if admin_views.can_handle(self.request.user) else "Open"
+        label = gettext("Handle") if admin_views.can_handle(self.request.user) else gettext("Open")
         return [
             {
                 "url": reverse("trust_misusereport_handle", args=[obj.pk]),
@@ -36,7 +38,7 @@ class ReportButtonHelper(ButtonHelper):
 @modeladmin_register
 class MisuseReportAdmin(RecordAdmin):
     model = MisuseReport
-    menu_label = "Misuse reports"
+    menu_label = _("Misuse reports")
     menu_icon = "warning"
     menu_order = 256
     index_view_class = SafeExportIndexView
@@ -65,14 +67,14 @@ class MisuseReportAdmin(RecordAdmin):
     def short_claim(self, report):
         return Truncator(report.claim).chars(100)
 
-    short_claim.short_description = "Claim"
+    short_claim.short_description = _("Claim")
 
     def age(self, report):
         """How long an open report has waited; a closed one, how long it took."""
         end = report.answered_at or timezone.now()
         return timesince(report.created_at, end)
 
-    age.short_description = "Age (open) or time to answer"
+    age.short_description = _("Age (open) or time to answer")
 
 
 class OpenReportsPanel(Component):

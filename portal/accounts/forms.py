@@ -1,6 +1,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
 from portal.contacts.models import ConsentWording, TouchpointKind
@@ -16,16 +17,16 @@ class SignupForm(ConsentMixin, AllauthSignupForm):
     field_order = ["email", "password1", "password2", "name", "user_group"]
 
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=150,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     user_group = forms.ChoiceField(
-        label="Which best describes you?",
-        choices=[("", "Prefer not to say"), *UserGroup.choices],
+        label=_("Which best describes you?"),
+        choices=[("", _("Prefer not to say")), *UserGroup.choices],
         required=False,
-        help_text="It helps us offer material that fits what you do.",
+        help_text=_("It helps us offer material that fits what you do."),
     )
     consent_required_message = "Please agree to this so that we can create your account."
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContactsConfig(AppConfig):
     name = "portal.contacts"
     label = "contacts"
-    verbose_name = "User database"
+    verbose_name = _("User database")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -11,17 +12,17 @@ from portal.core.vocabularies import Tier, UserGroup
 
 
 class TouchpointKind(models.TextChoices):
-    ACCOUNT_SIGNUP = "account_signup", "Account sign-up"
-    NEWSLETTER_SIGNUP = "newsletter_signup", "Newsletter sign-up"
-    FORUM_JOIN = "forum_join", "Joined a forum"
-    TRAINING_REGISTRATION = "training_registration", "Training registration"
-    COMPETITION_ENTRY = "competition_entry", "Competition entry"
-    LEARNING = "learning", "E-learning progress"
-    DATA_REQUEST = "data_request", "Data request"
-    FEEDBACK = "feedback", "Feedback"
-    MISUSE_REPORT = "misuse_report", "Misuse report"
-    AMBASSADOR_APPLICATION = "ambassador_application", "Ambassador application"
-    CONSULTATION_RESPONSE = "consultation_response", "Consultation response"
+    ACCOUNT_SIGNUP = "account_signup", _("Account sign-up")
+    NEWSLETTER_SIGNUP = "newsletter_signup", _("Newsletter sign-up")
+    FORUM_JOIN = "forum_join", _("Joined a forum")
+    TRAINING_REGISTRATION = "training_registration", _("Training registration")
+    COMPETITION_ENTRY = "competition_entry", _("Competition entry")
+    LEARNING = "learning", _("E-learning progress")
+    DATA_REQUEST = "data_request", _("Data request")
+    FEEDBACK = "feedback", _("Feedback")
+    MISUSE_REPORT = "misuse_report", _("Misuse report")
+    AMBASSADOR_APPLICATION = "ambassador_application", _("Ambassador application")
+    CONSULTATION_RESPONSE = "consultation_response", _("Consultation response")
 
 
 class ContactTopic(TaggedItemBase):
@@ -29,7 +30,7 @@ class ContactTopic(TaggedItemBase):
 
 
 class Contact(models.Model):
-    email = models.EmailField(unique=True, help_text="Stored normalised: trimmed and lower case.")
+    email = models.EmailField(unique=True, help_text=_("Stored normalised: trimmed and lower case."))
     name = models.CharField(max_length=200, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -40,7 +41,7 @@ class Contact(models.Model):
     )
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
-    region = models.CharField("country or region", max_length=100, blank=True)
+    region = models.CharField(_("country or region"), max_length=100, blank=True)
     literacy_level = models.CharField(max_length=20, choices=Tier.choices, blank=True)
     topics = TaggableManager("topics of interest", through=ContactTopic, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -58,7 +59,7 @@ class Touchpoint(models.Model):
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="touchpoints")
     kind = models.CharField(max_length=40, choices=TouchpointKind.choices)
-    source = models.CharField("from where", max_length=500, blank=True)
+    source = models.CharField(_("from where"), max_length=500, blank=True)
     detail = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -93,7 +94,7 @@ class ConsentWording(BaseGenericSetting):
     """The exact consent texts people see; each recorded consent keeps a copy of it."""
 
     account_signup = models.TextField(
-        "account sign-up consent",
+        _("account sign-up consent"),
         default=(
             "I agree that the statistics office keeps my email address and the details I give "
             "here to run my account, as described in the privacy notice. I can delete my "
@@ -102,4 +103,4 @@ class ConsentWording(BaseGenericSetting):
     )
 
     class Meta:
-        verbose_name = "consent wording"
+        verbose_name = _("consent wording")

@@ -1,4 +1,5 @@
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, SafeExportIndexView
@@ -8,7 +9,7 @@ from .models import Consent, Contact, Touchpoint
 
 class ContactAdmin(RecordAdmin):
     model = Contact
-    menu_label = "Contacts"
+    menu_label = _("Contacts")
     menu_icon = "group"
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
@@ -60,7 +61,7 @@ class ContactAdmin(RecordAdmin):
 
 class TouchpointAdmin(RecordAdmin):
     model = Touchpoint
-    menu_label = "Touchpoints"
+    menu_label = _("Touchpoints")
     menu_icon = "history"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -74,7 +75,7 @@ class TouchpointAdmin(RecordAdmin):
 
 class ConsentAdmin(RecordAdmin):
     model = Consent
-    menu_label = "Consents"
+    menu_label = _("Consents")
     menu_icon = "tick-inverse"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -89,7 +90,7 @@ class ConsentAdmin(RecordAdmin):
 
 @modeladmin_register
 class UserDatabaseGroup(ModelAdminGroup):
-    menu_label = "User database"
+    menu_label = _("User database")
     menu_icon = "group"
     menu_order = 250
     items = (ContactAdmin, TouchpointAdmin, ConsentAdmin)

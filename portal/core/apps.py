@@ -1,6 +1,7 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -8,7 +9,7 @@ class CoreConfig(AppConfig):
 
     name = "portal.core"
     label = "core"
-    verbose_name = "Core"
+    verbose_name = _("Core")
 
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move

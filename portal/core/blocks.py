@@ -1,11 +1,12 @@
 """StreamField blocks that pages of every app use."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
-    level = blocks.ChoiceBlock(choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2")
+    level = blocks.ChoiceBlock(choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))], default="h2")
 
     class Meta:
         icon = "title"

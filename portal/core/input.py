@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext
 
 NUL = "\x00"
 ERROR_FLAG = "e"  # as Django's admin marks a list reopened after a bad filter
@@ -56,5 +57,7 @@ class UnknownListFiltersMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, IncorrectLookupParameters) or request.GET.get(ERROR_FLAG):
             return None
-        messages.warning(request, "That filter or order does not exist here: showing the whole list.")
+        messages.warning(
+            request, gettext("That filter or order does not exist here: showing the whole list.")
+        )
         return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")

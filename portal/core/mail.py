@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def one_line(value, what):
     """For a form's clean_<field>: refuse line breaks in what ends up in email headers (and
     calendar files), with a message naming the field."""
     if "\r" in value or "\n" in value:
-        raise forms.ValidationError(f"Enter your {what} on one line.")
+        raise forms.ValidationError(gettext("Enter your %(what)s on one line.") % {"what": what})
     return value
 
 

@@ -1,6 +1,7 @@
 """The base layer's one table: charts drawn once and kept."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DrawnChart(models.Model):
@@ -15,7 +16,7 @@ class DrawnChart(models.Model):
     drawn_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "drawn chart"
+        verbose_name = _("drawn chart")
 
     def __str__(self):
         return self.key

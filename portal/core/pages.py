@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -16,7 +17,7 @@ class SharingMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown when the page is shared on social media. 1200 by 630 pixels works best.",
+        help_text=_("Shown when the page is shared on social media. 1200 by 630 pixels works best."),
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]

@@ -16,11 +16,13 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_IMAGE_PIXELS = 25_000_000
-ACCEPTED = "Upload a PDF, PNG or JPEG file."
+ACCEPTED = _("Upload a PDF, PNG or JPEG file.")
 PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
 PDF_FORBIDDEN = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/Encrypt", b"/RichMedia")
 TAIL_BYTES = 2048
@@ -50,12 +52,16 @@ def sniff(head):
 
 def _check_image(upload, kind, max_image_pixels):
     damaged = ValidationError(
-        f"This file is not a readable {kind.upper()} image. Save it again and upload the new copy.",
+        gettext("This file is not a readable %(kind)s image. Save it again and upload the new copy.")
+        % {"kind": kind.upper()},
         code="damaged",
     )
     too_large = ValidationError(
-        f"This image has too many pixels. Make it smaller than {max_image_pixels:,} pixels "
-        "(for example 5000 by 5000) and upload it again.",
+        gettext(
+            "This image has too many pixels. Make it smaller than %(pixels)s pixels "
+            "(for example 5000 by 5000) and upload it again."
+        )
+        % {"pixels": f"{max_image_pixels:,}"},
         code="too_many_pixels",
     )
     try:
@@ -78,7 +84,9 @@ def _check_image(upload, kind, max_image_pixels):
 
 def _check_pdf(upload):
     damaged = ValidationError(
-        "This file is not a complete PDF. Export it again from your program and upload the new copy.",
+        gettext(
+            "This file is not a complete PDF. Export it again from your program and upload the new copy."
+        ),
         code="damaged",
     )
     upload.seek(0)
@@ -90,8 +98,10 @@ def _check_pdf(upload):
         raise damaged
     if any(marker in content for marker in PDF_FORBIDDEN):
         raise ValidationError(
-            "PDFs with scripts, embedded files, launch actions or passwords cannot be accepted. "
-            "Export a plain PDF and upload it again.",
+            gettext(
+                "PDFs with scripts, embedded files, launch actions or passwords cannot be accepted. "
+                "Export a plain PDF and upload it again."
+            ),
             code="active_content",
         )
 
@@ -103,10 +113,11 @@ def check_upload(upload, *, max_bytes=DEFAULT_MAX_BYTES, max_image_pixels=None):
         max_image_pixels = getattr(settings, "UPLOAD_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
     size = upload.size
     if size == 0:
-        raise ValidationError("The file is empty.", code="empty")
+        raise ValidationError(gettext("The file is empty."), code="empty")
     if size > max_bytes:
         raise ValidationError(
-            f"The file is {filesizeformat(size)}; the largest we accept is {filesizeformat(max_bytes)}.",
+            gettext("The file is %(size)s; the largest we accept is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
             code="too_big",
         )
     upload.seek(0)
@@ -115,10 +126,14 @@ def check_upload(upload, *, max_bytes=DEFAULT_MAX_BYTES, max_image_pixels=None):
     if kind is None:
         if head.startswith(ARCHIVES):
             raise ValidationError(
-                f"Archives (zip, rar, 7z, gzip and the like) are not accepted. {ACCEPTED}", code="archive"
+                gettext("Archives (zip, rar, 7z, gzip and the like) are not accepted. %(accepted)s")
+                % {"accepted": ACCEPTED},
+                code="archive",
             )
         raise ValidationError(
-            f"This file is not a PDF, PNG or JPEG, whatever its name says. {ACCEPTED}", code="type"
+            gettext("This file is not a PDF, PNG or JPEG, whatever its name says. %(accepted)s")
+            % {"accepted": ACCEPTED},
+            code="type",
         )
     if kind == "pdf":
         _check_pdf(upload)

@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 
 def validate_time_zone(name):
@@ -10,7 +11,9 @@ def validate_time_zone(name):
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"“{name}” is not a time zone, e.g. Europe/Paris or UTC.") from None
+        raise ValidationError(
+            gettext("“%(name)s” is not a time zone, e.g. Europe/Paris or UTC.") % {"name": name}
+        ) from None
 
 
 def time_zone_choices():

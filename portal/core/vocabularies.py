@@ -7,29 +7,30 @@ and what the site offers them always line up.
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UserGroup(models.TextChoices):
     """The user groups of Part III of the UN user-engagement guidelines."""
 
-    POLICYMAKERS = "policymakers", "Policymakers"
-    PARLIAMENTARIANS = "parliamentarians", "Parliamentarians"
-    POLITICAL_ORGANISATIONS = "political_organisations", "Political organisations"
-    MEDIA = "media", "Media"
-    TEACHERS_AND_STUDENTS = "teachers_and_students", "Teachers and students"
-    RESEARCHERS = "researchers", "Researchers"
-    INTERNATIONAL_ORGANISATIONS = "international_organisations", "International organisations"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    CITIZENS = "citizens", "Citizens"
-    PRIVATE_SECTOR = "private_sector", "Private sector"
+    POLICYMAKERS = "policymakers", _("Policymakers")
+    PARLIAMENTARIANS = "parliamentarians", _("Parliamentarians")
+    POLITICAL_ORGANISATIONS = "political_organisations", _("Political organisations")
+    MEDIA = "media", _("Media")
+    TEACHERS_AND_STUDENTS = "teachers_and_students", _("Teachers and students")
+    RESEARCHERS = "researchers", _("Researchers")
+    INTERNATIONAL_ORGANISATIONS = "international_organisations", _("International organisations")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    CITIZENS = "citizens", _("Citizens")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
 
 
 class Tier(models.TextChoices):
     """The UNECE tiers of statistical literacy."""
 
-    BASIC = "basic", "Basic"
-    INTERMEDIATE = "intermediate", "Intermediate"
-    ADVANCED = "advanced", "Advanced"
+    BASIC = "basic", _("Basic")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
 
 
 class UserGroupsField(models.JSONField):

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 
@@ -29,25 +30,25 @@ class KpiTarget(models.Model):
     sign-ups this year" (growth on the period before) or "500 data requests answered" (a count)."""
 
     class TargetType(models.TextChoices):
-        COUNT = "count", "Reach a number"
-        GROWTH = "growth", "Grow by a percentage on the previous period of the same length"
+        COUNT = "count", _("Reach a number")
+        GROWTH = "growth", _("Grow by a percentage on the previous period of the same length")
 
     name = models.CharField(max_length=150)
-    indicator = models.CharField(max_length=60, help_text="What is counted.")
+    indicator = models.CharField(max_length=60, help_text=_("What is counted."))
     segment = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Count only this line of the indicator, e.g. “Newsletter sign-up”; blank counts all.",
+        help_text=_("Count only this line of the indicator, e.g. “Newsletter sign-up”; blank counts all."),
     )
     target_type = models.CharField(max_length=10, choices=TargetType.choices, default=TargetType.COUNT)
-    target = models.PositiveIntegerField(help_text="The number to reach, or the growth in per cent.")
+    target = models.PositiveIntegerField(help_text=_("The number to reach, or the growth in per cent."))
     start_date = models.DateField()
     end_date = models.DateField()
     notes = models.TextField(max_length=1000, blank=True)
 
     class Meta:
         ordering = ["end_date", "name"]
-        verbose_name = "KPI target"
+        verbose_name = _("KPI target")
         permissions = [("view_dashboard", "Can see the engagement dashboard")]
 
     def __str__(self):

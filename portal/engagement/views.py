@@ -11,6 +11,7 @@ from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from portal.contacts.exports import safe_csv_lines
@@ -26,12 +27,12 @@ DEFAULT_PERIODS = {WEEK: 12, MONTH: 12}
 
 class DashboardFilterForm(forms.Form):
     group_by = forms.ChoiceField(
-        label="Per", choices=[(MONTH, "Month"), (WEEK, "Week")], required=False, initial=MONTH
+        label=_("Per"), choices=[(MONTH, _("Month")), (WEEK, _("Week"))], required=False, initial=MONTH
     )
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     user_group = forms.ChoiceField(
-        label="User group", choices=[("", "All user groups"), *UserGroup.choices], required=False
+        label=_("User group"), choices=[("", _("All user groups")), *UserGroup.choices], required=False
     )
 
     def clean(self):
@@ -40,13 +41,14 @@ class DashboardFilterForm(forms.Form):
         end = cleaned.get("end") or timezone.localdate()
         start = cleaned.get("start") or default_start(end, group_by)
         if start > end:
-            raise forms.ValidationError("“From” must come before “To”.")
+            raise forms.ValidationError(_("“From” must come before “To”."))
         span = (end - start).days / (7 if group_by == WEEK else 30.44)
         if span > MAX_PERIODS[group_by]:
-            raise forms.ValidationError(
-                f"Show at most {MAX_PERIODS[group_by]} {group_by}s at a time: "
-                "shorten the dates or group by month."
-            )
+            if group_by == WEEK:
+                message = _("Show at most %(count)s weeks at a time: shorten the dates or group by month.")
+            else:
+                message = _("Show at most %(count)s months at a time: shorten the dates or group by month.")
+            raise forms.ValidationError(message % {"count": MAX_PERIODS[group_by]})
         cleaned.update(group_by=group_by, start=start, end=end)
         return cleaned
 
@@ -60,7 +62,7 @@ class DashboardFilterForm(forms.Form):
 
 def default_start(end, group_by):
     start = period_start(end, group_by)
-    for _ in range(DEFAULT_PERIODS[group_by] - 1):
+    for _period in range(DEFAULT_PERIODS[group_by] - 1):
         start = period_start(start - datetime.timedelta(days=1), group_by)
     return start
 

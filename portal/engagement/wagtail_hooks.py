@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -52,7 +53,7 @@ def register_dashboard_urls():
 
 class KpiTargetAdmin(RecordAdmin):
     model = KpiTarget
-    menu_label = "KPI targets"
+    menu_label = _("KPI targets")
     menu_icon = "pick"
     menu_order = 241
     add_to_settings_menu = False

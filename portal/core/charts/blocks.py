@@ -6,6 +6,8 @@ Kept apart from stories/blocks.py so that it can be imported (or moved) into it 
 import logging
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -13,7 +15,7 @@ from . import CHART_TYPES, ChartSpec, honest_chart_problems, parse_chart_csv, ta
 
 logger = logging.getLogger(__name__)
 
-DATA_HELP = (
+DATA_HELP = _(
     "Paste the data from a spreadsheet or as CSV: a header row first, then one row per category. "
     "The first column holds the categories (e.g. years or areas); each other column is a series "
     "of numbers, named in the header (at most 8 series and 500 rows). Leave a cell empty where "
@@ -37,14 +39,16 @@ def data_from_file(value):
         return
     if document.file_extension.lower() != "csv":
         raise blocks.StructBlockValidationError(
-            block_errors={"data_file": ValidationError("Choose a CSV file (its name ends in .csv).")}
+            block_errors={"data_file": ValidationError(gettext("Choose a CSV file (its name ends in .csv)."))}
         )
     with document.open_file() as handle:
         raw = handle.read(MAX_DATA_FILE_BYTES + 1)
     if len(raw) > MAX_DATA_FILE_BYTES:
         raise blocks.StructBlockValidationError(
             block_errors={
-                "data_file": ValidationError("This file is larger than 2 MB: a chart cannot show that much.")
+                "data_file": ValidationError(
+                    gettext("This file is larger than 2 MB: a chart cannot show that much.")
+                )
             }
         )
     try:
@@ -53,7 +57,7 @@ def data_from_file(value):
         raise blocks.StructBlockValidationError(
             block_errors={
                 "data_file": ValidationError(
-                    "This file is not UTF-8 text. Save it as CSV UTF-8 and try again."
+                    gettext("This file is not UTF-8 text. Save it as CSV UTF-8 and try again.")
                 )
             }
         ) from None
@@ -81,11 +85,11 @@ def spec_from_value(value) -> ChartSpec:
 class ChartBlock(blocks.StructBlock):
     """A chart drawn on the server from pasted data, with a text summary, a data table and a CSV."""
 
-    title = blocks.CharBlock(max_length=120, help_text="What the chart shows, where and when")
+    title = blocks.CharBlock(max_length=120, help_text=_("What the chart shows, where and when"))
     chart_type = blocks.ChoiceBlock(
         choices=list(CHART_TYPES.items()),
         default="bar",
-        help_text=(
+        help_text=_(
             "Line for change over time; bar to compare categories; stacked bar for parts that add up; "
             "pie only for the parts of one whole (2 to 6 parts); table when a chart would not help."
         ),
@@ -93,31 +97,33 @@ class ChartBlock(blocks.StructBlock):
     data = blocks.TextBlock(required=False, help_text=DATA_HELP)
     data_file = DocumentChooserBlock(
         required=False,
-        label="Or a CSV file",
-        help_text=(
+        label=_("Or a CSV file"),
+        help_text=_(
             "Instead of pasting, upload a CSV file to the documents library and choose it here: "
             "when you save, its contents fill the data field above (and can be checked there)."
         ),
     )
     x_label = blocks.CharBlock(
-        max_length=80, required=False, help_text="What the categories are, e.g. Year or Region (optional)"
+        max_length=80, required=False, help_text=_("What the categories are, e.g. Year or Region (optional)")
     )
     y_label = blocks.CharBlock(
-        max_length=80, required=False, help_text="What the numbers measure, e.g. Median weekly pay"
+        max_length=80, required=False, help_text=_("What the numbers measure, e.g. Median weekly pay")
     )
-    unit = blocks.CharBlock(max_length=30, required=False, help_text="e.g. %, £, thousands, million people")
+    unit = blocks.CharBlock(
+        max_length=30, required=False, help_text=_("e.g. %, £, thousands, million people")
+    )
     summary = blocks.TextBlock(
-        help_text="What the chart shows, in one or two sentences, for people who cannot see it"
+        help_text=_("What the chart shows, in one or two sentences, for people who cannot see it")
     )
-    source = blocks.CharBlock(max_length=200, help_text="The release or dataset the data comes from")
+    source = blocks.CharBlock(max_length=200, help_text=_("The release or dataset the data comes from"))
     notes = blocks.TextBlock(
-        required=False, help_text="Definitions, breaks in the series, rounding (optional)"
+        required=False, help_text=_("Definitions, breaks in the series, rounding (optional)")
     )
 
     class Meta:
         icon = "table"
         template = "core/blocks/chart.html"
-        label = "Chart"
+        label = _("Chart")
 
     def spec(self, value) -> ChartSpec:
         return spec_from_value(value)

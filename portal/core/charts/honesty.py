@@ -14,7 +14,7 @@ def honest_chart_problems(spec: ChartSpec) -> list[str]:
     categories = len(data.rows)
     problems: list[str] = []
     if spec.chart_type not in CHART_TYPES:
-        kinds = ", ".join(CHART_TYPES.values())
+        kinds = ", ".join(str(kind) for kind in CHART_TYPES.values())
         return [f'"{spec.chart_type}" is not a kind of chart; choose one of {kinds}.']
     if spec.chart_type == "pie":
         why = "A pie chart shows the parts of one whole, "

@@ -9,6 +9,8 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 
 from portal.contacts.exports import FORMULA_TRIGGERS
 
@@ -69,8 +71,8 @@ def _show(cell: str, limit: int = 30) -> str:
 
 def _column_name(columns, index):
     if columns is not None and index < len(columns) and columns[index]:
-        return f"column {index + 1} ({_show(columns[index])})"
-    return f"column {index + 1}"
+        return gettext("column %(number)s (%(name)s)") % {"number": index + 1, "name": _show(columns[index])}
+    return gettext("column %(number)s") % {"number": index + 1}
 
 
 def _detect_delimiter(text: str) -> str:
@@ -89,20 +91,30 @@ def _detect_delimiter(text: str) -> str:
 def _text_problem(cell: str) -> str | None:
     """Why a header or label cell cannot be used, or None if it can."""
     if len(cell) > MAX_CELL_LENGTH:
-        return f"{_show(cell)} is {len(cell)} characters long; keep each cell to {MAX_CELL_LENGTH} or fewer."
+        return _too_long(cell)
     if "<" in cell or ">" in cell:
-        return (
-            f'{_show(cell)} contains "<" or ">". Charts cannot contain markup; '
+        return gettext(
+            '%(cell)s contains "<" or ">". Charts cannot contain markup; '
             'write "less than" or "more than" instead.'
-        )
+        ) % {"cell": _show(cell)}
     if any(unicodedata.category(ch) == "Cc" for ch in cell):
-        return f"{_show(cell)} contains a line break, tab or other control character."
+        return gettext("%(cell)s contains a line break, tab or other control character.") % {
+            "cell": _show(cell)
+        }
     if cell.startswith(FORMULA_TRIGGERS) and _plain_number(cell) is None:
-        return (
-            f'{_show(cell)} starts with "{_show(cell[0], 5)[1:-1]}", so a spreadsheet would run it as a '
-            "formula. Remove that character, or put an apostrophe (') in front to keep it as text."
-        )
+        return gettext(
+            '%(cell)s starts with "%(character)s", so a spreadsheet would run it as a formula. Remove that '
+            "character, or put an apostrophe (') in front to keep it as text."
+        ) % {"cell": _show(cell), "character": _show(cell[0], 5)[1:-1]}
     return None
+
+
+def _too_long(cell: str) -> str:
+    return gettext("%(cell)s is %(length)s characters long; keep each cell to %(limit)s or fewer.") % {
+        "cell": _show(cell),
+        "length": len(cell),
+        "limit": MAX_CELL_LENGTH,
+    }
 
 
 def _unescape_text(cell: str) -> str:
@@ -118,17 +130,19 @@ def _unescape_text(cell: str) -> str:
 
 def _number_problem(cell: str) -> str:
     if len(cell) > MAX_CELL_LENGTH:
-        return f"{_show(cell)} is {len(cell)} characters long; keep each cell to {MAX_CELL_LENGTH} or fewer."
+        return _too_long(cell)
     if "<" in cell or ">" in cell:
-        return f'{_show(cell)} contains "<" or ">"; charts cannot contain markup.'
-    hint = "Use digits only, e.g. 1234.5 or 1,234, or leave the cell empty if there is no data."
+        return gettext('%(cell)s contains "<" or ">"; charts cannot contain markup.') % {"cell": _show(cell)}
+    hint = gettext("Use digits only, e.g. 1234.5 or 1,234, or leave the cell empty if there is no data.")
     if cell.endswith("%"):
-        hint = 'Leave out the "%" and put "%" in the Unit field.'
+        hint = gettext('Leave out the "%%" and put "%%" in the Unit field.') % {}
     elif re.fullmatch(r"[+-]?\d+,\d{1,2}", cell) or re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+,\d+", cell):
-        hint = "Use a decimal point, not a decimal comma, e.g. 3.5."
+        hint = gettext("Use a decimal point, not a decimal comma, e.g. 3.5.")
     elif re.search(r"\d", cell) and re.search(r"[^\d.,\s+\-\u2212]", cell):
-        hint = "Leave out units and symbols (put them in the Unit field) and notes (put them in Notes)."
-    return f"{_show(cell)} is not a number. {hint}"
+        hint = gettext(
+            "Leave out units and symbols (put them in the Unit field) and notes (put them in Notes)."
+        )
+    return gettext("%(cell)s is not a number. %(hint)s") % {"cell": _show(cell), "hint": hint}
 
 
 def parse_chart_csv(text: str) -> ChartData:
@@ -151,15 +165,20 @@ def parse_chart_csv(text: str) -> ChartData:
     text = text or ""
     if len(text) > MAX_TEXT_LENGTH:
         raise ValidationError(
-            f"There is too much data ({len(text):,} characters). A chart can show at most "
-            f"{MAX_ROWS} rows and {MAX_SERIES} series.",
+            gettext(
+                "There is too much data (%(length)s characters). A chart can show at most %(rows)s rows "
+                "and %(series)s series."
+            )
+            % {"length": f"{len(text):,}", "rows": MAX_ROWS, "series": MAX_SERIES},
             code="too_long",
         )
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ValidationError(
-            "There is no data. Paste a table with a header row, categories in the first column "
-            "and one column of numbers for each series.",
+            gettext(
+                "There is no data. Paste a table with a header row, categories in the first column "
+                "and one column of numbers for each series."
+            ),
             code="empty",
         )
     delimiter = _detect_delimiter(text)
@@ -183,36 +202,49 @@ def parse_chart_csv(text: str) -> ChartData:
                 continue
             if len(rows) >= MAX_ROWS:
                 raise ValidationError(
-                    f"There are more than {MAX_ROWS} rows of data (row {line} is one too many). "
-                    f"A chart can show at most {MAX_ROWS}; summarise the data or split it into "
-                    "several charts.",
+                    gettext(
+                        "There are more than %(rows)s rows of data (row %(line)s is one too many). "
+                        "A chart can show at most %(rows)s; summarise the data or split it into "
+                        "several charts."
+                    )
+                    % {"rows": MAX_ROWS, "line": line},
                     code="too_many_rows",
                 )
             if len(cells) != len(columns):
                 raise ValidationError(
-                    f"Row {line} has {len(cells)} cells but the header row has {len(columns)}. "
-                    "Every row needs one cell per column. If a number has a comma as a thousands "
-                    "separator, put it in quotes or leave the comma out.",
+                    gettext(
+                        "Row %(line)s has %(cells)s cells but the header row has %(columns)s. "
+                        "Every row needs one cell per column. If a number has a comma as a thousands "
+                        "separator, put it in quotes or leave the comma out."
+                    )
+                    % {"line": line, "cells": len(cells), "columns": len(columns)},
                     code="ragged",
                 )
             rows.append(_parse_row(cells, line, columns, label_rows, problems, decimals))
     except csv.Error as error:
         raise ValidationError(
-            f"Row {reader.line_num} could not be read ({error}). Check its quotation marks.", code="csv"
+            gettext("Row %(line)s could not be read (%(error)s). Check its quotation marks.")
+            % {"line": reader.line_num, "error": error},
+            code="csv",
         ) from error
     if columns is None:
-        raise ValidationError("There is no data: every row is empty.", code="empty")
+        raise ValidationError(gettext("There is no data: every row is empty."), code="empty")
     if not rows and not problems:
-        raise ValidationError("There is a header row but no data rows below it.", code="header_only")
+        raise ValidationError(gettext("There is a header row but no data rows below it."), code="header_only")
     for index in range(1, len(columns) if not problems else 0):  # (unreadable cells are also empty)
         if all(values[index - 1] is None for _, values in rows):
             problems.append(
-                f"C{_column_name(columns, index)[1:]} has no numbers. Fill it in or delete the column."
+                gettext("%(column)s has no numbers. Fill it in or delete the column.")
+                % {"column": capfirst(_column_name(columns, index))}
             )
     if problems:
         shown = problems[:MAX_REPORTED_PROBLEMS]
         if len(problems) > len(shown):
-            shown.append(f"… and {len(problems) - len(shown)} more problems.")
+            more = len(problems) - len(shown)
+            shown.append(
+                ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", more)
+                % {"count": more}
+            )
         raise ValidationError(shown, code="invalid")
     return ChartData(columns=columns, rows=tuple(rows), decimals=tuple(decimals))
 
@@ -220,34 +252,47 @@ def parse_chart_csv(text: str) -> ChartData:
 def _parse_header(cells: list[str], line: int) -> tuple[str, ...]:
     if len(cells) < 2:
         raise ValidationError(
-            f"Row {line} (the header) has only one column. A chart needs at least two: categories "
-            "(e.g. Year) and one column of numbers. Separate columns with commas, semicolons or tabs.",
+            gettext(
+                "Row %(line)s (the header) has only one column. A chart needs at least two: categories "
+                "(e.g. Year) and one column of numbers. Separate columns with commas, semicolons or tabs."
+            )
+            % {"line": line},
             code="too_few_columns",
         )
     if len(cells) - 1 > MAX_SERIES:
         raise ValidationError(
-            f"Row {line} (the header) has {len(cells) - 1} series after the first column; a chart can "
-            f"show at most {MAX_SERIES}. Split the data into several charts.",
+            gettext(
+                "Row %(line)s (the header) has %(series)s series after the first column; a chart can "
+                "show at most %(limit)s. Split the data into several charts."
+            )
+            % {"line": line, "series": len(cells) - 1, "limit": MAX_SERIES},
             code="too_many_series",
         )
     names: list[str] = []
     seen: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        where = f"Row {line} (the header), column {index + 1}"
+        where = gettext("Row %(line)s (the header), column %(number)s") % {"line": line, "number": index + 1}
         if not cell:
-            example = "e.g. Year or Region" if index == 0 else "the name of the series"
+            example = gettext("e.g. Year or Region") if index == 0 else gettext("the name of the series")
             raise ValidationError(
-                f"{where} has no name. Give every column a name ({example}).", code="no_name"
+                gettext("%(where)s has no name. Give every column a name (%(example)s).")
+                % {"where": where, "example": example},
+                code="no_name",
             )
         problem = _text_problem(cell)
         if problem:
-            raise ValidationError(f"{where}: {problem}", code="bad_header")
+            raise ValidationError(
+                gettext("%(where)s: %(problem)s") % {"where": where, "problem": problem}, code="bad_header"
+            )
         name = _unescape_text(cell)
         key = name.casefold()
         if key in seen:
             raise ValidationError(
-                f"{where} repeats the name {_show(name)} of column {seen[key] + 1}. "
-                "Every column needs its own name.",
+                gettext(
+                    "%(where)s repeats the name %(name)s of column %(number)s. "
+                    "Every column needs its own name."
+                )
+                % {"where": where, "name": _show(name), "number": seen[key] + 1},
                 code="duplicate_name",
             )
         seen[key] = index
@@ -258,15 +303,18 @@ def _parse_header(cells: list[str], line: int) -> tuple[str, ...]:
 def _parse_row(cells, line, columns, label_rows, problems, decimals):
     label_cell = cells[0]
     label = _unescape_text(label_cell)
-    where = f"Row {line}, {_column_name(columns, 0)}"
+    where = gettext("Row %(line)s, %(column)s") % {"line": line, "column": _column_name(columns, 0)}
     if not label_cell:
-        problems.append(f"{where} is empty. Every row needs a label, e.g. the year or the area.")
+        problems.append(
+            gettext("%(where)s is empty. Every row needs a label, e.g. the year or the area.")
+            % {"where": where}
+        )
     elif problem := _text_problem(label_cell):
-        problems.append(f"{where}: {problem}")
+        problems.append(gettext("%(where)s: %(problem)s") % {"where": where, "problem": problem})
     elif label.casefold() in label_rows:
         problems.append(
-            f"{where} repeats the label {_show(label)} from row {label_rows[label.casefold()]}. "
-            "Every row needs its own label."
+            gettext("%(where)s repeats the label %(label)s from row %(row)s. Every row needs its own label.")
+            % {"where": where, "label": _show(label), "row": label_rows[label.casefold()]}
         )
     else:
         label_rows[label.casefold()] = line
@@ -277,7 +325,13 @@ def _parse_row(cells, line, columns, label_rows, problems, decimals):
             continue
         number = _read_number(cell) if len(cell) <= MAX_CELL_LENGTH else None
         if number is None:
-            problems.append(f"Row {line}, {_column_name(columns, index)}: {_number_problem(cell)}")
+            where = gettext("Row %(line)s, %(column)s") % {
+                "line": line,
+                "column": _column_name(columns, index),
+            }
+            problems.append(
+                gettext("%(where)s: %(problem)s") % {"where": where, "problem": _number_problem(cell)}
+            )
             values.append(None)
         else:
             values.append(number[0])

@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 MAX_ROWS = 500
 MAX_SERIES = 8
 MAX_CELL_LENGTH = 80
@@ -19,11 +21,11 @@ MAX_REPORTED_PROBLEMS = 10
 MAX_DECIMALS = 10
 
 CHART_TYPES = {
-    "line": "Line",
-    "bar": "Bar",
-    "stacked_bar": "Stacked bar",
-    "pie": "Pie (parts of a whole only)",
-    "table": "Table only",
+    "line": _("Line"),
+    "bar": _("Bar"),
+    "stacked_bar": _("Stacked bar"),
+    "pie": _("Pie (parts of a whole only)"),
+    "table": _("Table only"),
 }
 
 

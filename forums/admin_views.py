@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Forum, Member, ModerationAction, Post
 from .moderation import ACTIONS
@@ -23,18 +25,18 @@ from .services import can_moderate
 
 class ActionForm(forms.Form):
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Kept in the moderation log. For a rejected post, the author reads it in an email.",
+        help_text=_("Kept in the moderation log. For a rejected post, the author reads it in an email."),
     )
     until = forms.DateTimeField(
-        label="Suspended until",
+        label=_("Suspended until"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    forum = forms.ModelChoiceField(label="Move to forum", queryset=Forum.objects.all(), required=False)
+    forum = forms.ModelChoiceField(label=_("Move to forum"), queryset=Forum.objects.all(), required=False)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, action, obj, **kwargs):
@@ -42,7 +44,9 @@ class ActionForm(forms.Form):
         self.action = action
         if action.needs_reason:
             self.fields["reason"].required = True
-            self.fields["reason"].error_messages["required"] = "Give a reason: it is kept in the log."
+            self.fields["reason"].error_messages["required"] = gettext(
+                "Give a reason: it is kept in the log."
+            )
         if action.asks_until:
             self.fields["until"].required = True
         else:
@@ -56,7 +60,7 @@ class ActionForm(forms.Form):
     def clean_until(self):
         until = self.cleaned_data["until"]
         if until and until <= timezone.now():
-            raise forms.ValidationError("Choose a time in the future.")
+            raise forms.ValidationError(gettext("Choose a time in the future."))
         return until
 
     def extra(self):
@@ -86,12 +90,18 @@ def moderate(request, slug, pk):
     if request.method == "POST":
         form = ActionForm(request.POST, action=action, obj=obj)
         if not applicable:
-            messages.warning(request, f"Nothing to do: “{action.label}” no longer applies to {obj}.")
+            messages.warning(
+                request,
+                gettext("Nothing to do: “%(action)s” no longer applies to %(target)s.")
+                % {"action": action.label, "target": obj},
+            )
             return redirect(back)
         if form.is_valid():
             with transaction.atomic():
                 action.perform(obj, request.user, form.cleaned_data["reason"], **form.extra())
-            messages.success(request, f"{action.label}: done for {obj}.")
+            messages.success(
+                request, gettext("%(action)s: done for %(target)s.") % {"action": action.label, "target": obj}
+            )
             return redirect(back)
     else:
         form = ActionForm(action=action, obj=obj, initial={"next": back})

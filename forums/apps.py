@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class ForumsConfig(AppConfig):
     name = "forums"
-    verbose_name = "Forums"
+    verbose_name = _("Forums")
 
     def ready(self):
         from . import page_cache

@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext, ngettext
 
 FEED_LENGTH = 20
 
@@ -15,7 +16,7 @@ class ForumFeed(Feed):
         self.forum = forum
 
     def title(self):
-        return f"{self.forum.title}: new topics"
+        return gettext("%(forum)s: new topics") % {"forum": self.forum.title}
 
     def link(self):
         return self.index_page.route_url("forum", self.forum.slug)
@@ -37,7 +38,9 @@ class ForumFeed(Feed):
         return self.index_page.route_url("topic", topic.pk)
 
     def item_description(self, topic):
-        return f"{topic.reply_count} repl{'y' if topic.reply_count == 1 else 'ies'}"
+        return ngettext("%(count)s reply", "%(count)s replies", topic.reply_count) % {
+            "count": topic.reply_count
+        }
 
     def item_author_name(self, topic):
         member = getattr(topic.author, "forum_member", None)

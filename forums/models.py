@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -22,7 +24,9 @@ class ForumIndexPage(SubpageViewsMixin, Page):
     posting_help = RichTextField(
         features=RULES_FEATURES,
         blank=True,
-        help_text="Shown beside every post form: how to format a post, what happens to new members' posts.",
+        help_text=_(
+            "Shown beside every post form: how to format a post, what happens to new members' posts."
+        ),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("posting_help")]
@@ -31,7 +35,7 @@ class ForumIndexPage(SubpageViewsMixin, Page):
     subpage_urls = "forums.urls.forum_index_urls"
 
     class Meta:
-        verbose_name = "forum index"
+        verbose_name = _("forum index")
 
     def get_cached_paths(self):
         """The index and every forum's page, which the page cache keeps (see page_cache.py)."""
@@ -70,7 +74,7 @@ class Forum(models.Model):
         max_length=40,
         choices=UserGroup.choices,
         blank=True,
-        help_text="The user group this forum serves; members who join it are recorded in it.",
+        help_text=_("The user group this forum serves; members who join it are recorded in it."),
     )
     description = models.TextField(max_length=600)
     rules = RichTextField(features=RULES_FEATURES)
@@ -114,7 +118,8 @@ class Member(models.Model):
     )
     display_name = models.CharField(max_length=80, blank=True)
     trusted = models.BooleanField(
-        default=False, help_text="Trusted members' posts appear at once; new members' wait for a moderator."
+        default=False,
+        help_text=_("Trusted members' posts appear at once; new members' wait for a moderator."),
     )
     post_count = models.PositiveIntegerField(default=0, editable=False)
     suspended_until = models.DateTimeField(null=True, blank=True)
@@ -130,7 +135,11 @@ class Member(models.Model):
     @property
     def name(self):
         """Never the email address: that stays private."""
-        return self.display_name or self.user.get_full_name() or f"Member {self.pk}"
+        return (
+            self.display_name
+            or self.user.get_full_name()
+            or gettext("Member %(number)s") % {"number": self.pk}
+        )
 
     def is_suspended(self, now=None):
         return self.suspended_until is not None and self.suspended_until > (now or timezone.now())
@@ -158,10 +167,12 @@ class Topic(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     last_post_at = models.DateTimeField(default=timezone.now, editable=False)
-    locked = models.BooleanField(default=False, help_text="No new replies.")
-    pinned = models.BooleanField(default=False, help_text="Listed first in its forum.")
-    hidden = models.BooleanField(default=False, help_text="Hidden from everyone but moderators.")
-    approved = models.BooleanField(default=True, help_text="False while the opening post awaits moderation.")
+    locked = models.BooleanField(default=False, help_text=_("No new replies."))
+    pinned = models.BooleanField(default=False, help_text=_("Listed first in its forum."))
+    hidden = models.BooleanField(default=False, help_text=_("Hidden from everyone but moderators."))
+    approved = models.BooleanField(
+        default=True, help_text=_("False while the opening post awaits moderation.")
+    )
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     accepted_answer = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -192,20 +203,20 @@ class Post(models.Model):
     """A message: the Markdown its author wrote, and the HTML made from it once, when saved."""
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Awaiting moderation"
-        REJECTED = "rejected", "Rejected"
-        HIDDEN = "hidden", "Hidden by a moderator"
+        PUBLISHED = "published", _("Published")
+        PENDING = "pending", _("Awaiting moderation")
+        REJECTED = "rejected", _("Rejected")
+        HIDDEN = "hidden", _("Hidden by a moderator")
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_posts")
-    body_source = models.TextField("text")
+    body_source = models.TextField(_("text"))
     body_html = models.TextField(editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     hold_reason = models.CharField(
-        max_length=300, blank=True, help_text="Why the post waits for a moderator."
+        max_length=300, blank=True, help_text=_("Why the post waits for a moderator.")
     )
-    is_official = models.BooleanField("official answer", default=False, editable=False)
+    is_official = models.BooleanField(_("official answer"), default=False, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     form_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
@@ -249,8 +260,8 @@ class Subscription(models.Model):
     """A member asked to hear about new posts in a topic or a whole forum, at once or daily."""
 
     class Frequency(models.TextChoices):
-        IMMEDIATE = "immediate", "An email for each new post"
-        DAILY = "daily", "A daily digest"
+        IMMEDIATE = "immediate", _("An email for each new post")
+        DAILY = "daily", _("A daily digest")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_subscriptions"
@@ -291,12 +302,12 @@ class Report(models.Model):
     """A member's report of a post to the moderators."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam or advertising"
-        ABUSE = "abuse", "Abusive or offensive"
-        MISINFORMATION = "misinformation", "Misleading about the statistics"
-        PERSONAL_DATA = "personal_data", "Shares someone's personal information"
-        OFF_TOPIC = "off_topic", "Off topic"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abusive or offensive")
+        MISINFORMATION = "misinformation", _("Misleading about the statistics")
+        PERSONAL_DATA = "personal_data", _("Shares someone's personal information")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Something else")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
@@ -312,27 +323,30 @@ class Report(models.Model):
         constraints = [models.UniqueConstraint("post", "reporter", name="forums_report_once_per_person")]
 
     def __str__(self):
-        return f"{self.get_reason_display()}: post {self.post_id}"
+        return gettext("%(reason)s: post %(number)s") % {
+            "reason": self.get_reason_display(),
+            "number": self.post_id,
+        }
 
 
 class ModerationAction(models.Model):
     """Every moderator decision, with who, when and why. Never edited."""
 
     class Kind(models.TextChoices):
-        APPROVE = "approve", "Approved a post"
-        REJECT = "reject", "Rejected a post"
-        HIDE = "hide", "Hid a post"
-        RESTORE = "restore", "Restored a post"
-        LOCK = "lock", "Locked a topic"
-        UNLOCK = "unlock", "Unlocked a topic"
-        PIN = "pin", "Pinned a topic"
-        UNPIN = "unpin", "Unpinned a topic"
-        HIDE_TOPIC = "hide_topic", "Hid a topic"
-        SHOW_TOPIC = "show_topic", "Showed a topic"
-        MOVE = "move", "Moved a topic"
-        SUSPEND = "suspend", "Suspended a member"
-        UNSUSPEND = "unsuspend", "Lifted a suspension"
-        DISMISS_REPORTS = "dismiss_reports", "Dismissed reports"
+        APPROVE = "approve", _("Approved a post")
+        REJECT = "reject", _("Rejected a post")
+        HIDE = "hide", _("Hid a post")
+        RESTORE = "restore", _("Restored a post")
+        LOCK = "lock", _("Locked a topic")
+        UNLOCK = "unlock", _("Unlocked a topic")
+        PIN = "pin", _("Pinned a topic")
+        UNPIN = "unpin", _("Unpinned a topic")
+        HIDE_TOPIC = "hide_topic", _("Hid a topic")
+        SHOW_TOPIC = "show_topic", _("Showed a topic")
+        MOVE = "move", _("Moved a topic")
+        SUSPEND = "suspend", _("Suspended a member")
+        UNSUSPEND = "unsuspend", _("Lifted a suspension")
+        DISMISS_REPORTS = "dismiss_reports", _("Dismissed reports")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     moderator = models.ForeignKey(

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .emails import send_rejection
 from .models import Member, ModerationAction, Post, Topic
@@ -137,32 +138,36 @@ def _topic_flag(flag, value, kind):
 ACTIONS = {
     action.slug: action
     for action in (
-        Action("approve", "Approve", Post, lambda p: p.status == Post.Status.PENDING, approve),
+        Action("approve", _("Approve"), Post, lambda p: p.status == Post.Status.PENDING, approve),
         Action(
             "reject",
-            "Reject",
+            _("Reject"),
             Post,
             lambda p: p.status == Post.Status.PENDING,
             reject,
             needs_reason=True,
             serious=True,
         ),
-        Action("hide", "Hide", Post, lambda p: p.status == Post.Status.PUBLISHED, hide, True, serious=True),
-        Action("restore", "Restore", Post, lambda p: p.status == Post.Status.HIDDEN, restore),
+        Action(
+            "hide", _("Hide"), Post, lambda p: p.status == Post.Status.PUBLISHED, hide, True, serious=True
+        ),
+        Action("restore", _("Restore"), Post, lambda p: p.status == Post.Status.HIDDEN, restore),
         Action(
             "dismiss-reports",
-            "Dismiss reports",
+            _("Dismiss reports"),
             Post,
             lambda p: p.reports.filter(resolved_at=None).exists(),
             dismiss_reports,
         ),
-        Action("lock", "Lock", Topic, lambda t: not t.locked, _topic_flag("locked", True, Kind.LOCK), True),
-        Action("unlock", "Unlock", Topic, lambda t: t.locked, _topic_flag("locked", False, Kind.UNLOCK)),
-        Action("pin", "Pin", Topic, lambda t: not t.pinned, _topic_flag("pinned", True, Kind.PIN)),
-        Action("unpin", "Unpin", Topic, lambda t: t.pinned, _topic_flag("pinned", False, Kind.UNPIN)),
+        Action(
+            "lock", _("Lock"), Topic, lambda t: not t.locked, _topic_flag("locked", True, Kind.LOCK), True
+        ),
+        Action("unlock", _("Unlock"), Topic, lambda t: t.locked, _topic_flag("locked", False, Kind.UNLOCK)),
+        Action("pin", _("Pin"), Topic, lambda t: not t.pinned, _topic_flag("pinned", True, Kind.PIN)),
+        Action("unpin", _("Unpin"), Topic, lambda t: t.pinned, _topic_flag("pinned", False, Kind.UNPIN)),
         Action(
             "hide-topic",
-            "Hide topic",
+            _("Hide topic"),
             Topic,
             lambda t: not t.hidden,
             _topic_flag("hidden", True, Kind.HIDE_TOPIC),
@@ -171,15 +176,15 @@ ACTIONS = {
         ),
         Action(
             "show-topic",
-            "Show topic",
+            _("Show topic"),
             Topic,
             lambda t: t.hidden,
             _topic_flag("hidden", False, Kind.SHOW_TOPIC),
         ),
-        Action("move", "Move", Topic, lambda t: True, move, asks_forum=True),
+        Action("move", _("Move"), Topic, lambda t: True, move, asks_forum=True),
         Action(
             "suspend",
-            "Suspend",
+            _("Suspend"),
             Member,
             lambda m: not m.is_suspended(),
             suspend,
@@ -187,7 +192,7 @@ ACTIONS = {
             asks_until=True,
             serious=True,
         ),
-        Action("unsuspend", "Lift suspension", Member, lambda m: m.is_suspended(), unsuspend),
+        Action("unsuspend", _("Lift suspension"), Member, lambda m: m.is_suspended(), unsuspend),
     )
 }
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
@@ -42,7 +43,7 @@ def member_for(user):
 def author_name(user):
     """How a member is named on posts: their chosen name, else their account name."""
     member = getattr(user, "forum_member", None)
-    return member.name if member else (user.get_full_name() or "A member")
+    return member.name if member else (user.get_full_name() or gettext("A member"))
 
 
 def has_verified_email(user):
@@ -65,13 +66,17 @@ def posting_refusal(user, forum, now=None):
     """Why `user` may not post in `forum` now, or None. Rules acceptance is checked apart:
     it is the one refusal the member can clear on the spot."""
     if not user.is_authenticated:
-        return "Sign in to post in the forums."
+        return gettext("Sign in to post in the forums.")
     if not has_verified_email(user):
-        return "Confirm your email address before you post: follow the link in the email we sent you."
+        return gettext(
+            "Confirm your email address before you post: follow the link in the email we sent you."
+        )
     member = Member.objects.filter(user=user).first()
     if member is not None and member.is_suspended(now):
         until = timezone.localtime(member.suspended_until)
-        return f"Your account may not post in the forums until {until:%-d %B %Y, %H:%M}."
+        return gettext("Your account may not post in the forums until %(date)s.") % {
+            "date": f"{until:%-d %B %Y, %H:%M}"
+        }
     return None
 
 
@@ -170,9 +175,9 @@ def start_topic(forum, author, title, source, *, form_token="", honeypot="", sub
 
 def reply(topic, author, source, *, form_token="", honeypot="", subscribe=False):
     if topic.locked:
-        raise PostingRefused("This topic is locked: it takes no new replies.")
+        raise PostingRefused(gettext("This topic is locked: it takes no new replies."))
     if not topic.is_visible:
-        raise PostingRefused("This topic is not open for replies.")
+        raise PostingRefused(gettext("This topic is not open for replies."))
     refusal = posting_refusal(author, topic.forum)
     if refusal:
         raise PostingRefused(refusal)
@@ -272,9 +277,9 @@ def can_accept_answer(user, topic):
 def accept_answer(topic, post):
     """Mark (or, for the answer already accepted, unmark) a reply as the topic's answer."""
     if post.topic_id != topic.pk or post.status != Post.Status.PUBLISHED:
-        raise PostingRefused("Only a published reply in this topic can be the accepted answer.")
+        raise PostingRefused(gettext("Only a published reply in this topic can be the accepted answer."))
     if topic.posts.order_by("created_at", "pk").values_list("pk", flat=True).first() == post.pk:
-        raise PostingRefused("The question itself cannot be its answer.")
+        raise PostingRefused(gettext("The question itself cannot be its answer."))
     topic.accepted_answer = None if topic.accepted_answer_id == post.pk else post
     topic.save(update_fields=["accepted_answer"])
     return topic.accepted_answer is not None

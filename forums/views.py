@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpRespo
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -202,7 +203,9 @@ def accept_rules(index, request, forum_slug):
             services.accept_rules(
                 request.user, forum, user_group=form.cleaned_data["user_group"], source=request.path
             )
-            messages.success(request, f"Thank you: you have joined {forum.title}.")
+            messages.success(
+                request, gettext("Thank you: you have joined %(forum)s.") % {"forum": forum.title}
+            )
             return HttpResponseRedirect(next_url)
     else:
         form = RulesForm(initial={"user_group": forum.user_group})
@@ -235,13 +238,15 @@ def writing_gate(index, request, forum):
 def after_posting(index, request, post, was_duplicate=False):
     if post.status == Post.Status.PUBLISHED:
         if not was_duplicate:
-            messages.success(request, "Your post is published.")
+            messages.success(request, gettext("Your post is published."))
         return HttpResponseRedirect(index.route_url("post", post.pk))
     if not was_duplicate:
         messages.success(
             request,
-            "Thank you. A moderator checks new members' posts before they appear; "
-            "we will email you if it cannot be published.",
+            gettext(
+                "Thank you. A moderator checks new members' posts before they appear; "
+                "we will email you if it cannot be published."
+            ),
         )
     return HttpResponseRedirect(index.route_url("forum", post.topic.forum.slug))
 
@@ -305,7 +310,8 @@ def new_topic(index, request, forum_slug):
 def quoted(post):
     """A post as a Markdown quote, with who said it, to start a reply with."""
     lines = "\n".join(f"> {line}" if line else ">" for line in post.body_source.splitlines())
-    return f"**{services.author_name(post.author)} wrote:**\n{lines}\n\n"
+    said = gettext("%(name)s wrote:") % {"name": services.author_name(post.author)}
+    return f"**{said}**\n{lines}\n\n"
 
 
 def reply(index, request, topic_id):
@@ -320,7 +326,7 @@ def reply(index, request, topic_id):
             request,
             "forums/refused.html",
             status=403,
-            reason="This topic is locked: it takes no new replies.",
+            reason=gettext("This topic is locked: it takes no new replies."),
             **context,
         )
     if request.method == "POST":
@@ -356,7 +362,7 @@ def edit_post(index, request, post_id):
     if not request.user.is_authenticated:
         return needs_sign_in(request)
     if not services.can_edit(request.user, post):
-        raise PermissionDenied("You can edit only your own posts, within the editing time.")
+        raise PermissionDenied(gettext("You can edit only your own posts, within the editing time."))
     context = {"forum": post.topic.forum, "topic": post.topic, "post": post}
     if request.method == "POST":
         form = EditForm(request.POST)
@@ -375,10 +381,13 @@ def edit_post(index, request, post_id):
                 return render(index, request, "forums/edit.html", status=403, form=form, **context)
             if post.status == Post.Status.PENDING:
                 messages.info(
-                    request, "Your changes are saved. A moderator will check them before others see the post."
+                    request,
+                    gettext(
+                        "Your changes are saved. A moderator will check them before others see the post."
+                    ),
                 )
             else:
-                messages.success(request, "Your changes are saved.")
+                messages.success(request, gettext("Your changes are saved."))
             if post.status == Post.Status.PUBLISHED:
                 return HttpResponseRedirect(index.route_url("post", post.pk))
             return HttpResponseRedirect(index.route_url("forum", post.topic.forum.slug))
@@ -408,7 +417,7 @@ def report_post(index, request, post_id):
                     form.save()
             except IntegrityError:
                 pass  # reported before by the same person: one report is enough
-            messages.success(request, "Thank you: the moderators will look at this post.")
+            messages.success(request, gettext("Thank you: the moderators will look at this post."))
             return HttpResponseRedirect(index.route_url("post", post.pk))
         return render(index, request, "forums/report.html", status=400, form=form, **context)
     return render(index, request, "forums/report.html", form=ReportForm(), **context)
@@ -420,14 +429,17 @@ def accept_answer(index, request, post_id):
     post = get_object_or_404(Post.objects.select_related("topic"), pk=post_id)
     topic = get_topic(request, post.topic_id)
     if not services.can_accept_answer(request.user, topic):
-        raise PermissionDenied("Only the person who asked, or a moderator, can accept an answer.")
+        raise PermissionDenied(gettext("Only the person who asked, or a moderator, can accept an answer."))
     try:
         accepted = services.accept_answer(topic, post)
     except services.PostingRefused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(
-            request, "Marked as the accepted answer." if accepted else "No longer the accepted answer."
+            request,
+            gettext("Marked as the accepted answer.")
+            if accepted
+            else gettext("No longer the accepted answer."),
         )
     return HttpResponseRedirect(index.route_url("post", post.pk))
 
@@ -439,14 +451,15 @@ def toggle_subscription(request, redirect_to, **target):
         return needs_sign_in(request)
     deleted, _ = Subscription.objects.filter(user=request.user, **target).delete()
     if deleted:
-        messages.success(request, "You will no longer get emails about this.")
+        messages.success(request, gettext("You will no longer get emails about this."))
     else:
         frequency = request.POST.get("frequency")
         if frequency not in Subscription.Frequency.values:
             frequency = Subscription.Frequency.IMMEDIATE
         Subscription.objects.get_or_create(user=request.user, **target, defaults={"frequency": frequency})
         messages.success(
-            request, "Subscribed: we will email you about new posts. Every email has an unsubscribe link."
+            request,
+            gettext("Subscribed: we will email you about new posts. Every email has an unsubscribe link."),
         )
     return HttpResponseRedirect(redirect_to)
 
@@ -470,7 +483,7 @@ def one_click_unsubscribe(request, token):
     if subscription is None:
         raise Http404("This unsubscribe link is not valid.")
     subscription.delete()
-    return HttpResponse("Unsubscribed.", content_type="text/plain; charset=utf-8")
+    return HttpResponse(gettext("Unsubscribed."), content_type="text/plain; charset=utf-8")
 
 
 def unsubscribe(index, request, token):

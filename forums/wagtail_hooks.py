@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -51,16 +53,17 @@ class ModerationButtonHelper(ButtonHelper):
                     "url": reverse("forums_moderate", args=[action.slug, target.pk]) + f"?{query}",
                     "label": action.label,
                     "classname": self.finalise_classname([look, *extra], classnames_exclude),
-                    "title": f"{action.label}: {target}",
+                    "title": gettext("%(action)s: %(target)s") % {"action": action.label, "target": target},
                 }
             )
         if isinstance(target, Member):
             buttons.append(
                 {
                     "url": reverse("forums_member_history", args=[target.pk]),
-                    "label": "History",
+                    "label": gettext("History"),
                     "classname": self.finalise_classname(["button-secondary", *extra], classnames_exclude),
-                    "title": f"Posts by {target} and moderator decisions about them",
+                    "title": gettext("Posts by %(member)s and moderator decisions about them")
+                    % {"member": target},
                 }
             )
         return buttons
@@ -72,11 +75,11 @@ class ReportTargetButtonHelper(ModerationButtonHelper):
 
 
 class HasOpenReports(SimpleListFilter):
-    title = "reports"
+    title = _("reports")
     parameter_name = "reported"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Has open reports")]
+        return [("yes", gettext("Has open reports"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -87,7 +90,7 @@ class HasOpenReports(SimpleListFilter):
 class ForumFilter(SimpleListFilter):
     """By forum (Django's own related-field filter needs django.contrib.admin)."""
 
-    title = "forum"
+    title = _("forum")
     parameter_name = "forum"
     field = "forum_id"
 
@@ -111,7 +114,7 @@ class ModeratedAdmin(RecordAdmin):
     inspect_view_enabled = True
 
 
-QUEUE_TITLE = "Moderation queue"
+QUEUE_TITLE = _("Moderation queue")
 
 
 def is_queue(request):
@@ -159,18 +162,18 @@ class PostAdmin(ModeratedAdmin):
     def excerpt(self, post):
         return post.body_source[:120]
 
-    excerpt.short_description = "Post"
+    excerpt.short_description = _("Post")
 
     def author_name(self, post):
         member = getattr(post.author, "forum_member", None)
         return f"{member.name} ({post.author.email})" if member else post.author.email
 
-    author_name.short_description = "Author"
+    author_name.short_description = _("Author")
 
 
 class ReportAdmin(ModeratedAdmin):
     model = Report
-    menu_label = "Reports"
+    menu_label = _("Reports")
     menu_icon = "flag"
     button_helper_class = ReportTargetButtonHelper
     list_display = ("post", "reason", "note", "reporter", "created_at", "resolved_at")
@@ -181,7 +184,7 @@ class ReportAdmin(ModeratedAdmin):
 
 class TopicAdmin(ModeratedAdmin):
     model = Topic
-    menu_label = "Topics"
+    menu_label = _("Topics")
     menu_icon = "list-ul"
     list_display = ("title", "forum", "author", "reply_count", "locked", "pinned", "hidden", "last_post_at")
     list_filter = (ForumFilter, "locked", "pinned", "hidden", "approved")
@@ -192,7 +195,7 @@ class TopicAdmin(ModeratedAdmin):
 
 class MemberAdmin(ModeratedAdmin):
     model = Member
-    menu_label = "Members"
+    menu_label = _("Members")
     menu_icon = "group"
     list_display = ("name", "user", "trusted", "post_count", "suspended_until", "joined_at")
     list_filter = ("trusted", "suspended_until")
@@ -203,7 +206,7 @@ class MemberAdmin(ModeratedAdmin):
 
 class ModerationLogAdmin(ModeratedAdmin):
     model = ModerationAction
-    menu_label = "Moderation log"
+    menu_label = _("Moderation log")
     menu_icon = "history"
     button_helper_class = ButtonHelper
     list_display = ("created_at", "kind", "moderator", "member", "topic", "reason")
@@ -215,7 +218,7 @@ class ModerationLogAdmin(ModeratedAdmin):
 
 @modeladmin_register
 class ForumsGroup(ModelAdminGroup):
-    menu_label = "Forums"
+    menu_label = _("Forums")
     menu_icon = "comment"
     menu_order = 270
     items = (PostAdmin, ReportAdmin, TopicAdmin, MemberAdmin, ModerationLogAdmin)

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.widgets import HeaderButton
 
@@ -38,16 +40,16 @@ def _stats_url():
 
 class SendForm(forms.Form):
     when = forms.ChoiceField(
-        label="When",
-        choices=[("now", "Send now"), ("later", "Schedule")],
+        label=_("When"),
+        choices=[("now", _("Send now")), ("later", _("Schedule"))],
         widget=forms.RadioSelect,
         initial="now",
     )
     scheduled_for = forms.DateTimeField(
-        label="Send on (date and time)",
+        label=_("Send on (date and time)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Only for a scheduled send.",
+        help_text=_("Only for a scheduled send."),
     )
 
     def clean(self):
@@ -55,20 +57,20 @@ class SendForm(forms.Form):
         if data.get("when") == "later":
             at = data.get("scheduled_for")
             if at is None:
-                self.add_error("scheduled_for", "Choose when to send it.")
+                self.add_error("scheduled_for", gettext("Choose when to send it."))
             elif at <= timezone.now():
-                self.add_error("scheduled_for", "Choose a time in the future.")
+                self.add_error("scheduled_for", gettext("Choose a time in the future."))
         return data
 
 
 def audience_problems(issue):
     problems = []
     if not issue.live:
-        problems.append("Publish the issue first: the email links to its web page.")
+        problems.append(gettext("Publish the issue first: the email links to its web page."))
     if not issue.lists.exists():
-        problems.append("Choose at least one list on the issue's Audience tab.")
+        problems.append(gettext("Choose at least one list on the issue's Audience tab."))
     if Sending.objects.filter(issue=issue).exists():
-        problems.append("This issue has already been sent or scheduled.")
+        problems.append(gettext("This issue has already been sent or scheduled."))
     return problems
 
 
@@ -95,10 +97,12 @@ def send_issue(request, page_id):
                 start_sending(sending)
         if later:
             messages.success(
-                request, f"“{issue.title}” is scheduled for {sending.scheduled_for:%d %B %Y, %H:%M}."
+                request,
+                gettext("“%(issue)s” is scheduled for %(date)s.")
+                % {"issue": issue.title, "date": f"{sending.scheduled_for:%d %B %Y, %H:%M}"},
             )
         else:
-            messages.success(request, f"“{issue.title}” is being sent.")
+            messages.success(request, gettext("“%(issue)s” is being sent.") % {"issue": issue.title})
         return redirect(_stats_url())
     list_ids = list(issue.lists.values_list("pk", flat=True))
     return TemplateResponse(
@@ -122,21 +126,35 @@ def send_test(request, page_id):
         raise PermissionDenied
     issue = _issue(page_id)
     if not request.user.email:
-        messages.error(request, "Your account has no email address to send the test to.")
+        messages.error(request, gettext("Your account has no email address to send the test to."))
         return redirect("newsletters_send_issue", issue.pk)
     rendered = render_issue_email(issue)
     preview_link = site_root_url() + "/"
     personal = rendered.personalise(preview_link, preview_link)
-    personal = type(personal)(subject=f"[Test] {personal.subject}", html=personal.html, text=personal.text)
+    personal = type(personal)(
+        subject=gettext("[Test] %(subject)s") % {"subject": personal.subject},
+        html=personal.html,
+        text=personal.text,
+    )
     issue_message(personal, request.user.email, unsubscribe_url=preview_link, root_url=site_root_url()).send()
-    messages.success(request, f"A test of “{issue.title}” is on its way to {request.user.email}.")
+    messages.success(
+        request,
+        gettext("A test of “%(issue)s” is on its way to %(email)s.")
+        % {"issue": issue.title, "email": request.user.email},
+    )
     return redirect("newsletters_send_issue", issue.pk)
 
 
 SENDING_ACTIONS = {
-    "pause": ((Sending.Status.SENDING,), "Paused."),
-    "resume": ((Sending.Status.PAUSED,), "Resumed."),
-    "cancel": ((Sending.Status.SCHEDULED, Sending.Status.PAUSED, Sending.Status.SENDING), "Cancelled."),
+    "pause": ((Sending.Status.SENDING,), _("Paused.")),
+    "resume": ((Sending.Status.PAUSED,), _("Resumed.")),
+    "cancel": ((Sending.Status.SCHEDULED, Sending.Status.PAUSED, Sending.Status.SENDING), _("Cancelled.")),
+}
+# The action's name in the staff's words (the keys above are the addresses' slugs).
+ACTION_VERBS = {
+    "pause": pgettext_lazy("verb", "pause"),
+    "resume": pgettext_lazy("verb", "resume"),
+    "cancel": pgettext_lazy("verb", "cancel"),
 }
 
 
@@ -151,13 +169,20 @@ def sending_action(request, sending_id, action):
         return TemplateResponse(
             request,
             "newsletters/admin/sending_action.html",
-            {"sending": sending, "action": action, "allowed": sending.status in allowed},
+            {
+                "sending": sending,
+                "action": action,
+                "action_verb": ACTION_VERBS[action],
+                "allowed": sending.status in allowed,
+            },
         )
     with transaction.atomic():
         sending = get_object_or_404(Sending.objects.select_for_update(), pk=sending_id)
         if sending.status not in allowed:
             messages.error(
-                request, f"This send is {sending.get_status_display().lower()}: you cannot {action} it now."
+                request,
+                gettext("This send is %(status)s: you cannot %(action)s it now.")
+                % {"status": sending.get_status_display().lower(), "action": ACTION_VERBS[action]},
             )
             return redirect(_stats_url())
         if action == "pause":
@@ -176,7 +201,7 @@ def sending_action(request, sending_id, action):
 def issue_header_buttons(page, user):
     if isinstance(page.specific_deferred, NewsletterIssuePage) and can_send(user):
         yield HeaderButton(
-            "Send or schedule", url=reverse("newsletters_send_issue", args=[page.pk]), priority=5
+            gettext("Send or schedule"), url=reverse("newsletters_send_issue", args=[page.pk]), priority=5
         )
 
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from datasets.figures import (
     area_headline_figures,
@@ -57,7 +58,11 @@ def alert_content(version, previous, root_url):
     dataset = version.dataset
     release = published_release(version)
     revised = previous is not None
-    subject = single_line(f"{'Revised' if revised else 'New'} figures: {dataset.title}")[:SUBJECT_LENGTH]
+    if revised:
+        subject = gettext("Revised figures: %(dataset)s") % {"dataset": dataset.title}
+    else:
+        subject = gettext("New figures: %(dataset)s") % {"dataset": dataset.title}
+    subject = single_line(subject)[:SUBJECT_LENGTH]
     return {
         "subject": subject,
         "topics": dataset.topic_list(),
@@ -115,8 +120,19 @@ def area_audiences(area_codes):
 
 
 def area_subject(version, names):
-    shown = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
-    return single_line(f"New figures for {shown}: {version.dataset.title}")[:SUBJECT_LENGTH]
+    if len(names) == 1:
+        shown = names[0]
+    else:
+        more = len(names) - 1
+        shown = ngettext("%(area)s and %(count)s more", "%(area)s and %(count)s more", more) % {
+            "area": names[0],
+            "count": more,
+        }
+    subject = gettext("New figures for %(areas)s: %(dataset)s") % {
+        "areas": shown,
+        "dataset": version.dataset.title,
+    }
+    return single_line(subject)[:SUBJECT_LENGTH]
 
 
 def area_alerts_for_version(version, previous=None, now=None):

@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
 from django.core.mail.utils import DNS_NAME
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django_tasks import task
 
 from portal.core.mail import single_line, site_root_url
@@ -150,7 +151,7 @@ def confirmation_message(signup_request):
         "signup_url": (index.get_full_url() or "") if index else site_root_url() + "/",
     }
     message = EmailMultiAlternatives(
-        subject="Confirm your newsletter sign-up",
+        subject=gettext("Confirm your newsletter sign-up"),
         body=render_to_string("newsletters/email/confirm.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[signup_request.email],

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
@@ -9,11 +11,11 @@ from portal.core.vocabularies import UserGroup
 
 from .models import Frequency, NewsletterList
 
-USER_GROUP_CHOICES = [("", "Prefer not to say"), *UserGroup.choices]
+USER_GROUP_CHOICES = [("", _("Prefer not to say")), *UserGroup.choices]
 LIST_ERRORS = {
-    "required": "Choose at least one newsletter.",
-    "invalid_choice": "One of the newsletters you chose is not offered any more. Please choose again.",
-    "invalid_pk_value": "One of the newsletters you chose is not offered any more. Please choose again.",
+    "required": _("Choose at least one newsletter."),
+    "invalid_choice": _("One of the newsletters you chose is not offered any more. Please choose again."),
+    "invalid_pk_value": _("One of the newsletters you chose is not offered any more. Please choose again."),
 }
 
 
@@ -35,7 +37,7 @@ class ListChoiceField(forms.ModelMultipleChoiceField):
 
 def list_field(required=True):
     return ListChoiceField(
-        label="Which newsletters would you like?",
+        label=_("Which newsletters would you like?"),
         queryset=NewsletterList.objects.filter(active=True),
         widget=forms.CheckboxSelectMultiple,
         required=required,
@@ -45,7 +47,7 @@ def list_field(required=True):
 
 def frequency_field(required=True):
     return forms.ChoiceField(
-        label="How often?",
+        label=_("How often?"),
         choices=Frequency.choices,
         initial=Frequency.EVERY_ISSUE,
         widget=forms.RadioSelect,
@@ -55,10 +57,10 @@ def frequency_field(required=True):
 
 def user_group_field():
     return forms.ChoiceField(
-        label="Which best describes you?",
+        label=_("Which best describes you?"),
         choices=USER_GROUP_CHOICES,
         required=False,
-        help_text="So that we can write for the people who read us.",
+        help_text=_("So that we can write for the people who read us."),
     )
 
 
@@ -70,12 +72,12 @@ class SignupForm(ConsentMixin, forms.Form):
     """
 
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"required": "Enter your email address."},
+        error_messages={"required": _("Enter your email address.")},
     )
-    consent_required_message = "Please agree to this so that we can send you the newsletter."
+    consent_required_message = _("Please agree to this so that we can send you the newsletter.")
 
     def __init__(self, *args, consent_wording, short=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,7 +88,7 @@ class SignupForm(ConsentMixin, forms.Form):
             self.fields["frequency"] = frequency_field(required=False)  # the footer's sign-ups: every issue
             self.fields["user_group"] = user_group_field()
             self.fields["organisation"] = forms.CharField(
-                label="Organisation",
+                label=_("Organisation"),
                 max_length=200,
                 required=False,
                 widget=forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -115,14 +117,14 @@ class TopicChoiceField(forms.MultipleChoiceField):
 
 def topic_field(topics, required=True):
     return TopicChoiceField(
-        label="Topics to follow",
+        label=_("Topics to follow"),
         choices=[(topic, topic) for topic in topics],
         widget=forms.CheckboxSelectMultiple,
         required=required,
-        help_text="We email you when new or revised figures on a topic you chose are released.",
+        help_text=_("We email you when new or revised figures on a topic you chose are released."),
         error_messages={
-            "required": "Choose at least one topic.",
-            "invalid_choice": "One of the topics you chose is not offered any more. Please choose again.",
+            "required": _("Choose at least one topic."),
+            "invalid_choice": _("One of the topics you chose is not offered any more. Please choose again."),
         },
     )
 
@@ -130,16 +132,22 @@ def topic_field(topics, required=True):
 def area_field(areas, max_areas, required=False):
     """Areas to follow: ``areas`` is (code, name) pairs; an unknown code is refused by name."""
     return TopicChoiceField(
-        label="Areas to follow",
+        label=_("Areas to follow"),
         choices=list(areas),
         widget=forms.CheckboxSelectMultiple,
         required=required,
-        help_text=(
-            f"We email you when new figures for an area you chose are released, with that area's "
-            f"figures. Choose up to {max_areas}."
-        ),
+        help_text=ngettext_lazy(
+            "We email you when new figures for an area you chose are released, with that area's "
+            "figures. Choose up to %(count)d.",
+            "We email you when new figures for an area you chose are released, with that area's "
+            "figures. Choose up to %(count)d.",
+            "count",
+        )
+        % {"count": max_areas},
         error_messages={
-            "invalid_choice": "One of the areas you chose is not one we publish figures for. Choose again.",
+            "invalid_choice": _(
+                "One of the areas you chose is not one we publish figures for. Choose again."
+            ),
         },
     )
 
@@ -149,7 +157,7 @@ class AlertSignupForm(ConsentMixin, forms.Form):
     ``max_areas`` areas), and consent in the words shown."""
 
     email = SignupForm.base_fields["email"]
-    consent_required_message = "Please agree to this so that we can send you release alerts."
+    consent_required_message = _("Please agree to this so that we can send you release alerts.")
 
     def __init__(self, *args, topics, consent_wording, areas=(), max_areas=5, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +171,10 @@ class AlertSignupForm(ConsentMixin, forms.Form):
     def clean_areas(self):
         areas = list(dict.fromkeys(self.cleaned_data["areas"]))  # ticked twice is once
         if len(areas) > self.max_areas:
-            raise forms.ValidationError(f"Choose at most {self.max_areas} areas.")
+            raise forms.ValidationError(
+                ngettext("Choose at most %(count)d area.", "Choose at most %(count)d areas.", self.max_areas)
+                % {"count": self.max_areas}
+            )
         return areas
 
     def clean(self):
@@ -174,7 +185,7 @@ class AlertSignupForm(ConsentMixin, forms.Form):
             and not data.get("topics")
             and not data.get("areas")
         ):
-            self.add_error("topics", "Choose at least one topic or area.")
+            self.add_error("topics", gettext("Choose at least one topic or area."))
         return data
 
 
@@ -188,12 +199,12 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, topics=(), areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lists"] = list_field(required=False)
-        self.fields["lists"].help_text = "Untick them all, and every topic and area, to stop every email."
+        self.fields["lists"].help_text = _("Untick them all, and every topic and area, to stop every email.")
         if topics:
             self.fields["topics"] = topic_field(topics, required=False)
-            self.fields["topics"].label = "Release alerts: topics to follow"
+            self.fields["topics"].label = _("Release alerts: topics to follow")
         if areas:  # only those followed: a new area goes through the sign-up's double opt-in
             self.fields["areas"] = area_field(areas, len(areas))
-            self.fields["areas"].label = "Release alerts: areas you follow"
-            self.fields["areas"].help_text = "Untick an area to stop its emails."
+            self.fields["areas"].label = _("Release alerts: areas you follow")
+            self.fields["areas"].help_text = _("Untick an area to stop its emails.")
         self.order_fields(["lists", "topics", "areas", "frequency", "user_group"])

@@ -11,6 +11,8 @@ import secrets
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -27,11 +29,11 @@ class NewsletterList(index.Indexed, models.Model):
     """One newsletter people can choose, e.g. the monthly round-up or the release alerts."""
 
     name = models.CharField(max_length=100, unique=True)
-    description = models.CharField(max_length=300, help_text="One sentence: what it brings and how often.")
+    description = models.CharField(max_length=300, help_text=_("One sentence: what it brings and how often."))
     offered_in_footer = models.BooleanField(
-        default=False, help_text="The quick sign-up at the foot of every page subscribes to these lists."
+        default=False, help_text=_("The quick sign-up at the foot of every page subscribes to these lists.")
     )
-    active = models.BooleanField(default=True, help_text="Inactive lists are no longer offered.")
+    active = models.BooleanField(default=True, help_text=_("Inactive lists are no longer offered."))
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
@@ -45,15 +47,15 @@ class NewsletterList(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = "newsletter list"
+        verbose_name = _("newsletter list")
 
     def __str__(self):
         return self.name
 
 
 class Frequency(models.TextChoices):
-    EVERY_ISSUE = "every_issue", "Every issue, as it comes out"
-    MONTHLY = "monthly", "At most one email a month"
+    EVERY_ISSUE = "every_issue", _("Every issue, as it comes out")
+    MONTHLY = "monthly", _("At most one email a month")
 
 
 class Subscriber(models.Model):
@@ -68,7 +70,7 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     suppressed_at = models.DateTimeField(
-        null=True, blank=True, help_text="The address bounced for good or complained: no more mail."
+        null=True, blank=True, help_text=_("The address bounced for good or complained: no more mail.")
     )
     suppression_reason = models.CharField(max_length=40, blank=True)
     soft_bounces = models.PositiveSmallIntegerField(default=0)
@@ -102,16 +104,16 @@ class Subscription(models.Model):
 class SignupRequest(models.Model):
     """A sign-up waiting for its confirmation link to be clicked; used at most once."""
 
-    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
+    email = models.EmailField(help_text=_("Normalised: trimmed and lower case."))
     lists = models.ManyToManyField(NewsletterList, related_name="+")
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
     frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.EVERY_ISSUE)
     topics = models.JSONField(
-        default=list, blank=True, help_text="Data topics whose releases the person asked to hear about."
+        default=list, blank=True, help_text=_("Data topics whose releases the person asked to hear about.")
     )
     areas = models.JSONField(
-        default=list, blank=True, help_text="Area codes whose new figures the person asked to hear about."
+        default=list, blank=True, help_text=_("Area codes whose new figures the person asked to hear about.")
     )
     consent_wording = models.TextField()
     source = models.CharField(max_length=500, blank=True)
@@ -168,11 +170,11 @@ class Sending(models.Model):
     release alert (``alert``) to the subscribers of the released dataset's topics."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        SENDING = "sending", "Sending"
-        PAUSED = "paused", "Paused (mail server unavailable)"
-        SENT = "sent", "Sent"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        PAUSED = "paused", _("Paused (mail server unavailable)")
+        SENT = "sent", _("Sent")
+        CANCELLED = "cancelled", _("Cancelled")
 
     issue = models.OneToOneField(
         "newsletters.NewsletterIssuePage",
@@ -180,33 +182,35 @@ class Sending(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="sending",
-        help_text="Empty for a release alert.",
+        help_text=_("Empty for a release alert."),
     )
     alert_version_id = models.PositiveBigIntegerField(
         null=True,
         blank=True,
-        help_text="For a release alert: the dataset version it announces (each version alerts once).",
+        help_text=_("For a release alert: the dataset version it announces (each version alerts once)."),
     )
     alert_key = models.CharField(
         max_length=300,
         blank=True,
         default="",
-        help_text="Empty for the topic alert; for an area alert, the area codes it covers (comma-separated).",
+        help_text=_(
+            "Empty for the topic alert; for an area alert, the area codes it covers (comma-separated)."
+        ),
     )
     alert = models.JSONField(
         null=True,
         blank=True,
-        help_text="For a release alert: what the email says, read from the public figures at release.",
+        help_text=_("For a release alert: what the email says, read from the public figures at release."),
     )
     lists = models.ManyToManyField(NewsletterList, related_name="sendings")
-    user_groups = models.JSONField(default=list, blank=True, help_text="Empty: everyone on the lists.")
+    user_groups = models.JSONField(default=list, blank=True, help_text=_("Empty: everyone on the lists."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     scheduled_for = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     resume_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of the send.")
-    recipients_ready = models.BooleanField(default=False, help_text="Every recipient has a delivery row.")
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text=_("Last sign of life of the send."))
+    recipients_ready = models.BooleanField(default=False, help_text=_("Every recipient has a delivery row."))
     last_error = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -235,23 +239,24 @@ class Sending(models.Model):
         """The issue's title, or the release alert's subject."""
         if self.issue_id:
             return self.issue.title
-        return (self.alert or {}).get("subject", "Release alert")
+        subject = (self.alert or {}).get("subject")
+        return gettext("Release alert") if subject is None else subject
 
 
 class Delivery(models.Model):
     """One issue to one person: claimed before it is sent, stamped once the server took it."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Being sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped (unsubscribed or bounced meanwhile)"
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped (unsubscribed or bounced meanwhile)")
 
     class Feedback(models.TextChoices):
-        HARD_BOUNCE = "hard_bounce", "Hard bounce"
-        SOFT_BOUNCE = "soft_bounce", "Soft bounce"
-        COMPLAINT = "complaint", "Complaint"
+        HARD_BOUNCE = "hard_bounce", _("Hard bounce")
+        SOFT_BOUNCE = "soft_bounce", _("Soft bounce")
+        COMPLAINT = "complaint", _("Complaint")
 
     sending = models.ForeignKey(Sending, on_delete=models.CASCADE, related_name="deliveries")
     contact = models.ForeignKey(
@@ -260,7 +265,7 @@ class Delivery(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="newsletter_deliveries",
-        help_text="Empty once the person had their data erased; the row still counts.",
+        help_text=_("Empty once the person had their data erased; the row still counts."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -270,14 +275,14 @@ class Delivery(models.Model):
         max_length=32,
         blank=True,
         editable=False,
-        help_text="The worker run that holds the row while sending.",
+        help_text=_("The worker run that holds the row while sending."),
     )
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
     feedback = models.CharField(max_length=20, choices=Feedback.choices, blank=True)
 
     class Meta:
-        verbose_name_plural = "deliveries"
+        verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(fields=["sending", "contact"], name="newsletters_one_delivery_per_person")
         ]

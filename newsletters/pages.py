@@ -9,6 +9,7 @@ from csp.constants import UNSAFE_INLINE
 from django import forms
 from django.db import models
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -23,7 +24,7 @@ from portal.core.vocabularies import UserGroupsField
 
 class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
-    url = blocks.URLBlock(label="Address")
+    url = blocks.URLBlock(label=_("Address"))
     description = blocks.CharBlock(max_length=200, required=False)
 
     class Meta:
@@ -43,10 +44,10 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
             "to send me the newsletters I chose, as described in the privacy notice. I can "
             "unsubscribe or delete my data at any time from a link in every email."
         ),
-        help_text="The consent people give when they sign up; each sign-up keeps a copy.",
+        help_text=_("The consent people give when they sign up; each sign-up keeps a copy."),
     )
     alerts_intro = models.TextField(
-        "release alerts introduction",
+        _("release alerts introduction"),
         max_length=500,
         default=(
             "Hear from us the minute new or revised figures on a topic you follow are released: "
@@ -54,20 +55,24 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         ),
     )
     alerts_consent_text = models.TextField(
-        "release alerts consent",
+        _("release alerts consent"),
         default=(
             "I agree that the statistics office keeps my email address and the topics I chose to "
             "send me release alerts, as described in the privacy notice. I can unsubscribe or "
             "delete my data at any time from a link in every email."
         ),
-        help_text="The consent people give when they sign up for release alerts; each sign-up keeps a copy.",
+        help_text=_(
+            "The consent people give when they sign up for release alerts; each sign-up keeps a copy."
+        ),
     )
     check_email_text = models.TextField(
         default=(
             "If this address can receive our newsletters, we have sent it an email with a link to "
             "confirm your sign-up. Nothing is sent to you until you click it. The link works for three days."
         ),
-        help_text="Shown after every sign-up, whether or not we knew the address (so that nobody can tell).",
+        help_text=_(
+            "Shown after every sign-up, whether or not we knew the address (so that nobody can tell)."
+        ),
     )
     confirmed_text = models.TextField(
         default="You are subscribed. Every email has a link to change your choices or unsubscribe."
@@ -81,11 +86,11 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         FieldPanel("intro"),
         FieldPanel("consent_text"),
         MultiFieldPanel(
-            [FieldPanel("alerts_intro"), FieldPanel("alerts_consent_text")], heading="Release alerts"
+            [FieldPanel("alerts_intro"), FieldPanel("alerts_consent_text")], heading=_("Release alerts")
         ),
         MultiFieldPanel(
             [FieldPanel("check_email_text"), FieldPanel("confirmed_text"), FieldPanel("preferences_intro")],
-            heading="Messages",
+            heading=_("Messages"),
         ),
     ]
     subpage_types = ["newsletters.NewsletterIssuePage"]
@@ -93,7 +98,7 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
     subpage_urls = "newsletters.urls.newsletter_index_urls"
 
     class Meta:
-        verbose_name = "newsletter sign-up and archive"
+        verbose_name = _("newsletter sign-up and archive")
 
     def issues(self):
         """The archive: published issues, except those whose send is still to come or under way."""
@@ -111,14 +116,14 @@ class NewsletterIssuePage(Page):
     """One issue: composed here, published on the site, and sent to the chosen lists."""
 
     subject = models.CharField(
-        max_length=150, blank=True, help_text="The email's subject line; the title when left blank."
+        max_length=150, blank=True, help_text=_("The email's subject line; the title when left blank.")
     )
     intro = RichTextField(features=["bold", "italic", "link"])
     featured_stories = StreamField(
         [("story", blocks.PageChooserBlock(page_type="stories.DataStoryPage"))],
         blank=True,
         max_num=4,
-        help_text="Leave empty to feature the three latest data stories automatically.",
+        help_text=_("Leave empty to feature the three latest data stories automatically."),
     )
     chart_story = models.ForeignKey(
         "stories.DataStoryPage",
@@ -126,15 +131,15 @@ class NewsletterIssuePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="chart of the month",
-        help_text="The story's first chart is shown as an image, linking to the story and its data.",
+        verbose_name=_("chart of the month"),
+        help_text=_("The story's first chart is shown as an image, linking to the story and its data."),
     )
     figures = StreamField(
         [("data_key_figure", IndicatorKeyFigureBlock()), ("data_chart", IndicatorChartBlock())],
         blank=True,
         max_num=4,
-        verbose_name="figures from our data",
-        help_text=(
+        verbose_name=_("figures from our data"),
+        help_text=_(
             "Key figures and charts read from the data at sending time: in the email, a chart is its table."
         ),
     )
@@ -144,23 +149,23 @@ class NewsletterIssuePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="quiz or game of the month",
+        verbose_name=_("quiz or game of the month"),
     )
     game_text = models.CharField("why play it", max_length=200, blank=True)
     show_training = models.BooleanField(
         "list upcoming training",
         default=True,
-        help_text="The next three training sessions open for registration.",
+        help_text=_("The next three training sessions open for registration."),
     )
-    links = StreamField([("link", LinkBlock())], blank=True, verbose_name="more links")
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("more links"))
     lists = ParentalManyToManyField(
-        "newsletters.NewsletterList", blank=True, help_text="Who gets it: subscribers of these lists."
+        "newsletters.NewsletterList", blank=True, help_text=_("Who gets it: subscribers of these lists.")
     )
     user_groups = UserGroupsField(
         "only these user groups",
         default=list,
         blank=True,
-        help_text="Leave all unticked to send to everyone.",
+        help_text=_("Leave all unticked to send to everyone."),
     )
 
     content_panels = [
@@ -170,26 +175,28 @@ class NewsletterIssuePage(Page):
         FieldPanel("featured_stories"),
         FieldPanel("chart_story"),
         FieldPanel("figures"),
-        MultiFieldPanel([FieldPanel("game"), FieldPanel("game_text")], heading="Quiz or game of the month"),
+        MultiFieldPanel(
+            [FieldPanel("game"), FieldPanel("game_text")], heading=_("Quiz or game of the month")
+        ),
         FieldPanel("show_training"),
         FieldPanel("links"),
     ]
     audience_panels = [FieldPanel("lists", widget=forms.CheckboxSelectMultiple), FieldPanel("user_groups")]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(audience_panels, heading="Audience"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(audience_panels, heading=_("Audience")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["newsletters.NewsletterIndexPage"]
     subpage_types = []
-    preview_modes = [("", "Web page"), ("email", "Email"), ("text", "Email, plain text")]
+    preview_modes = [("", _("Web page")), ("email", _("Email")), ("text", _("Email, plain text"))]
 
     class Meta:
-        verbose_name = "newsletter issue"
+        verbose_name = _("newsletter issue")
 
     @property
     def email_subject(self):

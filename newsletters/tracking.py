@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from .models import Sending
@@ -35,8 +36,10 @@ def clicked(request, sending_id):
     try:
         url = signing.Signer(salt=CLICK_SALT).unsign(request.GET.get("to", ""))
     except signing.BadSignature:
-        return HttpResponseBadRequest("This link is broken: open the newsletter again and use its link.")
+        return HttpResponseBadRequest(
+            gettext("This link is broken: open the newsletter again and use its link.")
+        )
     if not url.startswith(("https://", "http://")):
-        return HttpResponseBadRequest("This link is broken.")
+        return HttpResponseBadRequest(gettext("This link is broken."))
     count(sending_id, "clicks")
     return HttpResponseRedirect(url)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -87,7 +88,7 @@ def footer_signup(request):
     """POST from the footer, which sits on cached pages and so carries no CSRF token (see
     portal/origin.py); a sign-up only ever sends a confirmation link."""
     if not from_this_site(request):
-        raise PermissionDenied("Sign up from this site's pages.")
+        raise PermissionDenied(gettext("Sign up from this site's pages."))
     return signup(newsletter_index(), request)
 
 
@@ -146,7 +147,7 @@ def alerts_signup(index, request):
 
 
 def check_email(index, request):
-    return message_page(request, "Check your email", [index.check_email_text], index=index)
+    return message_page(request, gettext("Check your email"), [index.check_email_text], index=index)
 
 
 # Links from emails
@@ -161,8 +162,8 @@ def confirm(request, token):
     except ExpiredToken:
         return message_page(
             request,
-            "This link has expired",
-            ["Confirmation links work for a limited time. Please sign up again: it takes a minute."],
+            gettext("This link has expired"),
+            [gettext("Confirmation links work for a limited time. Please sign up again: it takes a minute.")],
             status=410,
             index=index,
             signup_again=True,
@@ -170,8 +171,13 @@ def confirm(request, token):
     except InvalidToken:
         return message_page(
             request,
-            "This link does not work",
-            ["The link is incomplete or was changed. Copy the whole link from the email, or sign up again."],
+            gettext("This link does not work"),
+            [
+                gettext(
+                    "The link is incomplete or was changed. "
+                    "Copy the whole link from the email, or sign up again."
+                )
+            ],
             status=400,
             index=index,
             signup_again=True,
@@ -180,15 +186,15 @@ def confirm(request, token):
     if signup_request is None or signup_request.confirmed_at is not None:
         return message_page(
             request,
-            "This link has been used",
-            ["This sign-up is already confirmed, or was withdrawn. Nothing has changed."],
+            gettext("This link has been used"),
+            [gettext("This sign-up is already confirmed, or was withdrawn. Nothing has changed.")],
             index=index,
         )
     if request.method == "GET":
         return message_page(
             request,
-            "Confirm your sign-up",
-            [f"Confirm that {signup_request.email} should receive:"],
+            gettext("Confirm your sign-up"),
+            [gettext("Confirm that %(email)s should receive:") % {"email": signup_request.email}],
             index=index,
             lists=signup_request.lists.all(),
             topics=signup_request.topics,
@@ -199,12 +205,16 @@ def confirm(request, token):
     if outcome != subscriptions.Confirmation.CONFIRMED:
         return message_page(
             request,
-            "This link has been used",
-            ["This sign-up is already confirmed. Nothing has changed."],
+            gettext("This link has been used"),
+            [gettext("This sign-up is already confirmed. Nothing has changed.")],
             index=index,
         )
     return message_page(
-        request, "You are subscribed", [index.confirmed_text], index=index, preferences_token=subscriber.token
+        request,
+        gettext("You are subscribed"),
+        [index.confirmed_text],
+        index=index,
+        preferences_token=subscriber.token,
     )
 
 
@@ -217,10 +227,12 @@ def subscriber_or_none(token):
 def unknown_link(request):
     return message_page(
         request,
-        "This link does not work",
+        gettext("This link does not work"),
         [
-            "We could not find a subscription for this link: it may be incomplete, or the data it "
-            "belonged to may have been deleted. Nothing has changed."
+            gettext(
+                "We could not find a subscription for this link: it may be incomplete, or the data it "
+                "belonged to may have been deleted. Nothing has changed."
+            )
         ],
         status=404,
     )
@@ -301,24 +313,26 @@ def unsubscribe(request, token, sending_id=None):
         subscriptions.unsubscribe(subscriber, sending_id=sending_id)
         return message_page(
             request,
-            "You are unsubscribed",
+            gettext("You are unsubscribed"),
             [
-                "We will not send you any more newsletters. "
-                "If this was a mistake, choose your newsletters again."
+                gettext(
+                    "We will not send you any more newsletters. "
+                    "If this was a mistake, choose your newsletters again."
+                )
             ],
             token=token,
         )
     if subscriber.unsubscribed_at:
         return message_page(
             request,
-            "You are unsubscribed",
-            ["We do not send you any newsletters. Nothing has changed."],
+            gettext("You are unsubscribed"),
+            [gettext("We do not send you any newsletters. Nothing has changed.")],
             token=token,
         )
     return message_page(
         request,
-        "Unsubscribe from every newsletter?",
-        [f"{subscriber.contact.email} will get no more newsletters from us."],
+        gettext("Unsubscribe from every newsletter?"),
+        [gettext("%(email)s will get no more newsletters from us.") % {"email": subscriber.contact.email}],
         token=token,
         unsubscribe_form=True,
     )
@@ -358,20 +372,28 @@ def delete_data(request, token):
         return unknown_link(request)
     if request.method == "POST":
         whole_contact = subscriptions.erase(subscriber)
-        paragraphs = ["We have deleted your newsletter subscription and everything it held about you."]
+        paragraphs = [
+            gettext("We have deleted your newsletter subscription and everything it held about you.")
+        ]
         if not whole_contact:
             paragraphs.append(
-                "We keep your training registrations, which you manage from their own emails, "
-                "until they are over."
+                gettext(
+                    "We keep your training registrations, which you manage from their own emails, "
+                    "until they are over."
+                )
             )
-        return message_page(request, "Your data is deleted", paragraphs)
+        return message_page(request, gettext("Your data is deleted"), paragraphs)
     return message_page(
         request,
-        "Delete your data?",
+        gettext("Delete your data?"),
         [
-            f"This deletes {subscriber.contact.email}, your newsletter choices and the history "
-            "of what we sent you. "
-            "It cannot be undone. Our counts of how many people read each issue stay, without you in them."
+            gettext(
+                "This deletes %(email)s, your newsletter choices and the history "
+                "of what we sent you. "
+                "It cannot be undone. "
+                "Our counts of how many people read each issue stay, without you in them."
+            )
+            % {"email": subscriber.contact.email}
         ],
         token=token,
         delete_form=True,

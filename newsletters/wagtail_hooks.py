@@ -5,6 +5,9 @@ from django.contrib.admin import SimpleListFilter
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -21,7 +24,7 @@ DeliveryStatus = Delivery.Status
 class NewsletterListViewSet(SnippetViewSet):
     model = NewsletterList
     icon = "list-ul"
-    menu_label = "Newsletter lists"
+    menu_label = _("Newsletter lists")
     list_display = ("name", "description", "offered_in_footer", "active")
 
 
@@ -31,7 +34,7 @@ register_snippet(NewsletterListViewSet)
 class ListFilter(SimpleListFilter):
     """By newsletter list (Django's own related-field filter needs django.contrib.admin)."""
 
-    title = "newsletter"
+    title = _("newsletter")
     parameter_name = "list"
 
     def lookups(self, request, model_admin):
@@ -43,7 +46,7 @@ class ListFilter(SimpleListFilter):
 
 
 class SendingFilter(SimpleListFilter):
-    title = "issue"
+    title = _("issue")
     parameter_name = "sending"
 
     def lookups(self, request, model_admin):
@@ -93,7 +96,7 @@ class SendingAdmin(RecordAdmin):
     """Per issue: how many it went to, and what happened (aggregate figures only)."""
 
     model = Sending
-    menu_label = "Issues sent"
+    menu_label = _("Issues sent")
     menu_icon = "mail"
     index_view_class = SendingIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -120,7 +123,7 @@ class SendingAdmin(RecordAdmin):
     def issue_or_alert(self, sending):
         return sending.title
 
-    issue_or_alert.short_description = "Issue or release alert"
+    issue_or_alert.short_description = _("Issue or release alert")
     list_export = (
         "issue_or_alert",
         "status",
@@ -141,30 +144,33 @@ class SendingAdmin(RecordAdmin):
     def get_extra_admin_urls(self):
         return admin_views.sending_urls()
 
-    recipients = figure("recipients_count", "Recipients")
-    sent = figure("sent_count", "Sent")
-    failed = figure("failed_count", "Failed")
-    skipped = figure("skipped_count", "Skipped")
-    waiting = figure("waiting_count", "Still to send")
-    bounced = figure("bounced_count", "Bounced")
-    complaints = figure("complaints_count", "Complaints")
+    recipients = figure("recipients_count", _("Recipients"))
+    sent = figure("sent_count", _("Sent"))
+    failed = figure("failed_count", _("Failed"))
+    skipped = figure("skipped_count", _("Skipped"))
+    waiting = figure("waiting_count", _("Still to send"))
+    bounced = figure("bounced_count", _("Bounced"))
+    complaints = figure("complaints_count", _("Complaints"))
 
     def actions(self, sending):
         buttons = [
-            (reverse(f"newsletters_sending_{action}", args=[sending.pk]), action.capitalize())
-            for action, (allowed, _) in admin_views.SENDING_ACTIONS.items()
+            (
+                reverse(f"newsletters_sending_{action}", args=[sending.pk]),
+                capfirst(admin_views.ACTION_VERBS[action]),
+            )
+            for action, (allowed, _done) in admin_views.SENDING_ACTIONS.items()
             if sending.status in allowed
         ]
         return format_html_join(
             " ", '<a class="button button-small button-secondary" href="{}">{}</a>', buttons
         )
 
-    actions.short_description = "Actions"
+    actions.short_description = _("Actions")
 
 
 class SubscriberAdmin(RecordAdmin):
     model = Subscriber
-    menu_label = "Subscribers"
+    menu_label = _("Subscribers")
     menu_icon = "group"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -190,24 +196,26 @@ class SubscriberAdmin(RecordAdmin):
     def user_group(self, subscriber):
         return subscriber.contact.get_user_group_display()
 
-    user_group.short_description = "User group"
+    user_group.short_description = _("User group")
 
     def newsletters(self, subscriber):
         return ", ".join(newsletter_list.name for newsletter_list in subscriber.lists.all())
 
-    newsletters.short_description = "Newsletters"
+    newsletters.short_description = _("Newsletters")
 
     def state(self, subscriber):
         if subscriber.suppressed_at:
-            return f"Stopped: {subscriber.suppression_reason.replace('_', ' ')}"
-        return "Unsubscribed" if subscriber.unsubscribed_at else "Subscribed"
+            return gettext("Stopped: %(reason)s") % {
+                "reason": subscriber.suppression_reason.replace("_", " ")
+            }
+        return gettext("Unsubscribed") if subscriber.unsubscribed_at else gettext("Subscribed")
 
-    state.short_description = "State"
+    state.short_description = _("State")
 
 
 class DeliveryAdmin(RecordAdmin):
     model = Delivery
-    menu_label = "Deliveries"
+    menu_label = _("Deliveries")
     menu_icon = "tasks"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -222,17 +230,17 @@ class DeliveryAdmin(RecordAdmin):
     def issue(self, delivery):
         return delivery.sending.title
 
-    issue.short_description = "Issue"
+    issue.short_description = _("Issue")
 
     def person(self, delivery):
-        return delivery.contact.email if delivery.contact_id else "(data erased)"
+        return delivery.contact.email if delivery.contact_id else gettext("(data erased)")
 
-    person.short_description = "Person"
+    person.short_description = _("Person")
 
 
 @modeladmin_register
 class NewslettersGroup(ModelAdminGroup):
-    menu_label = "Newsletters"
+    menu_label = _("Newsletters")
     menu_icon = "mail"
     menu_order = 270
     items = (SendingAdmin, SubscriberAdmin, DeliveryAdmin)

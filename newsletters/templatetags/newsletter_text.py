@@ -24,3 +24,9 @@ def plain_text(html):
 @register.filter
 def underline(text, character="="):
     return character * len(str(text))
+
+
+@register.filter
+def pluck(items, key):
+    """One value of each mapping, e.g. the names of a release alert's areas, to join in a sentence."""
+    return [item[key] for item in items or ()]

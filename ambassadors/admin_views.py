@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from portal.core.admin_moves import move_view
@@ -21,13 +23,13 @@ def can_decide(user):
 
 
 class MoveForm(forms.Form):
-    status = forms.ChoiceField(label="Move to", choices=())
+    status = forms.ChoiceField(label=_("Move to"), choices=())
     message = forms.CharField(
-        label="Message to the applicant",
+        label=_("Message to the applicant"),
         required=False,
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Emailed with the decision. Needed to reject or suspend: they read why.",
+        help_text=_("Emailed with the decision. Needed to reject or suspend: they read why."),
     )
 
     def __init__(self, *args, choices, **kwargs):
@@ -49,7 +51,8 @@ def decide_view(request, pk):
             application, user=request.user, status=data["status"], message=data["message"]
         ),
         error_class=programme.TransitionError,
-        success_message=f"{application.name}'s application moved on; they were emailed.",
+        success_message=gettext("%(name)s's application moved on; they were emailed.")
+        % {"name": application.name},
         template="ambassadors/admin/decide.html",
         context={
             "application": application,

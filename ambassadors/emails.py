@@ -1,9 +1,11 @@
 """Emails to applicants: the confirmation, and each decision (approved, rejected, suspended).
 
 Each kind is three templates, ambassadors/emails/<kind>_subject.txt, <kind>.txt and <kind>.html,
-sent by a background task that reads the application afresh by its id.
+sent by a background task that reads the application afresh by its id, in the language that was
+active when the email was queued.
 """
 
+from django.utils import translation
 from django_tasks import task
 
 from portal.core.mail import named_address, single_line, site_root_url, templated_message
@@ -20,19 +22,22 @@ def build_application_email(application, kind, extra_context=None):
         "site_url": site_root_url(),
         **(extra_context or {}),
     }
+    if "status" in context:  # the decision's name, in the email's language
+        context["status_label"] = application.Status(context["status"]).label
     return templated_message(
         f"ambassadors/emails/{kind}", context, named_address(application.name, application.email)
     )
 
 
 @task()
-def send_application_email_task(application_id, kind, extra_context=None):
+def send_application_email_task(application_id, kind, extra_context=None, language=None):
     from .models import Application
 
     application = Application.objects.filter(pk=application_id).first()
     if application is None:  # deleted before the task ran
         return False
-    build_application_email(application, kind, extra_context).send()
+    with translation.override(language or translation.get_language()):
+        build_application_email(application, kind, extra_context).send()
     return True
 
 
@@ -40,4 +45,6 @@ def send_application_email(application, kind, *, extra_context=None):
     """Queue one email of ``kind``; ``extra_context`` must be JSON-serialisable."""
     if kind not in KINDS:
         raise ValueError(f"Not an ambassador email: {kind!r}.")
-    return send_application_email_task.enqueue(application.pk, kind, extra_context=extra_context or {})
+    return send_application_email_task.enqueue(
+        application.pk, kind, extra_context=extra_context or {}, language=translation.get_language()
+    )

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from portal.core.attribution import VIA_PARAM, clean_code
@@ -28,23 +29,23 @@ def shareable_page(request, address):
         or (parts.netloc and parts.netloc not in (site.hostname, request.get_host()))
         or not (parts.path or "/").startswith("/")
     ):
-        raise NotShareable("Paste the address of a page on this site.")
+        raise NotShareable(gettext("Paste the address of a page on this site."))
     components = [component for component in (parts.path or "/").split("/") if component]
     try:
         page = site.root_page.localized.specific.route(request, components).page
     except Http404 as error:
-        raise NotShareable("We could not find a public page at that address.") from error
+        raise NotShareable(gettext("We could not find a public page at that address.")) from error
     if not page.live or page.get_view_restrictions().exists():
-        raise NotShareable("We could not find a public page at that address.")
+        raise NotShareable(gettext("We could not find a public page at that address."))
     if isinstance(page.specific, NOT_SHAREABLE):
-        raise NotShareable("Share the pages about our figures, not the programme's own pages.")
+        raise NotShareable(gettext("Share the pages about our figures, not the programme's own pages."))
     return page
 
 
 def make_link(ambassador, page):
     """The ambassador's link to ``page`` (the same one each time they ask)."""
     if ambassador.status != Application.Status.APPROVED:
-        raise NotShareable("Only approved ambassadors have share links.")
+        raise NotShareable(gettext("Only approved ambassadors have share links."))
     existing = ShareLink.objects.filter(ambassador=ambassador, page=page).first()
     if existing is not None:
         return existing

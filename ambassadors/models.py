@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -19,11 +20,11 @@ CODE_BYTES = 8  # 11 URL-safe characters: 2**64 codes, so guessing one is hopele
 
 
 class Role(models.TextChoices):
-    TEACHER = "teacher", "Teacher"
-    JOURNALIST = "journalist", "Journalist"
-    STUDENT = "student", "Student"
-    CREATOR = "creator", "Content creator"
-    OTHER = "other", "Something else"
+    TEACHER = "teacher", _("Teacher")
+    JOURNALIST = "journalist", _("Journalist")
+    STUDENT = "student", _("Student")
+    CREATOR = "creator", _("Content creator")
+    OTHER = "other", _("Something else")
 
 
 class AmbassadorProgrammePage(SubpageViewsMixin, Page):
@@ -37,7 +38,7 @@ class AmbassadorProgrammePage(SubpageViewsMixin, Page):
             "to run the ambassadors programme and to count the visits my share links bring, as "
             "described in the privacy notice."
         ),
-        help_text="The consent people give when they apply; each application keeps a copy.",
+        help_text=_("The consent people give when they apply; each application keeps a copy."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("consent_text")]
@@ -46,7 +47,7 @@ class AmbassadorProgrammePage(SubpageViewsMixin, Page):
     subpage_urls = "ambassadors.urls.programme_urls"
 
     class Meta:
-        verbose_name = "ambassadors programme"
+        verbose_name = _("ambassadors programme")
 
     def toolkits(self):
         return CampaignToolkitPage.objects.child_of(self).live().public().order_by("-first_published_at")
@@ -57,9 +58,9 @@ class CampaignToolkitPage(SubpageViewsMixin, Page):
     and the whole as a zip (``pack/``, built on request from what is published)."""
 
     intro = models.TextField(max_length=1000, blank=True)
-    posts = StreamField([("post", ToolkitPostBlock())], blank=True, help_text="Ready-made posts to copy.")
+    posts = StreamField([("post", ToolkitPostBlock())], blank=True, help_text=_("Ready-made posts to copy."))
     images = StreamField(
-        [("image", ToolkitImageBlock())], blank=True, help_text="Each image needs its alt text."
+        [("image", ToolkitImageBlock())], blank=True, help_text=_("Each image needs its alt text.")
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("posts"), FieldPanel("images")]
@@ -68,7 +69,7 @@ class CampaignToolkitPage(SubpageViewsMixin, Page):
     subpage_urls = "ambassadors.urls.toolkit_urls"
 
     class Meta:
-        verbose_name = "campaign toolkit"
+        verbose_name = _("campaign toolkit")
 
     def pack_url(self):
         return self.url + self.reverse_subpage("pack")
@@ -78,17 +79,19 @@ class Application(models.Model):
     """Someone's application to be an ambassador, and where staff took it."""
 
     class Status(models.TextChoices):
-        APPLIED = "applied", "Applied"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        SUSPENDED = "suspended", "Suspended"
+        APPLIED = "applied", _("Applied")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
 
     name = models.CharField(max_length=150)
-    email = models.EmailField(unique=True, help_text="Normalised: trimmed and lower case.")
+    email = models.EmailField(unique=True, help_text=_("Normalised: trimmed and lower case."))
     role = models.CharField(max_length=20, choices=Role.choices)
     organisation = models.CharField(max_length=200, blank=True)
     channels = models.TextField(
-        "channels and audience", max_length=TEXT_MAX_LENGTH, help_text="Where they share, and with whom."
+        _("channels and audience"),
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_("Where they share, and with whom."),
     )
     motivation = models.TextField(max_length=TEXT_MAX_LENGTH)
     contact = models.ForeignKey(
@@ -100,7 +103,7 @@ class Application(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="ambassador",
-        help_text="The account that proved it owns the address (linked when it first signs in).",
+        help_text=_("The account that proved it owns the address (linked when it first signs in)."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.APPLIED)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -162,9 +165,9 @@ class ShareEvent(models.Model):
     each, so concurrent visits can never lose a count."""
 
     class Kind(models.TextChoices):
-        VISIT = "visit", "Visits"
-        SIGNUP = "signup", "Sign-ups"
-        COMPLETION = "completion", "Module completions"
+        VISIT = "visit", _("Visits")
+        SIGNUP = "signup", _("Sign-ups")
+        COMPLETION = "completion", _("Module completions")
 
     link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -6,6 +6,7 @@ the applicant after the transaction commits. Moves outside the chart below are r
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, owns_address, record_touchpoint
@@ -27,8 +28,10 @@ TRANSITIONS = {
 class DuplicateApplication(Exception):
     def __init__(self):
         super().__init__(
-            "We already have an application from this email address. We will email you when it is "
-            "decided; if you have questions, reply to our confirmation email."
+            gettext(
+                "We already have an application from this email address. We will email you when it is "
+                "decided; if you have questions, reply to our confirmation email."
+            )
         )
 
 
@@ -82,16 +85,16 @@ def move(application, *, user, status, message=""):
         application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
         if status not in allowed_moves(application):
             raise TransitionError(
-                f"An application that is “{application.get_status_display()}” cannot become "
-                f"“{Status(status).label}”."
+                gettext("An application that is “%(current)s” cannot become “%(new)s”.")
+                % {"current": application.get_status_display(), "new": Status(status).label}
             )
         if status in (Status.REJECTED, Status.SUSPENDED) and not message:
-            raise TransitionError("Write the message to the applicant: they will read why.")
+            raise TransitionError(gettext("Write the message to the applicant: they will read why."))
         application.status = status
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decided_at"])
         ApplicationEvent.objects.create(application=application, status=status, message=message, user=user)
-        extra = {"message": message, "status": str(status), "status_label": Status(status).label}
+        extra = {"message": message, "status": str(status), "status_label": str(Status(status).label)}
         transaction.on_commit(lambda: send_application_email(application, "status", extra_context=extra))
     return application
 

@@ -3,6 +3,7 @@ campaign's pack, and the short address every share link is."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from portal.core.private import private
@@ -58,7 +59,7 @@ def ambassador_page(page, request):
     status = 200
     if request.method == "POST":
         if ambassador is None or not ambassador.is_approved:
-            return private(HttpResponse("Only approved ambassadors make share links.", status=403))
+            return private(HttpResponse(gettext("Only approved ambassadors make share links."), status=403))
         limited = limit_or_429(request, "ambassador_link")
         if limited:
             return limited

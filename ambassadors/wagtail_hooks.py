@@ -2,6 +2,8 @@
 engagement dashboard."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
@@ -15,7 +17,7 @@ from .models import Application
 
 class ApplicationButtonHelper(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        label = "Decide" if admin_views.can_decide(self.request.user) else "Open"
+        label = gettext("Decide") if admin_views.can_decide(self.request.user) else pgettext("verb", "Open")
         return [
             {
                 "url": reverse("ambassadors_application_decide", args=[obj.pk]),
@@ -31,7 +33,7 @@ class ApplicationButtonHelper(ButtonHelper):
 @modeladmin_register
 class ApplicationAdmin(RecordAdmin):
     model = Application
-    menu_label = "Ambassadors"
+    menu_label = _("Ambassadors")
     menu_icon = "group"
     menu_order = 257
     index_view_class = SafeExportIndexView

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     label = "consultations"
-    verbose_name = "Consultations"
+    verbose_name = _("Consultations")

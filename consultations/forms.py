@@ -2,6 +2,7 @@
 respondent's optional email address and optional agreement, and a honeypot for robots."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from portal.contacts.forms import ConsentMixin
@@ -24,7 +25,10 @@ class ConsultationFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        options["error_messages"] = {"required": "Answer this question.", "invalid": "Check this answer."}
+        options["error_messages"] = {
+            "required": _("Answer this question."),
+            "invalid": _("Check this answer."),
+        }
         return options
 
     def get_form_class(self):
@@ -37,14 +41,14 @@ class ResponseForm(HoneypotMixin, ConsentMixin, BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"] = forms.EmailField(
-            label="Your email address",
+            label=_("Your email address"),
             required=False,
             max_length=254,
-            help_text=(
+            help_text=_(
                 "If you give it, we email you a confirmation. We keep it only if you tick the box below."
             ),
             widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-            error_messages={"invalid": "Enter an email address like name@example.com."},
+            error_messages={"invalid": _("Enter an email address like name@example.com.")},
         )
         self.add_consent(self.page.consent_text)
         self.fields["consent"].required = False
@@ -59,7 +63,7 @@ class ResponseForm(HoneypotMixin, ConsentMixin, BaseForm):
             elif isinstance(value, list):
                 cleaned_data[name] = [plain_user_text(item) for item in value]
         if cleaned_data.get("consent") and not cleaned_data.get("email") and "email" not in self.errors:
-            self.add_error("email", "Enter your email address, so that we can keep your answers with it.")
+            self.add_error("email", _("Enter your email address, so that we can keep your answers with it."))
         return cleaned_data
 
     def answers(self):

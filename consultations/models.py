@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
@@ -33,10 +35,10 @@ def outcome_part(name, help_text):
 
 
 class State(models.TextChoices):
-    UPCOMING = "upcoming", "Opens soon"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-    OUTCOME = "outcome", "Closed: outcome published"
+    UPCOMING = "upcoming", _("Opens soon")
+    OPEN = "open", pgettext_lazy("consultation state", "Open")
+    CLOSED = "closed", pgettext_lazy("consultation state", "Closed")
+    OUTCOME = "outcome", _("Closed: outcome published")
 
 
 class ConsultationIndexPage(SubpageViewsMixin, Page):
@@ -51,7 +53,7 @@ class ConsultationIndexPage(SubpageViewsMixin, Page):
     subpage_urls = "consultations.urls.index_urls"
 
     class Meta:
-        verbose_name = "consultation listing"
+        verbose_name = _("consultation listing")
 
     def consultations(self):
         return ConsultationPage.objects.live().child_of(self).specific().order_by("-closes_at")
@@ -77,10 +79,10 @@ class ConsultationPage(SubpageViewsMixin, FormMixin, Page):
     the page says when it opens, after, when it closed and, once editors publish it, the
     outcome in three parts. The form and its confirmation are served by consultations.views."""
 
-    opens_at = models.DateTimeField("opens", help_text="Responses are accepted from this moment.")
-    closes_at = models.DateTimeField("closes", help_text="…until this moment.")
+    opens_at = models.DateTimeField(_("opens"), help_text=_("Responses are accepted from this moment."))
+    closes_at = models.DateTimeField(_("closes"), help_text=_("…until this moment."))
     summary = models.TextField(
-        max_length=300, help_text="One or two sentences: what we are asking, for the listing."
+        max_length=300, help_text=_("One or two sentences: what we are asking, for the listing.")
     )
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
     consent_text = models.TextField(
@@ -88,28 +90,28 @@ class ConsultationPage(SubpageViewsMixin, FormMixin, Page):
             "I agree that the statistics office keeps my email address with my answers, to "
             "contact me about this consultation and its outcome, as described in the privacy notice."
         ),
-        help_text="The optional agreement under the questions; each response that ticks it keeps a copy.",
+        help_text=_("The optional agreement under the questions; each response that ticks it keeps a copy."),
     )
     thank_you_text = models.TextField(
         max_length=1000,
         default="Thank you: we received your answers. We publish what we learned and what we changed here.",
     )
-    we_asked = outcome_part("we asked", "What the consultation asked, and of whom.")
-    you_said = outcome_part("you said", "What people told us: the main findings, with numbers.")
-    we_did = outcome_part("we did", "What we changed or decided as a result.")
+    we_asked = outcome_part(_("we asked"), _("What the consultation asked, and of whom."))
+    you_said = outcome_part(_("you said"), _("What people told us: the main findings, with numbers."))
+    we_did = outcome_part(_("we did"), _("What we changed or decided as a result."))
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Open for responses"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Open for responses")),
         FieldPanel("summary"),
         FieldPanel("intro"),
-        InlinePanel("form_fields", heading="Questions", label="Question"),
+        InlinePanel("form_fields", heading=_("Questions"), label=_("Question")),
         FieldPanel("consent_text"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [FieldPanel(part) for part in OUTCOME_PARTS],
-            heading="Outcome: we asked, you said, we did",
-            help_text="Shown once the consultation has closed. Fill in all three parts, or none.",
+            heading=_("Outcome: we asked, you said, we did"),
+            help_text=_("Shown once the consultation has closed. Fill in all three parts, or none."),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
@@ -119,17 +121,17 @@ class ConsultationPage(SubpageViewsMixin, FormMixin, Page):
     preview_modes = Page.DEFAULT_PREVIEW_MODES
 
     class Meta:
-        verbose_name = "consultation"
+        verbose_name = _("consultation")
 
     def clean(self):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The consultation must close after it opens."})
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
         filled = [part for part in OUTCOME_PARTS if (getattr(self, part) or "").strip()]
         if filled and len(filled) < len(OUTCOME_PARTS):
             raise ValidationError(
                 {
-                    part: "Fill in this part too, or leave all three parts of the outcome empty."
+                    part: _("Fill in this part too, or leave all three parts of the outcome empty.")
                     for part in OUTCOME_PARTS
                     if part not in filled
                 }
@@ -177,7 +179,7 @@ class ConsultationResponse(AbstractFormSubmission):
     )
 
     class Meta:
-        verbose_name = "consultation response"
+        verbose_name = _("consultation response")
         ordering = ["-submit_time"]
         constraints = [
             models.UniqueConstraint(

@@ -2,6 +2,7 @@
 database; a confirmation email to whoever gave an address. One response per person whom we know."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
@@ -15,8 +16,10 @@ CONSENT_PURPOSE = "consultation_response"
 class DuplicateResponse(Exception):
     def __init__(self):
         super().__init__(
-            "You have already answered this consultation with this email address: we keep one "
-            "response per person. If you want to change your answers, write to us."
+            gettext(
+                "You have already answered this consultation with this email address: we keep one "
+                "response per person. If you want to change your answers, write to us."
+            )
         )
 
 

@@ -3,6 +3,8 @@ results page, kept out of Wagtail's own form-submissions screens (whose CSV expo
 formula-safe); the engagement dashboard's indicators; and the link from "You said, we did"."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
@@ -21,11 +23,11 @@ class ResponseButtonHelper(ButtonHelper):
         return [
             {
                 "url": reverse("consultations_results", args=[obj.page_id]),
-                "label": "Results",
+                "label": gettext("Results"),
                 "classname": self.finalise_classname(
                     ["button-secondary", *(classnames_add or [])], classnames_exclude
                 ),
-                "title": f"Results of {obj.page.title}",
+                "title": gettext("Results of %(title)s") % {"title": obj.page.title},
             }
         ]
 
@@ -33,7 +35,7 @@ class ResponseButtonHelper(ButtonHelper):
 @modeladmin_register
 class ConsultationResponseAdmin(RecordAdmin):
     model = ConsultationResponse
-    menu_label = "Consultations"
+    menu_label = _("Consultations")
     menu_icon = "list-ul"
     menu_order = 257
     index_view_class = SafeExportIndexView
@@ -52,9 +54,9 @@ class ConsultationResponseAdmin(RecordAdmin):
         return admin_views.admin_urls()
 
     def kept_with_contact(self, response):
-        return "Yes" if response.contact_id else "No"
+        return gettext("Yes") if response.contact_id else gettext("No")
 
-    kept_with_contact.short_description = "Respondent agreed to be kept"
+    kept_with_contact.short_description = _("Respondent agreed to be kept")
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -78,4 +80,4 @@ def consultation_outcomes():
     links = [
         {"title": page.title, "url": page.url, "text": page.summary} for page in outcomes[:OUTCOME_LINKS]
     ]
-    return [*links, {"title": "Every consultation and its outcome", "url": index.url, "text": ""}]
+    return [*links, {"title": gettext("Every consultation and its outcome"), "url": index.url, "text": ""}]

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from . import data_requests
@@ -21,28 +23,34 @@ def can_triage(user):
 
 
 class TriageForm(forms.Form):
-    status = forms.ChoiceField(choices=DataRequest.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=DataRequest.Status.choices)
     assigned_to = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(), required=False, label="Assigned to", empty_label="Nobody"
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label=_("Assigned to"),
+        empty_label=_("Nobody"),
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=FeedbackTheme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        queryset=FeedbackTheme.objects.all(),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
     message = forms.CharField(
-        label="Message to the requester",
+        label=_("Message to the requester"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=(
+        help_text=_(
             "Emailed to the requester and shown on their status page. Needed to decline (give the "
             "reason); on its own, without a change of status, it is sent as a reply."
         ),
     )
     product_url = forms.URLField(
         assume_scheme="https",
-        label="Existing product",
+        label=_("Existing product"),
         required=False,
-        help_text="For “Redirected to an existing product”: the address of the table or release.",
+        help_text=_("For “Redirected to an existing product”: the address of the table or release."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -85,10 +93,12 @@ def triage_view(request, pk):
         else:
             if changes:
                 messages.success(
-                    request, f"{data_request.reference} updated; the history shows what changed."
+                    request,
+                    gettext("%(reference)s updated; the history shows what changed.")
+                    % {"reference": data_request.reference},
                 )
             else:
-                messages.info(request, "Nothing changed.")
+                messages.info(request, gettext("Nothing changed."))
             return redirect("feedback_datarequest_triage", pk=data_request.pk)
     return TemplateResponse(
         request,

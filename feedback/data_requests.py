@@ -8,6 +8,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
@@ -27,8 +28,11 @@ class DuplicateRequest(Exception):
     def __init__(self, existing):
         self.existing = existing
         super().__init__(
-            f"We received this request from you less than a minute ago, as {existing.reference}. "
-            "There is no need to send it again: check your email for the confirmation."
+            gettext(
+                "We received this request from you less than a minute ago, as %(reference)s. "
+                "There is no need to send it again: check your email for the confirmation."
+            )
+            % {"reference": existing.reference}
         )
 
 
@@ -103,9 +107,9 @@ def triage(data_request, *, user, status, assigned_to, themes, message="", produ
     requester reads both.
     """
     if status == Status.DECLINED and not message.strip():
-        raise TriageError("Give the reason for declining: the requester will read it.")
+        raise TriageError(gettext("Give the reason for declining: the requester will read it."))
     if status == Status.REDIRECTED and not product_url:
-        raise TriageError("Give the address of the existing product that answers the request.")
+        raise TriageError(gettext("Give the address of the existing product that answers the request."))
     with transaction.atomic():
         data_request = DataRequest.objects.select_for_update().get(pk=data_request.pk)
         events = []

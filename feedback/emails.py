@@ -1,9 +1,11 @@
 """Emails to people who sent a data request: its confirmation, status changes and replies.
 
 Each kind is three templates, feedback/emails/<kind>_subject.txt, <kind>.txt and <kind>.html,
-sent by a background task (Django's tasks API) that reads the request afresh by its id.
+sent by a background task (Django's tasks API) that reads the request afresh by its id, in the
+language that was active when the email was queued (the requester's, on the public pages).
 """
 
+from django.utils import translation
 from django_tasks import task
 
 from portal.core.mail import named_address, single_line, templated_message
@@ -39,13 +41,14 @@ def build_request_email(data_request, kind, extra_context=None):
 
 
 @task()
-def send_request_email_task(request_id, kind, extra_context=None):
+def send_request_email_task(request_id, kind, extra_context=None, language=None):
     from .models import DataRequest
 
     data_request = DataRequest.objects.filter(pk=request_id).first()
     if data_request is None:  # deleted before the task ran
         return False
-    build_request_email(data_request, kind, extra_context).send()
+    with translation.override(language or translation.get_language()):
+        build_request_email(data_request, kind, extra_context).send()
     return True
 
 
@@ -53,4 +56,6 @@ def send_request_email(data_request, kind, *, extra_context=None):
     """Queue one email of ``kind``; ``extra_context`` must be JSON-serialisable."""
     if kind not in KINDS:
         raise ValueError(f"Not a data request email: {kind!r}.")
-    return send_request_email_task.enqueue(data_request.pk, kind, extra_context=extra_context or {})
+    return send_request_email_task.enqueue(
+        data_request.pk, kind, extra_context=extra_context or {}, language=translation.get_language()
+    )

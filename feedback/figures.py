@@ -12,13 +12,15 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from portal.core import charts
 
 from .models import DataRequest, FeedbackType, PageFeedback
 
 CACHE_SECONDS = 10 * 60
-SOURCE = "Data requests and page feedback received through this site"
+SOURCE = gettext_lazy("Data requests and page feedback received through this site")
 ANSWERED = (DataRequest.Status.ANSWERED, DataRequest.Status.REDIRECTED)
 
 
@@ -59,7 +61,8 @@ def month_starts(first, last):
 
 def headline_figures(months=12, now=None):
     now = now or timezone.now()
-    key = f"feedback:headline:{months}:{now:%Y%m%d%H}"
+    # The charts' words are in the language of the page, so each language has its own copy.
+    key = f"feedback:headline:{months}:{get_language()}:{now:%Y%m%d%H}"
     figures = cache.get(key)
     if figures is None:
         figures = compute_headline_figures(months, now)
@@ -118,18 +121,20 @@ def requests_chart(received, start, now, since):
     answered_by_day = {as_date(month): n for month, n in per_month_answered.items()}
     rows = tuple(
         (
-            month.strftime("%b %Y"),
+            date_format(month, "M Y"),
             (float(received_by_day.get(month, 0)), float(answered_by_day.get(month, 0))),
         )
         for month in month_starts(since, timezone.localtime(now).date())
     )
     return charts.ChartSpec(
         chart_type="bar",
-        title="Data requests received and answered, by month",
-        data=charts.ChartData(columns=("Month", "Received", "Answered"), rows=rows, decimals=(0, 0)),
-        y_label="Requests",
-        source=SOURCE,
-        summary="How many data requests arrived each month, and how many we answered.",
+        title=gettext("Data requests received and answered, by month"),
+        data=charts.ChartData(
+            columns=(gettext("Month"), gettext("Received"), gettext("Answered")), rows=rows, decimals=(0, 0)
+        ),
+        y_label=gettext("Requests"),
+        source=str(SOURCE),
+        summary=gettext("How many data requests arrived each month, and how many we answered."),
     )
 
 
@@ -138,17 +143,19 @@ def feedback_chart(feedback):
         received=Count("pk"), addressed=Count("pk", filter=Q(addressed=True))
     )
     by_type = {row["feedback_type"]: (row["received"], row["addressed"]) for row in counts}
-    labels = [*FeedbackType.choices, ("", "No type given")]
-    rows = tuple((label, tuple(float(n) for n in by_type.get(value, (0, 0)))) for value, label in labels)
+    labels = [*FeedbackType.choices, ("", gettext("No type given"))]
+    rows = tuple((str(label), tuple(float(n) for n in by_type.get(value, (0, 0)))) for value, label in labels)
     return charts.ChartSpec(
         chart_type="bar",
-        title="Page feedback received and addressed, by type",
+        title=gettext("Page feedback received and addressed, by type"),
         data=charts.ChartData(
-            columns=("Type of feedback", "Received", "Addressed"), rows=rows, decimals=(0, 0)
+            columns=(gettext("Type of feedback"), gettext("Received"), gettext("Addressed")),
+            rows=rows,
+            decimals=(0, 0),
         ),
-        y_label="Comments and ratings",
-        source=SOURCE,
-        summary="What readers told us about our pages, and how much of it we have acted on.",
+        y_label=gettext("Comments and ratings"),
+        source=str(SOURCE),
+        summary=gettext("What readers told us about our pages, and how much of it we have acted on."),
     )
 
 

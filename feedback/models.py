@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -33,11 +34,11 @@ class FeedbackTheme(models.Model):
 
 
 class FeedbackType(models.TextChoices):
-    DATA_ERROR = "data_error", "Error in the data"
-    HARD_TO_UNDERSTAND = "hard_to_understand", "Hard to understand"
-    MISSING_DATA = "missing_data", "Missing data"
-    SUGGESTION = "suggestion", "Suggestion"
-    OTHER = "other", "Other"
+    DATA_ERROR = "data_error", _("Error in the data")
+    HARD_TO_UNDERSTAND = "hard_to_understand", _("Hard to understand")
+    MISSING_DATA = "missing_data", _("Missing data")
+    SUGGESTION = "suggestion", _("Suggestion")
+    OTHER = "other", _("Other")
 
 
 class PageFeedback(models.Model):
@@ -51,19 +52,19 @@ class PageFeedback(models.Model):
     page_title = models.CharField(max_length=255)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     useful = models.BooleanField()
-    feedback_type = models.CharField("type", max_length=30, choices=FeedbackType.choices, blank=True)
+    feedback_type = models.CharField(_("type"), max_length=30, choices=FeedbackType.choices, blank=True)
     comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
     themes = models.ManyToManyField(FeedbackTheme, blank=True, related_name="page_feedback")
     addressed = models.BooleanField(
-        default=False, help_text="Tick once something was done about it (counts on “You said, we did”)."
+        default=False, help_text=_("Tick once something was done about it (counts on “You said, we did”).")
     )
-    staff_note = models.TextField(max_length=2000, blank=True, help_text="For staff only.")
+    staff_note = models.TextField(max_length=2000, blank=True, help_text=_("For staff only."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "page feedback"
-        verbose_name_plural = "page feedback"
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
         indexes = [
             models.Index(fields=["created_at", "content_type"]),
             models.Index(fields=["content_type", "created_at"]),
@@ -81,29 +82,29 @@ class DataRequest(models.Model):
     """A request for figures the office has not published, triaged by staff with its history."""
 
     class Purpose(models.TextChoices):
-        RESEARCH = "research", "Research"
-        JOURNALISM = "journalism", "Journalism"
-        POLICY = "policy", "Policy making"
-        STUDY = "study", "Study or teaching"
-        BUSINESS = "business", "Business"
-        OTHER = "other", "Other"
+        RESEARCH = "research", _("Research")
+        JOURNALISM = "journalism", _("Journalism")
+        POLICY = "policy", _("Policy making")
+        STUDY = "study", _("Study or teaching")
+        BUSINESS = "business", _("Business")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "Received"
-        IN_PROGRESS = "in_progress", "In progress"
-        ANSWERED = "answered", "Answered"
-        DECLINED = "declined", "Declined"
-        REDIRECTED = "redirected", "Redirected to an existing product"
+        RECEIVED = "received", _("Received")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ANSWERED = "answered", _("Answered")
+        DECLINED = "declined", _("Declined")
+        REDIRECTED = "redirected", _("Redirected to an existing product")
 
     CLOSED = (Status.ANSWERED, Status.DECLINED, Status.REDIRECTED)
 
     reference = models.CharField(max_length=20, unique=True, editable=False, blank=True)
-    what = models.TextField("data needed", max_length=REQUEST_MAX_LENGTH)
+    what = models.TextField(_("data needed"), max_length=REQUEST_MAX_LENGTH)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
-    purpose_detail = models.TextField("how the data will be used", max_length=1000, blank=True)
+    purpose_detail = models.TextField(_("how the data will be used"), max_length=1000, blank=True)
     deadline = models.DateField(null=True, blank=True)
     name = models.CharField(max_length=150)
-    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
+    email = models.EmailField(help_text=_("Normalised: trimmed and lower case."))
     organisation = models.CharField(max_length=200, blank=True)
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     contact = models.ForeignKey(
@@ -119,11 +120,11 @@ class DataRequest(models.Model):
         related_name="assigned_data_requests",
     )
     themes = models.ManyToManyField(FeedbackTheme, blank=True, related_name="data_requests")
-    product_url = models.URLField("existing product", blank=True)
+    product_url = models.URLField(_("existing product"), blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text="When it was answered, declined or redirected."
+        null=True, blank=True, editable=False, help_text=_("When it was answered, declined or redirected.")
     )
 
     class Meta:
@@ -146,11 +147,11 @@ class DataRequestEvent(models.Model):
     """One line of a request's history: received, assigned, tagged, status changed, replied."""
 
     class Kind(models.TextChoices):
-        RECEIVED = "received", "Received"
-        STATUS = "status", "Status changed"
-        REPLY = "reply", "Reply sent"
-        ASSIGNED = "assigned", "Assigned"
-        THEMES = "themes", "Themes changed"
+        RECEIVED = "received", _("Received")
+        STATUS = "status", _("Status changed")
+        REPLY = "reply", _("Reply sent")
+        ASSIGNED = "assigned", _("Assigned")
+        THEMES = "themes", _("Themes changed")
 
     PUBLIC = (Kind.RECEIVED, Kind.STATUS, Kind.REPLY)
 
@@ -192,7 +193,7 @@ class FeedbackSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Linked from the feedback box for people who need figures.",
+        help_text=_("Linked from the feedback box for people who need figures."),
     )
 
     panels = [
@@ -204,7 +205,7 @@ class FeedbackSettings(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = "feedback settings"
+        verbose_name = _("feedback settings")
 
 
 class DataRequestPage(SubpageViewsMixin, Page):
@@ -215,14 +216,14 @@ class DataRequestPage(SubpageViewsMixin, Page):
     response_time = models.CharField(
         max_length=200,
         default="We answer most requests within 10 working days.",
-        help_text="Shown above the form and in the confirmation email.",
+        help_text=_("Shown above the form and in the confirmation email."),
     )
     consent_text = models.TextField(
         default=(
             "I agree that the statistics office keeps the details I give here to answer my request "
             "and to understand who uses official statistics, as described in the privacy notice."
         ),
-        help_text="The consent people give when they send a request; each request keeps a copy.",
+        help_text=_("The consent people give when they send a request; each request keeps a copy."),
     )
 
     content_panels = [
@@ -236,7 +237,7 @@ class DataRequestPage(SubpageViewsMixin, Page):
     subpage_urls = "feedback.urls.data_request_urls"
 
     class Meta:
-        verbose_name = "data request page"
+        verbose_name = _("data request page")
 
 
 class YouSaidWeDidPage(SubpageViewsMixin, Page):
@@ -246,16 +247,16 @@ class YouSaidWeDidPage(SubpageViewsMixin, Page):
     intro = models.TextField(max_length=1000, blank=True)
     figures_heading = models.CharField(max_length=120, default="How we respond")
     figures_months = models.PositiveSmallIntegerField(
-        default=12, help_text="The headline figures cover this many months up to today."
+        default=12, help_text=_("The headline figures cover this many months up to today.")
     )
     entries_heading = models.CharField(max_length=120, default="You said, we did")
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("figures_months")], heading="Figures"),
+        MultiFieldPanel([FieldPanel("figures_heading"), FieldPanel("figures_months")], heading=_("Figures")),
         FieldPanel("entries_heading"),
-        InlinePanel("entries", heading="Entries", label="Entry"),
+        InlinePanel("entries", heading=_("Entries"), label=_("Entry")),
     ]
     subpage_types = []
     max_count = 1
@@ -263,26 +264,26 @@ class YouSaidWeDidPage(SubpageViewsMixin, Page):
     subpage_urls = "feedback.urls.you_said_we_did_urls"
 
     class Meta:
-        verbose_name = "“You said, we did” page"
+        verbose_name = _("“You said, we did” page")
 
 
 class YouSaidWeDidEntry(Orderable):
     page = ParentalKey(YouSaidWeDidPage, on_delete=models.CASCADE, related_name="entries")
     you_said = models.TextField(
-        max_length=600, help_text="What users told us, in their words or close to them."
+        max_length=600, help_text=_("What users told us, in their words or close to them.")
     )
-    we_did = models.TextField(max_length=1000, help_text="What we changed as a result.")
+    we_did = models.TextField(max_length=1000, help_text=_("What we changed as a result."))
     theme = models.ForeignKey(
         FeedbackTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    date = models.DateField(default=timezone.localdate, help_text="When the change was made.")
+    date = models.DateField(default=timezone.localdate, help_text=_("When the change was made."))
     link_page = models.ForeignKey(
         Page,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where to see the change, if it is on this site.",
+        help_text=_("Where to see the change, if it is on this site."),
     )
 
     panels = [
@@ -294,5 +295,5 @@ class YouSaidWeDidEntry(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "entry"
-        verbose_name_plural = "entries"
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")

@@ -5,6 +5,8 @@ from django.contrib.admin import SimpleListFilter
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -42,7 +44,7 @@ class RelatedFilter(SimpleListFilter):
 
 
 class ThemeFilter(RelatedFilter):
-    title = "theme"
+    title = _("theme")
     parameter_name = "theme"
     field = "themes"
 
@@ -51,7 +53,7 @@ class ThemeFilter(RelatedFilter):
 
 
 class PageTypeFilter(RelatedFilter):
-    title = "type of page"
+    title = _("type of page")
     parameter_name = "page_type"
     field = "content_type"
 
@@ -61,7 +63,7 @@ class PageTypeFilter(RelatedFilter):
 
 
 class AssigneeFilter(RelatedFilter):
-    title = "assigned to"
+    title = _("assigned to")
     parameter_name = "assignee"
     field = "assigned_to"
 
@@ -87,7 +89,7 @@ class PageFeedbackPermissionHelper(RecordPermissionHelper):
 
 class PageFeedbackAdmin(RecordAdmin):
     model = PageFeedback
-    menu_label = "Page feedback"
+    menu_label = _("Page feedback")
     menu_icon = "help"
     index_view_class = SafeExportIndexView
     permission_helper_class = PageFeedbackPermissionHelper
@@ -123,7 +125,7 @@ class PageFeedbackAdmin(RecordAdmin):
                 FieldPanel("feedback_type", read_only=True),
                 FieldPanel("comment", read_only=True),
             ],
-            heading="What the reader said",
+            heading=_("What the reader said"),
         ),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("addressed"),
@@ -134,25 +136,25 @@ class PageFeedbackAdmin(RecordAdmin):
         return super().get_queryset(request).select_related("content_type").prefetch_related("themes")
 
     def answer(self, feedback):
-        return "Useful" if feedback.useful else "Not useful"
+        return gettext("Useful") if feedback.useful else gettext("Not useful")
 
-    answer.short_description = "Answer"
+    answer.short_description = _("Answer")
     answer.admin_order_field = "useful"
 
     def short_comment(self, feedback):
         return Truncator(feedback.comment).chars(120)
 
-    short_comment.short_description = "Comment"
+    short_comment.short_description = _("Comment")
 
     def theme_names(self, item):
         return ", ".join(theme.name for theme in item.themes.all())
 
-    theme_names.short_description = "Themes"
+    theme_names.short_description = _("Themes")
 
 
 class DataRequestButtonHelper(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        label = "Triage" if admin_views.can_triage(self.request.user) else "Open"
+        label = gettext("Triage") if admin_views.can_triage(self.request.user) else pgettext("verb", "Open")
         return [
             {
                 "url": reverse("feedback_datarequest_triage", args=[obj.pk]),
@@ -167,7 +169,7 @@ class DataRequestButtonHelper(ButtonHelper):
 
 class DataRequestAdmin(RecordAdmin):
     model = DataRequest
-    menu_label = "Data requests"
+    menu_label = _("Data requests")
     menu_icon = "mail"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -211,17 +213,17 @@ class DataRequestAdmin(RecordAdmin):
     def short_what(self, data_request):
         return Truncator(data_request.what).chars(100)
 
-    short_what.short_description = "Data needed"
+    short_what.short_description = _("Data needed")
 
     def theme_names(self, item):
         return ", ".join(theme.name for theme in item.themes.all())
 
-    theme_names.short_description = "Themes"
+    theme_names.short_description = _("Themes")
 
 
 class FeedbackThemeAdmin(RecordAdmin):
     model = FeedbackTheme
-    menu_label = "Themes"
+    menu_label = _("Themes")
     menu_icon = "tag"
     list_display = ("name", "description")
     search_fields = ("name",)
@@ -229,7 +231,7 @@ class FeedbackThemeAdmin(RecordAdmin):
 
 @modeladmin_register
 class FeedbackGroup(ModelAdminGroup):
-    menu_label = "Feedback"
+    menu_label = _("Feedback")
     menu_icon = "help"
     menu_order = 255
     items = (DataRequestAdmin, PageFeedbackAdmin, FeedbackThemeAdmin)

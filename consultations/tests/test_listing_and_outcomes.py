@@ -59,7 +59,7 @@ def test_the_listing_groups_consultations_by_state(client, index_page, three_sta
     assert "Coming one" in section(html, "upcoming-heading")
     closed = section(html, "closed-heading")
     assert closed.index("Finished one") < closed.index("Waiting one")  # those with an outcome first
-    assert State.OUTCOME.label in closed and State.CLOSED.label in closed
+    assert str(State.OUTCOME.label) in closed and str(State.CLOSED.label) in closed
 
 
 def test_an_empty_listing_says_so(client, index_page):

@@ -1,0 +1,27 @@
+"""``{% body_cache page as cached %}``: what a page's rendered body is kept under in
+``{% cache cached.seconds "name" cached.key %}``, so that an uncached page does not draw its
+blocks again (charts, tables and rich text were most of a story's rendering)."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+from portal.core.caching.pagecache import chrome_generation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def body_cache(context, page):
+    """The key holds the page's revision, the chrome's generation (a new one whenever a page is
+    published or purged, or a setting or snippet saved, so the figures, glossary terms and links
+    in a body are never older than the cached page around them), the address it is served at
+    (embed codes are absolute) and the language. A preview is never kept: its body is the
+    editor's unsaved draft."""
+    request = context["request"]
+    seconds = 0 if getattr(request, "is_preview", False) else settings.PAGE_CACHE["CHROME_SECONDS"]
+    generation = chrome_generation()
+    return {
+        "seconds": seconds,
+        "key": f"{generation}:{page.pk}:{page.latest_revision_id}:{request.get_host()}:{get_language()}",
+    }

@@ -30,7 +30,7 @@ class NewKeyForm(forms.Form):
         if ApiKey.objects.active().filter(user=self.user).count() >= limit:
             raise forms.ValidationError(
                 ngettext(
-                    "You already have %(limit)d API key, the most an account can have: revoke one you "
+                    "You already have %(limit)d API keys, the most an account can have: revoke one you "
                     "no longer use, then create the new one.",
                     "You already have %(limit)d API keys, the most an account can have: revoke one you "
                     "no longer use, then create the new one.",

@@ -68,7 +68,7 @@ def import_view(request, pk):
                 messages.success(
                     request,
                     ngettext(
-                        "Imported %(rows)d row as version %(number)s. It stays embargoed: submit it "
+                        "Imported %(rows)d rows as version %(number)s. It stays embargoed: submit it "
                         "for a Moderator's approval to publish it.",
                         "Imported %(rows)d rows as version %(number)s. It stays embargoed: submit it "
                         "for a Moderator's approval to publish it.",

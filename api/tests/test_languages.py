@@ -46,7 +46,7 @@ def test_the_guide_page_in_french(client):
 
 
 def test_arabic_plural_forms_for_three_and_eleven_keys():
-    singular = "You can have up to %(counter)s key at a time, for example one per program."
+    singular = "You can have up to %(counter)s keys at a time, for example one per program."
     plural = "You can have up to %(counter)s keys at a time, for example one per program."
     with override("ar"):
         three = ngettext(singular, plural, 3) % {"counter": 3}

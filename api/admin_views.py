@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from . import keys
@@ -22,7 +23,11 @@ def revoke_view(request, pk):
     index_url = reverse("api_apikey_modeladmin_index")
     if request.method == "POST":
         keys.revoke(key, request.user)
-        messages.success(request, f"The key ptl_{key.prefix}… of {key.user.email} is revoked.")
+        messages.success(
+            request,
+            gettext("The key ptl_%(prefix)s… of %(email)s is revoked.")
+            % {"prefix": key.prefix, "email": key.user.email},
+        )
         return redirect(index_url)
     return TemplateResponse(request, "api/admin/revoke.html", {"key": key, "index_url": index_url})
 

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .keys import keys_per_user
 from .models import ApiKey
@@ -8,9 +10,9 @@ class NewKeyForm(forms.Form):
     """A name for a new API key; the key itself is made by ``keys.create_key``."""
 
     name = forms.CharField(
-        label="Name of the key",
+        label=_("Name of the key"),
         max_length=80,
-        help_text="What you will use it for, e.g. “Council dashboard”. Only you and our staff see it.",
+        help_text=_("What you will use it for, e.g. “Council dashboard”. Only you and our staff see it."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -20,14 +22,20 @@ class NewKeyForm(forms.Form):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name.isprintable():
-            raise forms.ValidationError("Use letters, digits, spaces and punctuation only.")
+            raise forms.ValidationError(_("Use letters, digits, spaces and punctuation only."))
         return name
 
     def clean(self):
         limit = keys_per_user()
         if ApiKey.objects.active().filter(user=self.user).count() >= limit:
             raise forms.ValidationError(
-                f"You already have {limit} API keys, the most an account can have: revoke one you "
-                "no longer use, then create the new one."
+                ngettext(
+                    "You already have %(limit)d API keys, the most an account can have: revoke one you "
+                    "no longer use, then create the new one.",
+                    "You already have %(limit)d API keys, the most an account can have: revoke one you "
+                    "no longer use, then create the new one.",
+                    limit,
+                )
+                % {"limit": limit}
             )
         return super().clean()

@@ -8,6 +8,7 @@ that the dashboard's past figures do not change."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiKeyQuerySet(models.QuerySet):
@@ -17,9 +18,11 @@ class ApiKeyQuerySet(models.QuerySet):
 
 class ApiKey(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_keys")
-    name = models.CharField(max_length=80, help_text="What the key is for, e.g. “Council dashboard”.")
-    prefix = models.CharField(max_length=12, unique=True, help_text="The key's first characters, to find it.")
-    digest = models.CharField(max_length=64, help_text="SHA-256 of the whole key, in hex.")
+    name = models.CharField(max_length=80, help_text=_("What the key is for, e.g. “Council dashboard”."))
+    prefix = models.CharField(
+        max_length=12, unique=True, help_text=_("The key's first characters, to find it.")
+    )
+    digest = models.CharField(max_length=64, help_text=_("SHA-256 of the whole key, in hex."))
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -30,7 +33,7 @@ class ApiKey(models.Model):
     objects = ApiKeyQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "API key"
+        verbose_name = _("API key")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
@@ -40,7 +43,7 @@ class ApiKey(models.Model):
     def owner(self):
         return self.user.email
 
-    owner.fget.short_description = "Owner"
+    owner.fget.short_description = _("Owner")
 
     @property
     def is_active(self):
@@ -56,7 +59,7 @@ class ApiKeyUsage(models.Model):
     requests = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = "API key usage"
+        verbose_name = _("API key usage")
         constraints = [models.UniqueConstraint(fields=["key", "day"], name="api_keyusage_key_day_unique")]
         indexes = [models.Index(fields=["day"], name="api_keyusage_day_idx")]
 

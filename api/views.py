@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.core import ratelimit
@@ -59,5 +60,9 @@ def revoke_key(request, pk):
     key from the admin."""
     key = get_object_or_404(ApiKey, pk=pk, user=request.user)
     keys.revoke(key, request.user)
-    messages.success(request, f"The key ptl_{key.prefix}… ({key.name}) is revoked: it no longer works.")
+    messages.success(
+        request,
+        gettext("The key ptl_%(prefix)s… (%(name)s) is revoked: it no longer works.")
+        % {"prefix": key.prefix, "name": key.name},
+    )
     return redirect("api_keys")

@@ -1,6 +1,8 @@
 """API keys in the admin (list, search, revoke) and API use on the engagement dashboard."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
@@ -19,11 +21,11 @@ class KeyButtonHelper(ButtonHelper):
         return [
             {
                 "url": reverse("api_apikey_revoke", args=[obj.pk]),
-                "label": "Revoke",
+                "label": gettext("Revoke"),
                 "classname": self.finalise_classname(
                     ["button-secondary", "no", *(classnames_add or [])], classnames_exclude
                 ),
-                "title": f"Revoke the key {obj.prefix}",
+                "title": gettext("Revoke the key %(prefix)s") % {"prefix": obj.prefix},
             }
         ]
 
@@ -31,7 +33,7 @@ class KeyButtonHelper(ButtonHelper):
 @modeladmin_register
 class ApiKeyAdmin(RecordAdmin):
     model = ApiKey
-    menu_label = "API keys"
+    menu_label = _("API keys")
     menu_icon = "key"
     menu_order = 270
     index_view_class = SafeExportIndexView

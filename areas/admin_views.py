@@ -8,6 +8,8 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from datasets.area_codes import area_code_list, area_code_lists
 
@@ -20,10 +22,15 @@ IMPORT_PERMISSION = "areas.add_areaboundary"
 
 class BoundariesForm(forms.Form):
     file = forms.FileField(
-        help_text="GeoJSON FeatureCollection or TopoJSON, longitude/latitude (WGS 84); each feature's "
-        "properties: code, name, parent (empty for the top level) and level."
+        label=_("File"),
+        help_text=_(
+            "GeoJSON FeatureCollection or TopoJSON, longitude/latitude (WGS 84); each feature's "
+            "properties: code, name, parent (empty for the top level) and level."
+        ),
     )
-    code_list = forms.ChoiceField(label="Area code list", help_text="The areas that datasets' figures use.")
+    code_list = forms.ChoiceField(
+        label=_("Area code list"), help_text=_("The areas that datasets' figures use.")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,7 +39,9 @@ class BoundariesForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(f"The file is over {MAX_FILE_BYTES // 1024 // 1024} MB.")
+            raise forms.ValidationError(
+                gettext("The file is over %(size)d MB.") % {"size": MAX_FILE_BYTES // 1024 // 1024}
+            )
         return upload
 
 
@@ -53,7 +62,7 @@ def import_view(request):
             problems = invalid.problems
         else:
             if not dry_run:
-                messages.success(request, f"Imported {summary}")
+                messages.success(request, gettext("Imported %(summary)s") % {"summary": summary})
                 return redirect("areas_boundaries_import")
     levels = AreaLevel.objects.annotate(areas=Count("boundaries")).order_by("depth")
     return TemplateResponse(

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AreasConfig(AppConfig):
     name = "areas"
     label = "areas"
-    verbose_name = "Area pages"
+    verbose_name = _("Area pages")

@@ -3,6 +3,8 @@ areas) and /areas/map/ (indicator, level, period and area, no JavaScript). What 
 checked and kept; bad input gets a message, never an error page."""
 
 from django import forms
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from datasets import figures
 
@@ -16,18 +18,18 @@ MAX_PARAMETERS = 50  # more "areas=" than this is not a person choosing areas
 
 class FindForm(forms.Form):
     q = forms.CharField(
-        label="Area name or code",
+        label=_("Area name or code"),
         max_length=MAX_QUERY,
         required=False,
         strip=True,
-        help_text="For example Fjellby, Northmark or M101. Capitals and accents do not matter.",
-        error_messages={"max_length": f"Type at most {MAX_QUERY} characters: an area name is shorter."},
+        help_text=_("For example Fjellby, Northmark or M101. Capitals and accents do not matter."),
+        error_messages={"max_length": _("Type at most %(limit_value)d characters: an area name is shorter.")},
     )
 
     def clean_q(self):
         query = self.cleaned_data["q"]
         if "\x00" in query or any(ord(c) < 32 for c in query):
-            raise forms.ValidationError("The search contains control characters: type a name or a code.")
+            raise forms.ValidationError(_("The search contains control characters: type a name or a code."))
         return " ".join(query.split())
 
 
@@ -36,7 +38,12 @@ def read_compare(codes, tree):
     order given; problems stop the comparison, notes only explain."""
     problems, notes = [], []
     if len(codes) > MAX_PARAMETERS:
-        return [], [f"{len(codes)} areas were asked for: choose {MIN_COMPARE} to {MAX_COMPARE}."], []
+        asked = gettext("%(count)d areas were asked for: choose %(min)d to %(max)d.") % {
+            "count": len(codes),
+            "min": MIN_COMPARE,
+            "max": MAX_COMPARE,
+        }
+        return [], [asked], []
     places, unknown = [], []
     for raw in codes:
         code = raw.strip()
@@ -46,20 +53,27 @@ def read_compare(codes, tree):
         if place is None:
             unknown.append("".join(c if c.isprintable() else "?" for c in code[:50]))
         elif place in places:
-            notes.append(f"{place.label} was chosen twice: it is shown once.")
+            notes.append(gettext("%(area)s was chosen twice: it is shown once.") % {"area": place.label})
         else:
             places.append(place)
     if unknown:
         problems.append(
-            f"No area has the code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
-            "choose areas from the lists."
+            ngettext(
+                "No area has the code %(codes)s: choose areas from the lists.",
+                "No area has the codes %(codes)s: choose areas from the lists.",
+                len(unknown),
+            )
+            % {"codes": ", ".join(unknown)}
         )
     if places and any(place.code_list_id != places[0].code_list_id for place in places):
-        problems.append("These areas come from different area lists and cannot be compared.")
+        problems.append(gettext("These areas come from different area lists and cannot be compared."))
     if len(places) > MAX_COMPARE:
-        problems.append(f"{len(places)} areas are chosen: compare at most {MAX_COMPARE}.")
+        problems.append(
+            gettext("%(count)d areas are chosen: compare at most %(max)d.")
+            % {"count": len(places), "max": MAX_COMPARE}
+        )
     elif len(places) < MIN_COMPARE and codes and not unknown:
-        problems.append(f"Choose at least {MIN_COMPARE} different areas to compare.")
+        problems.append(gettext("Choose at least %(min)d different areas to compare.") % {"min": MIN_COMPARE})
     return places, problems, notes
 
 
@@ -67,16 +81,21 @@ class MapForm(forms.Form):
     """Every value is checked against what exists: an unknown indicator, level, period or area
     is a form error saying what there is instead, never a server error."""
 
-    indicator = forms.ChoiceField(help_text="Every published indicator; each area shows its latest total.")
-    level = forms.ChoiceField(label="Areas", help_text="Which areas the map divides the country into.")
+    indicator = forms.ChoiceField(
+        label=_("Indicator"), help_text=_("Every published indicator; each area shows its latest total.")
+    )
+    level = forms.ChoiceField(label=_("Areas"), help_text=_("Which areas the map divides the country into."))
     period = forms.CharField(
-        required=False, max_length=10, help_text="Leave as “Latest” for the newest figures."
+        label=_("Period"),
+        required=False,
+        max_length=10,
+        help_text=_("Leave as “Latest” for the newest figures."),
     )
     within = forms.CharField(
-        label="Only within",
+        label=_("Only within"),
         required=False,
         max_length=50,
-        help_text="Show only the areas of one region (or another larger area).",
+        help_text=_("Show only the areas of one region (or another larger area)."),
     )
 
     def __init__(self, data, *, indicators, levels, parents):
@@ -93,7 +112,7 @@ class MapForm(forms.Form):
     def clean_within(self):
         within = self.cleaned_data["within"].strip()
         if within and (not CODE_PATTERN.fullmatch(within) or within not in dict(self.parents)):
-            raise forms.ValidationError("There is no such area to look within: choose one from the list.")
+            raise forms.ValidationError(_("There is no such area to look within: choose one from the list."))
         return within
 
     def clean(self):
@@ -106,11 +125,16 @@ class MapForm(forms.Form):
         self.periods = figures.indicator_periods(indicator)
         period = cleaned.get("period", "")
         if not self.periods:
-            self.add_error("indicator", f"{indicator.name} has no published figures yet.")
+            self.add_error(
+                "indicator",
+                gettext("%(indicator)s has no published figures yet.") % {"indicator": indicator.name},
+            )
         elif period and period not in self.periods:
             shown = ", ".join(figures.period_text(p) for p in self.periods[:5])
             self.add_error(
-                "period", f"{indicator.name} has no figures for {period[:10]!r}. The latest periods: {shown}."
+                "period",
+                gettext("%(indicator)s has no figures for %(period)s. The latest periods: %(latest)s.")
+                % {"indicator": indicator.name, "period": repr(period[:10]), "latest": shown},
             )
         elif not period:
             cleaned["period"] = self.periods[0]

@@ -8,6 +8,7 @@ from csp.decorators import csp_replace
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
@@ -29,7 +30,8 @@ def rate_limited(view):
         if not ratelimit.consume_read(request, RATE_ACTION):
             seconds = ratelimit.retry_after(request, RATE_ACTION)
             response = HttpResponse(
-                f"Too many maps asked for from your address: try again in {seconds} seconds.",
+                gettext("Too many maps asked for from your address: try again in %(seconds)s seconds.")
+                % {"seconds": seconds},
                 status=429,
                 content_type="text/plain; charset=utf-8",
             )

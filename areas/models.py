@@ -3,6 +3,7 @@ data layer's area code list, so every figure and every boundary share one hierar
 adds what a map needs: the level of each area and its outline, simplified for that level."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AreaLevel(models.Model):
@@ -10,20 +11,20 @@ class AreaLevel(models.Model):
     The tolerance says how much detail the level's maps keep: a country drawn whole needs less
     than a municipality drawn on its own."""
 
-    slug = models.SlugField(unique=True, help_text='As written in an import file\'s "level" property.')
-    name = models.CharField(max_length=100, help_text="Singular, lower case: region, municipality.")
-    name_plural = models.CharField(max_length=100, help_text="regions, municipalities")
+    slug = models.SlugField(unique=True, help_text=_('As written in an import file\'s "level" property.'))
+    name = models.CharField(max_length=100, help_text=_("Singular, lower case: region, municipality."))
+    name_plural = models.CharField(max_length=100, help_text=_("regions, municipalities"))
     depth = models.PositiveSmallIntegerField(
-        unique=True, help_text="0 for the top level (the country), 1 for the level below it, and so on."
+        unique=True, help_text=_("0 for the top level (the country), 1 for the level below it, and so on.")
     )
     simplify_tolerance = models.FloatField(
         default=0.5,
-        help_text="In kilometres: points closer than this to the simplified outline are dropped.",
+        help_text=_("In kilometres: points closer than this to the simplified outline are dropped."),
     )
 
     class Meta:
         ordering = ["depth"]
-        verbose_name = "area level"
+        verbose_name = _("area level")
 
     def __str__(self):
         return self.name_plural.capitalize()
@@ -36,7 +37,7 @@ class AreaBoundary(models.Model):
 
     code = models.OneToOneField("datasets.Code", on_delete=models.CASCADE, related_name="boundary")
     level = models.ForeignKey(AreaLevel, on_delete=models.PROTECT, related_name="boundaries")
-    path = models.TextField(help_text="SVG path data, kilometres, relative moves.")
+    path = models.TextField(help_text=_("SVG path data, kilometres, relative moves."))
     min_x = models.FloatField()
     min_y = models.FloatField()
     max_x = models.FloatField()
@@ -45,8 +46,8 @@ class AreaBoundary(models.Model):
 
     class Meta:
         ordering = ["level", "code"]
-        verbose_name = "area boundary"
-        verbose_name_plural = "area boundaries"
+        verbose_name = _("area boundary")
+        verbose_name_plural = _("area boundaries")
 
     def __str__(self):
         return str(self.code)

@@ -7,6 +7,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Page
 
@@ -154,12 +155,12 @@ def find(request):
 def suggest(request):
     """JSON for the autocomplete: up to ten areas for ``q`` (names, then close names)."""
     if not ratelimit.consume_read(request, RATE_ACTION):
-        response = JsonResponse({"error": "Too many searches: try again in a minute."}, status=429)
+        response = JsonResponse({"error": gettext("Too many searches: try again in a minute.")}, status=429)
         response["Retry-After"] = str(ratelimit.retry_after(request, RATE_ACTION))
         return response
     form = FindForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": form.errors["q"][0], "results": []}, status=400)
+        return JsonResponse({"error": str(form.errors["q"][0]), "results": []}, status=400)
     query = form.cleaned_data["q"]
     tree = Tree.load()
     found = tree.search(query, limit=MAX_SUGGESTIONS) if fold(query) else []
@@ -190,7 +191,7 @@ def compare(request):
     except TooManyFieldsSent:
         codes, problems, notes, places = (
             [],
-            ["The address has too many parameters: choose 2 to 5 areas."],
+            [gettext("The address has too many parameters: choose 2 to 5 areas.")],
             [],
             [],
         )

@@ -1,6 +1,7 @@
 """The "Areas" admin menu: the levels of the hierarchy, and the boundaries import."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
@@ -12,7 +13,7 @@ from .models import AreaLevel
 
 class AreaLevelAdmin(RecordAdmin):
     model = AreaLevel
-    menu_label = "Area levels"
+    menu_label = _("Area levels")
     menu_icon = "list-ol"
     list_display = ("depth", "name", "name_plural", "slug", "simplify_tolerance")
 
@@ -27,7 +28,7 @@ class ImportMenuItem(MenuItem):
 
 @modeladmin_register
 class AreasGroup(ModelAdminGroup):
-    menu_label = "Areas"
+    menu_label = _("Areas")
     menu_icon = "site"
     menu_order = 261
     items = (AreaLevelAdmin,)
@@ -36,5 +37,5 @@ class AreasGroup(ModelAdminGroup):
         url = reverse("areas_boundaries_import")
         return [
             *super().get_submenu_items(),
-            ImportMenuItem("Import boundaries", url, icon_name="upload", order=5),
+            ImportMenuItem(_("Import boundaries"), url, icon_name="upload", order=5),
         ]

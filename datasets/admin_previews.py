@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, InspectView
 
@@ -54,7 +56,8 @@ class PreviewGrantCreateView(CreateView):
         queue_message(preview_link_message(grant, grant.token))
         messages.success(
             self.request,
-            f"Preview link for {grant.journalist_name} emailed to {grant.email}. It is shown only now: {url}",
+            gettext("Preview link for %(name)s emailed to %(email)s. It is shown only now: %(url)s")
+            % {"name": grant.journalist_name, "email": grant.email, "url": url},
         )
         return redirect(self.url_helper.get_action_url("inspect", grant.pk))
 
@@ -83,14 +86,17 @@ def revoke_view(request, pk):
         if not grant.revoked:
             grant.revoked = True
             grant.save(update_fields=["revoked"])
-            messages.success(request, f"The preview link of {grant.journalist_name} no longer works.")
+            messages.success(
+                request,
+                gettext("The preview link of %(name)s no longer works.") % {"name": grant.journalist_name},
+            )
         return redirect("datasets_previewgrant_modeladmin_inspect", instance_pk=grant.pk)
     return TemplateResponse(request, "datasets/admin/preview_revoke.html", {"grant": grant})
 
 
 class PreviewGrantAdmin(RecordAdmin):
     model = PreviewGrant
-    menu_label = "Pre-release access"
+    menu_label = _("Pre-release access")
     menu_icon = "view"
     permission_helper_class = PreviewGrantPermissionHelper
     create_view_class = PreviewGrantCreateView
@@ -124,7 +130,7 @@ class PreviewGrantAdmin(RecordAdmin):
     def accesses(self, grant):
         return grant.openings
 
-    accesses.short_description = "Openings"
+    accesses.short_description = _("Openings")
 
     def get_extra_admin_urls(self):
         return [
@@ -138,7 +144,7 @@ class PreviewGrantAdmin(RecordAdmin):
 
 class PreviewAccessAdmin(RecordAdmin):
     model = PreviewAccess
-    menu_label = "Pre-release access log"
+    menu_label = _("Pre-release access log")
     menu_icon = "history"
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = ("accessed_at", "grant", "ip_hash", "user_agent")

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from .forms import ImportForm
@@ -66,8 +67,14 @@ def import_view(request, pk):
                 publication = request_publication(result.version, request.user, form.cleaned_data["note"])
                 messages.success(
                     request,
-                    f"Imported {result.rows} rows as version {result.version.number}. It stays "
-                    "embargoed: submit it for a Moderator's approval to publish it.",
+                    ngettext(
+                        "Imported %(rows)d rows as version %(number)s. It stays embargoed: submit it "
+                        "for a Moderator's approval to publish it.",
+                        "Imported %(rows)d rows as version %(number)s. It stays embargoed: submit it "
+                        "for a Moderator's approval to publish it.",
+                        result.rows,
+                    )
+                    % {"rows": result.rows, "number": result.version.number},
                 )
                 return redirect("wagtailsnippets_datasets_versionpublication:edit", publication.pk)
     return TemplateResponse(

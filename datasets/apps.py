@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DatasetsConfig(AppConfig):
     name = "datasets"
     label = "datasets"
-    verbose_name = "Datasets"
+    verbose_name = _("Datasets")
 
     def ready(self):
         from wagtail.signals import page_published, page_unpublished

@@ -16,6 +16,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from portal.core.charts import CHART_TYPES, ChartSpec, honest_chart_problems
@@ -146,30 +148,36 @@ class IndicatorChartBlock(IndicatorBlockMixin, blocks.StructBlock):
     areas = blocks.CharBlock(max_length=slices.MAX_CODE_TEXT, help_text=AREAS_HELP)
     breakdown = blocks.CharBlock(max_length=255, required=False, help_text=BREAKDOWN_HELP)
     period_from = blocks.CharBlock(
-        max_length=10, required=False, label="From", help_text="First period, e.g. 2019, 2024-Q1 or 2024-01"
+        max_length=10,
+        required=False,
+        label=_("From"),
+        help_text=_("First period, e.g. 2019, 2024-Q1 or 2024-01"),
     )
     period_to = blocks.CharBlock(
-        max_length=10, required=False, label="To", help_text="Last period; empty for the latest there is"
+        max_length=10,
+        required=False,
+        label=_("To"),
+        help_text=_("Last period; empty for the latest there is"),
     )
     chart_type = blocks.ChoiceBlock(
         choices=[(key, CHART_TYPES[key]) for key in DATA_CHART_TYPES],
         default="line",
-        help_text=(
+        help_text=_(
             "Line for change over time; bar to compare a few periods; table when a chart would not help."
         ),
     )
     title = blocks.CharBlock(
-        max_length=120, required=False, help_text="Empty: the indicator's name, areas and periods"
+        max_length=120, required=False, help_text=_("Empty: the indicator's name, areas and periods")
     )
     summary = blocks.TextBlock(
         required=False,
-        help_text="What the chart shows, for people who cannot see it; empty: written from the figures.",
+        help_text=_("What the chart shows, for people who cannot see it; empty: written from the figures."),
     )
-    notes = blocks.TextBlock(required=False, help_text="Definitions, breaks in the series (optional)")
+    notes = blocks.TextBlock(required=False, help_text=_("Definitions, breaks in the series (optional)"))
 
     class Meta:
         icon = "table"
-        label = "Chart from the data"
+        label = _("Chart from the data")
         template = "datasets/blocks/indicator_chart.html"
 
     def clean(self, value):
@@ -193,12 +201,15 @@ class IndicatorChartBlock(IndicatorBlockMixin, blocks.StructBlock):
             count = slices.period_count(first, last)
             if value.get("chart_type") == "bar" and count > MAX_BAR_PERIODS:
                 errors["chart_type"] = ValidationError(
-                    f"A bar chart is readable with up to {MAX_BAR_PERIODS} bars; this range has {count} "
-                    "periods. Use a line chart or a shorter range."
+                    gettext(
+                        "A bar chart is readable with up to %(max)d bars; this range has %(count)d "
+                        "periods. Use a line chart or a shorter range."
+                    )
+                    % {"max": MAX_BAR_PERIODS, "count": count}
                 )
             if value.get("chart_type") == "line" and count < 2:
                 errors["chart_type"] = ValidationError(
-                    "A line chart needs at least two periods. Use a bar chart or a table."
+                    gettext("A line chart needs at least two periods. Use a bar chart or a table.")
                 )
 
     def read(self, value):
@@ -264,12 +275,12 @@ class IndicatorKeyFigureBlock(IndicatorBlockMixin, blocks.StructBlock):
     area_field = "area"
 
     indicator = IndicatorChooserBlock()
-    area = blocks.CharBlock(max_length=50, help_text="One area code of the dataset, e.g. NAT")
+    area = blocks.CharBlock(max_length=50, help_text=_("One area code of the dataset, e.g. NAT"))
     breakdown = blocks.CharBlock(max_length=255, required=False, help_text=BREAKDOWN_HELP)
     period = blocks.CharBlock(
-        max_length=10, required=False, help_text="e.g. 2024 or 2024-Q1; empty for the latest figure"
+        max_length=10, required=False, help_text=_("e.g. 2024 or 2024-Q1; empty for the latest figure")
     )
-    label = blocks.CharBlock(max_length=120, required=False, help_text="Empty: the indicator's name")
+    label = blocks.CharBlock(max_length=120, required=False, help_text=_("Empty: the indicator's name"))
 
     class Meta:
         icon = "order"

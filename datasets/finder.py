@@ -15,6 +15,8 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .figures import public_datasets
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
@@ -33,29 +35,33 @@ class FinderForm(forms.Form):
     q = forms.CharField(
         required=False,
         max_length=MAX_QUERY,
-        label="Search the data",
-        help_text="Words from a dataset's title or summary, or an indicator's name or code.",
+        label=_("Search the data"),
+        help_text=_("Words from a dataset's title or summary, or an indicator's name or code."),
         error_messages={
-            "max_length": f"Search for at most {MAX_QUERY} characters.",
-            "null_characters_not_allowed": "The search holds an invisible character (NUL): remove it.",
+            "max_length": _("Search for at most %(limit_value)d characters."),
+            "null_characters_not_allowed": _("The search holds an invisible character (NUL): remove it."),
         },
     )
     topic = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no topic “%(value)s”."}
+        required=False,
+        label=_("Topic"),
+        error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
     )
     area = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no area “%(value)s”."}
+        required=False, label=_("Area"), error_messages={"invalid_choice": _("There is no area “%(value)s”.")}
     )
     indicator = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no indicator “%(value)s”."}
+        required=False,
+        label=_("Indicator"),
+        error_messages={"invalid_choice": _("There is no indicator “%(value)s”.")},
     )
 
     def __init__(self, data, facets):
         super().__init__(data)
         self.fields["q"].widget.input_type = "search"
-        self.fields["topic"].choices = [("", "All topics"), *((t, t) for t in facets.topics)]
-        self.fields["area"].choices = [("", "All areas"), *facets.areas]
-        self.fields["indicator"].choices = [("", "All indicators"), *facets.indicators]
+        self.fields["topic"].choices = [("", gettext("All topics")), *((t, t) for t in facets.topics)]
+        self.fields["area"].choices = [("", gettext("All areas")), *facets.areas]
+        self.fields["indicator"].choices = [("", gettext("All indicators")), *facets.indicators]
 
     def values(self):
         """The valid values only (a bad one is left out, and named in ``errors``)."""
@@ -119,7 +125,7 @@ class Facets:
         names = {}
         for code, name in (
             Indicator.objects.filter(
-                dataset__in=list(self.dataset_topics), code__in={c for _, c in self.dataset_indicators}
+                dataset__in=list(self.dataset_topics), code__in={c for _dataset, c in self.dataset_indicators}
             )
             .order_by("name", "code")
             .values_list("code", "name")

@@ -6,6 +6,8 @@ header row of the file sent with them, and a posted column the file does not hav
 choices become the importer's own ``mapping`` ({column: field}), the one ``--map`` builds."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .importing import FORMATS, OPTIONAL, REQUIRED, TIDY, ImportFailed, column_field, read_header
 from .models import RevisionKind
@@ -22,22 +24,28 @@ def mapped_fields(dataset):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(help_text="CSV, UTF-8, comma-separated (see the import guide).")
-    format = forms.ChoiceField(choices=[(name, name) for name in FORMATS], initial=TIDY)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Why?")
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV, UTF-8, comma-separated (see the import guide).")
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=[(name, name) for name in FORMATS], initial=TIDY)
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note"), help_text=_("Why?")
+    )
     revision_kind = forms.ChoiceField(
-        label="If published figures change",
+        label=_("If published figures change"),
         required=False,
-        choices=[("", "They do not change (only new figures)"), *RevisionKind.choices],
-        help_text="A correction fixes an error; a routine revision updates provisional figures as "
-        "scheduled. The preview says whether published figures change.",
+        choices=[("", _("They do not change (only new figures)")), *RevisionKind.choices],
+        help_text=_(
+            "A correction fixes an error; a routine revision updates provisional figures as "
+            "scheduled. The preview says whether published figures change."
+        ),
     )
     reason = forms.CharField(
-        label="Why they change",
+        label=_("Why they change"),
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown to the public in the correction or revision notice.",
+        help_text=_("Shown to the public in the correction or revision notice."),
     )
 
     def __init__(self, data=None, files=None, *, dataset):
@@ -48,17 +56,19 @@ class ImportForm(forms.Form):
             return
         fmt = self.data.get("format") if self.data.get("format") in FORMATS else TIDY
         by_name = {column_field(column, fmt, {}): column for column in self.header}
-        choices = [("", "(none)"), *((column, column) for column in self.header)]
+        choices = [("", gettext("(none)")), *((column, column) for column in self.header)]
         for name in self.fields_to_map:
             required = name in REQUIRED
             self.fields[MAP_PREFIX + name] = forms.ChoiceField(
-                label=f"Column for {name}",
+                label=gettext("Column for %(field)s") % {"field": name},
                 required=False,
                 choices=choices,
                 initial=by_name.get(name, ""),
-                help_text="Required." if required else "Optional: leave “(none)” if the file has none.",
+                help_text=gettext("Required.")
+                if required
+                else gettext("Optional: leave “(none)” if the file has none."),
                 error_messages={
-                    "invalid_choice": "The file has no column “%(value)s”: choose one of its columns."
+                    "invalid_choice": _("The file has no column “%(value)s”: choose one of its columns.")
                 },
             )
         if not any(MAP_PREFIX + name in self.data for name in self.fields_to_map):
@@ -85,9 +95,13 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"The file is over {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
+            raise forms.ValidationError(
+                gettext("The file is over %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 1024 // 1024}
+            )
         if self.header_problem:
-            raise forms.ValidationError(f"The file cannot be read: {self.header_problem}.")
+            raise forms.ValidationError(
+                gettext("The file cannot be read: %(problem)s.") % {"problem": self.header_problem}
+            )
         return upload
 
     def clean(self):
@@ -102,9 +116,15 @@ class ImportForm(forms.Form):
             column = cleaned.get(key, "")
             if column and column in chosen.values():
                 other = next(field for field, taken in chosen.items() if taken == column)
-                self.add_error(key, f"The column “{column}” is already chosen for {other}: choose another.")
+                self.add_error(
+                    key,
+                    gettext("The column “%(column)s” is already chosen for %(field)s: choose another.")
+                    % {"column": column, "field": other},
+                )
             elif not column and name in REQUIRED:
-                self.add_error(key, f"Choose the column of the file that holds the {name}.")
+                self.add_error(
+                    key, gettext("Choose the column of the file that holds the %(field)s.") % {"field": name}
+                )
             else:
                 chosen[name] = column
         mapping = {column: name for name, column in chosen.items() if column}

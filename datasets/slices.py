@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
 
 from portal.core.charts import MAX_ROWS, MAX_SERIES, ChartData, format_number
 
@@ -59,11 +60,14 @@ def breakdown_key(text: str) -> str:
         slug = slug.lower()
         if not (equals and _SLUG.fullmatch(slug) and _CODE.fullmatch(code)):
             raise ValidationError(
-                f"{part.strip() or '(empty)'!r} is not a breakdown: write list=code pairs separated by "
-                "semicolons, e.g. sex=F;age=_T"
+                gettext(
+                    "%(part)s is not a breakdown: write list=code pairs separated by semicolons, "
+                    "e.g. sex=F;age=_T"
+                )
+                % {"part": repr(part.strip() or "(empty)")}
             )
         if slug in pairs:
-            raise ValidationError(f"The breakdown {slug!r} is given twice.")
+            raise ValidationError(gettext("The breakdown %(slug)s is given twice.") % {"slug": repr(slug)})
         pairs[slug] = code
     return ";".join(f"{slug}={pairs[slug]}" for slug in sorted(pairs))
 
@@ -71,15 +75,23 @@ def breakdown_key(text: str) -> str:
 def check_areas(dataset, codes: list[str]) -> None:
     """Refuse an empty list, more areas than a chart has series, and codes the dataset lacks."""
     if not codes:
-        raise ValidationError("Give at least one area code, e.g. NAT.")
+        raise ValidationError(gettext("Give at least one area code, e.g. NAT."))
     if len(codes) > MAX_SERIES:
-        raise ValidationError(f"A chart shows at most {MAX_SERIES} areas; {len(codes)} are given.")
+        raise ValidationError(
+            gettext("A chart shows at most %(max)d areas; %(count)d are given.")
+            % {"max": MAX_SERIES, "count": len(codes)}
+        )
     in_list = Code.objects.filter(code_list_id=dataset.area_code_list_id, code__in=codes)
     known = set(in_list.values_list("code", flat=True))
     unknown = [code for code in codes if code not in known]
     if unknown:
         raise ValidationError(
-            f"Unknown area code{'s' if len(unknown) > 1 else ''} in {dataset.title}: {', '.join(unknown)}."
+            ngettext(
+                "Unknown area code in %(dataset)s: %(codes)s.",
+                "Unknown area codes in %(dataset)s: %(codes)s.",
+                len(unknown),
+            )
+            % {"dataset": dataset.title, "codes": ", ".join(unknown)}
         )
 
 
@@ -91,10 +103,16 @@ def check_breakdown(dataset, key: str) -> None:
     for pair in key.split(";"):
         slug, _, code = pair.partition("=")
         if slug not in lists:
-            known = ", ".join(sorted(lists)) or "none"
-            raise ValidationError(f"{dataset.title} has no breakdown {slug!r} (its breakdowns: {known}).")
+            known = ", ".join(sorted(lists)) or gettext("none")
+            raise ValidationError(
+                gettext("%(dataset)s has no breakdown %(slug)s (its breakdowns: %(known)s).")
+                % {"dataset": dataset.title, "slug": repr(slug), "known": known}
+            )
         if not lists[slug].codes.filter(code=code).exists():
-            raise ValidationError(f"{code!r} is not a code of the breakdown {slug!r}.")
+            raise ValidationError(
+                gettext("%(code)s is not a code of the breakdown %(slug)s.")
+                % {"code": repr(code), "slug": repr(slug)}
+            )
 
 
 def period_or_error(code: str):
@@ -118,10 +136,13 @@ def check_range(first, last) -> None:
     if first and last:
         if first.frequency != last.frequency:
             raise ValidationError(
-                "Start and end the range with the same kind of period (both years, both quarters…)."
+                gettext("Start and end the range with the same kind of period (both years, both quarters…).")
             )
         if first.start > last.start:
-            raise ValidationError(f"The range ends ({last.code}) before it starts ({first.code}).")
+            raise ValidationError(
+                gettext("The range ends (%(last)s) before it starts (%(first)s).")
+                % {"last": last.code, "first": first.code}
+            )
 
 
 # Saying it

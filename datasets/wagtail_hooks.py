@@ -4,6 +4,8 @@ the release calendar (a snippet, so editors can choose releases from pages later
 from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -77,7 +79,7 @@ class DatasetInspectView(InspectView):
 
 class DatasetAdmin(RecordAdmin):
     model = Dataset
-    menu_label = "Datasets"
+    menu_label = _("Datasets")
     menu_icon = "table"
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
@@ -109,12 +111,12 @@ class DatasetAdmin(RecordAdmin):
         version = dataset.latest_version()
         return f"v{version.number} ({version.row_count} rows)" if version else "not imported yet"
 
-    latest.short_description = "Latest version"
+    latest.short_description = _("Latest version")
 
 
 class IndicatorAdmin(RecordAdmin):
     model = Indicator
-    menu_label = "Indicators"
+    menu_label = _("Indicators")
     menu_icon = "list-ul"
     list_display = ("code", "name", "dataset", "unit", "unit_multiplier")
     list_filter = (DatasetFilter,)
@@ -124,7 +126,7 @@ class IndicatorAdmin(RecordAdmin):
 
 class CodeListAdmin(RecordAdmin):
     model = CodeList
-    menu_label = "Code lists"
+    menu_label = _("Code lists")
     menu_icon = "list-ol"
     list_display = ("name", "slug", "kind")
     list_filter = ("kind",)
@@ -133,7 +135,7 @@ class CodeListAdmin(RecordAdmin):
 
 class CodeAdmin(RecordAdmin):
     model = Code
-    menu_label = "Codes"
+    menu_label = _("Codes")
     menu_icon = "tag"
     list_display = ("code", "label", "code_list", "parent", "order")
     list_filter = (CodeListFilter,)
@@ -147,11 +149,11 @@ class ReleaseForm(WagtailAdminModelForm):
     release goes out by itself at its minute."""
 
     change_reason = forms.CharField(
-        label="Why the date moved",
+        label=_("Why the date moved"),
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Required when a confirmed date moves; shown in the release's public date log.",
+        help_text=_("Required when a confirmed date moves; shown in the release's public date log."),
     )
 
     def clean(self):
@@ -164,7 +166,7 @@ class ReleaseForm(WagtailAdminModelForm):
             or (status == Release.Status.CONFIRMED and self.has_changed())
         ):
             raise forms.ValidationError(
-                "Only release publishers may confirm a release or change a confirmed one."
+                gettext("Only release publishers may confirm a release or change a confirmed one.")
             )
         self.instance.change_reason = cleaned.get("change_reason", "")
         self.instance.changed_by = self.for_user
@@ -174,7 +176,7 @@ class ReleaseForm(WagtailAdminModelForm):
 class ReleaseViewSet(SnippetViewSet):
     model = Release
     icon = "date"
-    menu_label = "Releases"
+    menu_label = _("Releases")
     add_to_admin_menu = False  # listed in the Data menu below
     list_display = ("title", "dataset", "announced_at", "status", "topic")
     list_filter = ("status",)
@@ -196,7 +198,7 @@ def pre_release_access_button(snippet, user, next_url=None):
         and user.has_perm(GRANT_PERMISSION)
     ):
         url = reverse("datasets_previewgrant_modeladmin_create") + f"?release={snippet.pk}"
-        yield ListingMenuItem("Grant pre-release access", url, icon_name="view", priority=100)
+        yield ListingMenuItem(gettext("Grant pre-release access"), url, icon_name="view", priority=100)
 
 
 class MadeByImportsPolicy(ModelPermissionPolicy):
@@ -217,7 +219,7 @@ class VersionPublicationViewSet(SnippetViewSet):
 
     model = VersionPublication
     icon = "tasks"
-    menu_label = "Version approvals"
+    menu_label = _("Version approvals")
     add_to_admin_menu = False  # listed in the Data menu below
     list_display = ("__str__", "live", "created_at")
     list_filter = ("live",)
@@ -229,7 +231,7 @@ register_snippet(VersionPublicationViewSet)
 
 @modeladmin_register
 class DataGroup(ModelAdminGroup):
-    menu_label = "Data"
+    menu_label = _("Data")
     menu_icon = "table"
     menu_order = 260
     items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin, PreviewGrantAdmin, PreviewAccessAdmin)
@@ -238,11 +240,15 @@ class DataGroup(ModelAdminGroup):
         """The record admins, then the release calendar and the version approvals (snippets,
         for those who may see them)."""
         releases = SnippetMenuItem(
-            Release, "Releases", reverse("wagtailsnippets_datasets_release:list"), icon_name="date", order=10
+            Release,
+            _("Releases"),
+            reverse("wagtailsnippets_datasets_release:list"),
+            icon_name="date",
+            order=10,
         )
         approvals = SnippetMenuItem(
             VersionPublication,
-            "Version approvals",
+            _("Version approvals"),
             reverse("wagtailsnippets_datasets_versionpublication:list"),
             icon_name="tasks",
             order=11,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .data import Dataset, DatasetVersion, Indicator, RevisionKind
 
@@ -58,14 +59,14 @@ class RevisionNotice(models.Model):
     changed = models.PositiveIntegerField(default=0)
     removed = models.PositiveIntegerField(default=0)
     added = models.PositiveIntegerField(default=0)
-    examples = models.JSONField(default=dict, blank=True, help_text="changed and removed: up to 10 each")
+    examples = models.JSONField(default=dict, blank=True, help_text=_("changed and removed: up to 10 each"))
     indicators = models.ManyToManyField(Indicator, blank=True, related_name="revision_notices")
 
     objects = RevisionNoticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "correction or revision notice"
+        verbose_name = _("correction or revision notice")
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.dataset} version {self.version.number}"

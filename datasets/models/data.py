@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeList(models.Model):
@@ -19,14 +20,14 @@ class CodeList(models.Model):
     KIND_CHOICES = [(AREA, "Areas"), (BREAKDOWN, "Breakdown")]
 
     slug = models.SlugField(
-        unique=True, help_text="For a breakdown, the name of its column in a CSV file (e.g. sex)."
+        unique=True, help_text=_("For a breakdown, the name of its column in a CSV file (e.g. sex).")
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=BREAKDOWN)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "code list"
+        verbose_name = _("code list")
 
     def __str__(self):
         return self.name
@@ -65,7 +66,7 @@ class Dataset(models.Model):
     title = models.CharField(max_length=255)
     slug = models.SlugField(unique=True)
     summary = models.TextField(blank=True)
-    topics = models.CharField(max_length=255, blank=True, help_text="Comma-separated topics.")
+    topics = models.CharField(max_length=255, blank=True, help_text=_("Comma-separated topics."))
     methodology_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -113,9 +114,9 @@ class Indicator(models.Model):
     code = models.CharField(max_length=50)
     name = models.CharField(max_length=255)
     definition = models.TextField(blank=True)
-    unit = models.CharField(max_length=100, blank=True, help_text="e.g. persons, %, EUR")
+    unit = models.CharField(max_length=100, blank=True, help_text=_("e.g. persons, %, EUR"))
     unit_multiplier = models.SmallIntegerField(
-        default=0, help_text="SDMX UNIT_MULT: the values are in units of 10 to this power (3: thousands)."
+        default=0, help_text=_("SDMX UNIT_MULT: the values are in units of 10 to this power (3: thousands).")
     )
     decimals = models.PositiveSmallIntegerField(default=0)
     glossary_url = models.URLField(blank=True)
@@ -133,8 +134,8 @@ class Indicator(models.Model):
 class RevisionKind(models.TextChoices):
     """Why a new version changes figures already published (chosen by the editor at import)."""
 
-    CORRECTION = "correction", "Correction"
-    REVISION = "revision", "Routine revision"
+    CORRECTION = "correction", _("Correction")
+    REVISION = "revision", _("Routine revision")
 
 
 class DatasetVersionQuerySet(models.QuerySet):
@@ -161,16 +162,16 @@ class DatasetVersion(models.Model):
         null=True,
         blank=True,
         db_index=True,
-        help_text="When the version became public; empty while it is embargoed.",
+        help_text=_("When the version became public; empty while it is embargoed."),
     )
     revision_kind = models.CharField(
         max_length=20,
         blank=True,
         choices=RevisionKind.choices,
-        help_text="When it changes published figures: an error fixed, or a scheduled revision.",
+        help_text=_("When it changes published figures: an error fixed, or a scheduled revision."),
     )
     revision_reason = models.TextField(
-        blank=True, max_length=1000, help_text="Why published figures change: shown in the public notice."
+        blank=True, max_length=1000, help_text=_("Why published figures change: shown in the public notice.")
     )
 
     objects = DatasetVersionQuerySet.as_manager()
@@ -211,10 +212,10 @@ class Observation(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="observations", db_constraint=False
     )
-    period = models.CharField(max_length=10, help_text="SDMX period code: 2024, 2024-Q1, 2024-S1, 2024-01")
+    period = models.CharField(max_length=10, help_text=_("SDMX period code: 2024, 2024-Q1, 2024-S1, 2024-01"))
     period_start = models.DateField()
     area = models.ForeignKey(Code, on_delete=models.PROTECT, related_name="observations", db_constraint=False)
-    breakdown_key = models.CharField(max_length=255, blank=True, help_text="e.g. age=0-14;sex=F")
+    breakdown_key = models.CharField(max_length=255, blank=True, help_text=_("e.g. age=0-14;sex=F"))
     value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     status = models.CharField(max_length=1, choices=STATUS_CHOICES, default=NORMAL)
 

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .releases import Release
@@ -34,14 +36,16 @@ class PreviewGrant(models.Model):
     email = models.EmailField()
     organisation = models.CharField(max_length=200)
     expires_at = models.DateTimeField(
-        help_text=f"The link stops working then (at most {MAX_GRANT_DAYS} days ahead)."
+        help_text=format_lazy(
+            _("The link stops working then (at most {days} days ahead)."), days=MAX_GRANT_DAYS
+        )
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    revoked = models.BooleanField(default=False, help_text="A revoked link stops working at once.")
+    revoked = models.BooleanField(default=False, help_text=_("A revoked link stops working at once."))
 
     panels = [
         FieldPanel("release"),
@@ -53,8 +57,8 @@ class PreviewGrant(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "pre-release access"
-        verbose_name_plural = "pre-release access"
+        verbose_name = _("pre-release access")
+        verbose_name_plural = _("pre-release access")
 
     # The link's token, known only right after the grant is made (to email it).
     token = ""
@@ -113,8 +117,8 @@ class PreviewAccess(models.Model):
 
     class Meta:
         ordering = ["-accessed_at", "-pk"]
-        verbose_name = "pre-release access log entry"
-        verbose_name_plural = "pre-release access log"
+        verbose_name = _("pre-release access log entry")
+        verbose_name_plural = _("pre-release access log")
 
     def __str__(self):
         return f"{self.grant.journalist_name}, {self.accessed_at:%Y-%m-%d %H:%M}"

@@ -5,6 +5,7 @@ version public, or leaves it to its release run when a release is waiting for it
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -26,7 +27,7 @@ class VersionPublication(WorkflowMixin, DraftStateMixin, LockableMixin, Revision
 
     version = models.OneToOneField(DatasetVersion, on_delete=models.CASCADE, related_name="publication")
     note = models.TextField(
-        "why publish", blank=True, max_length=1000, help_text="What changed, for the approver."
+        "why publish", blank=True, max_length=1000, help_text=_("What changed, for the approver.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -43,7 +44,7 @@ class VersionPublication(WorkflowMixin, DraftStateMixin, LockableMixin, Revision
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "version publication"
+        verbose_name = _("version publication")
         permissions = [("publish_versionpublication", "Can approve the publication of a version")]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -41,11 +42,11 @@ class Release(ClusterableModel):
     announcement; nothing of the version is, until the status is published."""
 
     class Status(models.TextChoices):
-        PROVISIONAL = "provisional", "Provisional"
-        CONFIRMED = "confirmed", "Confirmed"
-        PUBLISHED = "published", "Published"
-        POSTPONED = "postponed", "Postponed"
-        CANCELLED = "cancelled", "Cancelled"
+        PROVISIONAL = "provisional", _("Provisional")
+        CONFIRMED = "confirmed", _("Confirmed")
+        PUBLISHED = "published", _("Published")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     NEEDS_REASON = {Status.POSTPONED, Status.CANCELLED}
     # Where each status may go next; publishing is done by the release run, never by hand.
@@ -59,7 +60,9 @@ class Release(ClusterableModel):
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True, help_text="What the release will contain, in a sentence or two.")
+    summary = models.TextField(
+        blank=True, help_text=_("What the release will contain, in a sentence or two.")
+    )
     dataset = models.ForeignKey(Dataset, on_delete=models.PROTECT, related_name="releases")
     version = models.ForeignKey(
         DatasetVersion,
@@ -67,10 +70,10 @@ class Release(ClusterableModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="releases",
-        help_text="The imported version this release publishes; empty until it is imported.",
+        help_text=_("The imported version this release publishes; empty until it is imported."),
     )
     topic = models.CharField(
-        max_length=100, blank=True, help_text="Left empty, the dataset's first topic is used."
+        max_length=100, blank=True, help_text=_("Left empty, the dataset's first topic is used.")
     )
     announced_at = models.DateTimeField("release date and time", db_index=True)
     status = models.CharField(
@@ -80,7 +83,7 @@ class Release(ClusterableModel):
         "reason",
         max_length=REASON_MAX_LENGTH,
         blank=True,
-        help_text="Shown to the public: required when the release is postponed or cancelled.",
+        help_text=_("Shown to the public: required when the release is postponed or cancelled."),
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -90,7 +93,9 @@ class Release(ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("dataset"), FieldPanel("version"), FieldPanel("topic")], heading="Data"),
+        MultiFieldPanel(
+            [FieldPanel("dataset"), FieldPanel("version"), FieldPanel("topic")], heading=_("Data")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("announced_at"),
@@ -98,9 +103,9 @@ class Release(ClusterableModel):
                 FieldPanel("status"),
                 FieldPanel("status_reason"),
             ],
-            heading="Date and status",
+            heading=_("Date and status"),
         ),
-        InlinePanel("linked_pages", heading="Pages published with the release", label="page"),
+        InlinePanel("linked_pages", heading=_("Pages published with the release"), label=_("page")),
     ]
 
     class Meta:
@@ -202,7 +207,7 @@ class ReleaseDateChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
-        verbose_name = "release date change"
+        verbose_name = _("release date change")
 
     def __str__(self):
         return f"{self.release}: {self.old_at:%Y-%m-%d %H:%M} → {self.new_at:%Y-%m-%d %H:%M}"

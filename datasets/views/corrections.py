@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Dataset, RevisionKind, RevisionNotice
 
@@ -27,23 +29,31 @@ class NoticeFilters(forms.Form):
     """The list's GET filters; a bad value is named and the others still apply."""
 
     dataset = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no dataset “%(value)s” with notices."}
+        label=_("Dataset"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no dataset “%(value)s” with notices.")},
     )
     topic = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no topic “%(value)s”."}
+        label=_("Topic"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
     )
     kind = forms.ChoiceField(
         required=False,
-        choices=[("", "Corrections and revisions"), *RevisionKind.choices],
-        error_messages={"invalid_choice": "There is no kind “%(value)s”."},
+        label=_("Kind"),
+        choices=[("", _("Corrections and revisions")), *RevisionKind.choices],
+        error_messages={"invalid_choice": _("There is no kind “%(value)s”.")},
     )
 
     def __init__(self, data, datasets):
         super().__init__(data)
         self.datasets = datasets
-        self.fields["dataset"].choices = [("", "All datasets"), *((d.slug, d.title) for d in datasets)]
+        self.fields["dataset"].choices = [
+            ("", gettext("All datasets")),
+            *((d.slug, d.title) for d in datasets),
+        ]
         topics = sorted({topic for dataset in datasets for topic in dataset.topic_list()}, key=str.lower)
-        self.fields["topic"].choices = [("", "All topics"), *((topic, topic) for topic in topics)]
+        self.fields["topic"].choices = [("", gettext("All topics")), *((topic, topic) for topic in topics)]
 
     def filter(self, notices):
         self.is_valid()

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 
 from ..models import Release
@@ -28,22 +30,26 @@ class CalendarFilters(forms.Form):
     """The calendar's GET filters; a bad value is named and the others still apply."""
 
     topic = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "There is no topic “%(value)s”."}
+        label=_("Topic"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
     )
     status = forms.ChoiceField(
         required=False,
-        choices=[("", "All statuses"), *Release.Status.choices],
-        error_messages={"invalid_choice": "There is no status “%(value)s”."},
+        label=_("Status"),
+        choices=[("", _("All statuses")), *Release.Status.choices],
+        error_messages={"invalid_choice": _("There is no status “%(value)s”.")},
     )
     month = forms.DateField(
         required=False,
         input_formats=["%Y-%m"],
-        error_messages={"invalid": "Enter a month as year and month, e.g. 2026-03."},
+        label=_("Month"),
+        error_messages={"invalid": _("Enter a month as year and month, e.g. 2026-03.")},
     )
 
     def __init__(self, data, topics):
         super().__init__(data)
-        self.fields["topic"].choices = [("", "All topics"), *((topic, topic) for topic in topics)]
+        self.fields["topic"].choices = [("", gettext("All topics")), *((topic, topic) for topic in topics)]
 
     def filter(self, releases):
         self.is_valid()

@@ -14,6 +14,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from portal.contacts.services import normalise_email
 from portal.core.caching.pagecache import mark_cacheable
@@ -229,7 +230,9 @@ def cancel(session, request, token):
     too_late = timezone.now() >= session.starts_at
     if request.method == "POST" and not too_late:
         services.cancel(registration)
-        messages.success(request, "Your registration is cancelled. We have emailed you a confirmation.")
+        messages.success(
+            request, gettext("Your registration is cancelled. We have emailed you a confirmation.")
+        )
         return HttpResponseRedirect(request.path)
     response = session.render(
         request,

@@ -21,4 +21,4 @@ class QuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        label = "Question and answer"
+        label = _("Question and answer")

@@ -31,7 +31,9 @@ DETAIL_FIELDS = (
 )
 
 
-WEB_ADDRESS_ONLY = "Enter a web address starting with http:// or https://, like https://example.org/my-entry"
+WEB_ADDRESS_ONLY = _(
+    "Enter a web address starting with http:// or https://, like https://example.org/my-entry"
+)
 
 
 class HttpURLField(forms.URLField):
@@ -95,7 +97,7 @@ class EntryForm(ConsentMixin, forms.Form):
         label=_("I have read the rules of this competition and my entry follows them"),
         error_messages={"required": _("Please confirm that your entry follows the rules.")},
     )
-    consent_required_message = "Please agree to this so that we can accept your entry."
+    consent_required_message = _("Please agree to this so that we can accept your entry.")
 
     def __init__(self, *args, competition, consent_wording=None, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,12 +110,18 @@ class EntryForm(ConsentMixin, forms.Form):
         else:
             del self.fields["category"]
         if competition.eligible_groups:
-            groups = ", ".join(competition.eligible_group_labels())
-            self.fields["user_group"].help_text = f"This competition is open to {groups}."
-        file_help = f"A PDF, PNG or JPEG of up to {filesizeformat(entry_max_bytes())}."
+            groups = ", ".join(str(label) for label in competition.eligible_group_labels())
+            self.fields["user_group"].help_text = gettext("This competition is open to %(groups)s.") % {
+                "groups": groups
+            }
+        file_help = gettext("A PDF, PNG or JPEG of up to %(size)s.") % {
+            "size": filesizeformat(entry_max_bytes())
+        }
         if existing and existing.file:
             # Hints are shown as HTML: the entrant's file name goes in escaped.
-            file_help += f" Your entry has {escape(existing.file_name)}; upload a file only to replace it."
+            file_help += " " + gettext("Your entry has %(file_name)s; upload a file only to replace it.") % {
+                "file_name": escape(existing.file_name)
+            }
         self.fields["file"].help_text = file_help
         if existing:  # an edit: the rules accepted and the consent given with the entry stand
             del self.fields["accept_rules"]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -125,10 +126,10 @@ class CompetitionPage(SubpageViewsMixin, Page):
     def clean(self):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "Entries must close after they open."})
+            raise ValidationError({"closes_at": gettext("Entries must close after they open.")})
         if self.closes_at and self.winners_announced_at and self.winners_announced_at < self.closes_at:
             raise ValidationError(
-                {"winners_announced_at": "Winners can only be announced after entries close."}
+                {"winners_announced_at": gettext("Winners can only be announced after entries close.")}
             )
 
     @property
@@ -150,7 +151,9 @@ class CompetitionPage(SubpageViewsMixin, Page):
         return [UserGroup(value).label for value in self.eligible_groups if value in UserGroup.values]
 
     def ineligible_message(self):
-        return f"Sorry, this competition is open to {', '.join(self.eligible_group_labels())} only."
+        return gettext("Sorry, this competition is open to %(groups)s only.") % {
+            "groups": ", ".join(str(label) for label in self.eligible_group_labels())
+        }
 
 
 class Category(Orderable):

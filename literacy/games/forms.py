@@ -171,7 +171,11 @@ class TimerForm(forms.Form):
         field = self.fields["timer"]
         field.choices = timing.start_choices(base_seconds, seconds)
         field.initial = timing.STANDARD
-        field.help_text = "Need more time? Choose it now, or ask for more during the quiz. " + timing.UNRANKED
+        field.help_text = (
+            gettext("Need more time? Choose it now, or ask for more during the quiz.")
+            + " "
+            + str(timing.UNRANKED)
+        )
 
     def clean_timer(self):
         return self.cleaned_data["timer"] or timing.STANDARD

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -116,7 +117,7 @@ class SourcedQuestion(Orderable):
         super().clean()
         if not self.source_page_id and not self.source_url:
             raise ValidationError(
-                {"source_url": "Choose a story or dataset page, or give a link to the data."}
+                {"source_url": gettext("Choose a story or dataset page, or give a link to the data.")}
             )
 
     @property
@@ -148,9 +149,9 @@ class GuessTheNumberPage(GamePage):
 class NumberQuestion(SourcedQuestion):
     page = ParentalKey(GuessTheNumberPage, on_delete=models.CASCADE, related_name="questions")
     unit = models.CharField(max_length=30, blank=True, help_text=_("e.g. %, years, million, €"))
-    official_answer = figure_field("official figure")
-    min_value = figure_field("lowest answer allowed", default=Decimal(0))
-    max_value = figure_field("highest answer allowed", default=Decimal(100))
+    official_answer = figure_field(_("official figure"))
+    min_value = figure_field(_("lowest answer allowed"), default=Decimal(0))
+    max_value = figure_field(_("highest answer allowed"), default=Decimal(100))
     decimal_places = models.PositiveSmallIntegerField(
         choices=DECIMAL_PLACES, default=0, help_text=_("Decimal places to show, and the slider's step.")
     )
@@ -170,9 +171,9 @@ class NumberQuestion(SourcedQuestion):
             errors.update(error.message_dict)
         if None not in (self.min_value, self.max_value, self.official_answer):
             if self.min_value >= self.max_value:
-                errors["max_value"] = "The highest answer allowed must be above the lowest."
+                errors["max_value"] = gettext("The highest answer allowed must be above the lowest.")
             elif not self.min_value <= self.official_answer <= self.max_value:
-                errors["official_answer"] = "The official figure must be within the answers allowed."
+                errors["official_answer"] = gettext("The official figure must be within the answers allowed.")
         if errors:
             raise ValidationError(errors)
 
@@ -207,9 +208,9 @@ class HigherOrLowerPage(GamePage):
 class PairQuestion(SourcedQuestion):
     page = ParentalKey(HigherOrLowerPage, on_delete=models.CASCADE, related_name="questions")
     first_label = models.CharField(max_length=120, help_text=_("e.g. Unemployment rate, 2020"))
-    first_value = figure_field("first figure")
+    first_value = figure_field(_("first figure"))
     second_label = models.CharField(max_length=120, help_text=_("e.g. Unemployment rate, 2025"))
-    second_value = figure_field("second figure")
+    second_value = figure_field(_("second figure"))
     unit = models.CharField(max_length=30, blank=True, help_text=_("e.g. %, years, million, €"))
     decimal_places = models.PositiveSmallIntegerField(choices=DECIMAL_PLACES, default=1)
 
@@ -225,7 +226,7 @@ class PairQuestion(SourcedQuestion):
         super().clean()
         if self.first_value is not None and self.first_value == self.second_value:
             raise ValidationError(
-                {"second_value": "The two figures must differ, or there is no right answer."}
+                {"second_value": gettext("The two figures must differ, or there is no right answer.")}
             )
 
     @property
@@ -282,7 +283,7 @@ class QuizQuestion(SourcedQuestion):
         super().clean()
         if not dict(self.options()).get(self.correct_answer):
             raise ValidationError(
-                {"correct_answer": "The correct answer must be one of the answers filled in."}
+                {"correct_answer": gettext("The correct answer must be one of the answers filled in.")}
             )
 
     def options(self):
@@ -380,7 +381,7 @@ class LeaderboardEntry(models.Model):
 
     @property
     def display_name(self):
-        return self.nickname or "Anonymous player"
+        return self.nickname or gettext("Anonymous player")
 
     @property
     def seconds_taken(self):
@@ -415,4 +416,4 @@ class BlockedWord(models.Model):
 
     def clean(self):
         if not normalise(self.word):
-            raise ValidationError({"word": "Enter a word with at least one letter."})
+            raise ValidationError({"word": gettext("Enter a word with at least one letter.")})

@@ -71,7 +71,7 @@ class ChoiceQuestionBlock(QuestionBlock):
 
 class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
     class Meta:
-        label = "Question: one answer"
+        label = _("Question: one answer")
         icon = "radio-full"
 
 
@@ -79,7 +79,7 @@ class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
     exactly_one_correct = False
 
     class Meta:
-        label = "Question: several answers"
+        label = _("Question: several answers")
         icon = "tasks"
 
 
@@ -110,7 +110,7 @@ class OrderingQuestionBlock(QuestionBlock):
     )
 
     class Meta:
-        label = "Question: put in order"
+        label = _("Question: put in order")
         icon = "list-ol"
 
 

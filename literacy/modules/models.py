@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -376,4 +377,6 @@ class Certificate(models.Model):
 
     def clean(self):
         if self.revocation_reason and not self.revoked_at:
-            raise ValidationError({"revoked_at": "Give the date of revocation, or clear the reason."})
+            raise ValidationError(
+                {"revoked_at": gettext("Give the date of revocation, or clear the reason.")}
+            )

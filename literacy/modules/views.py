@@ -45,14 +45,16 @@ def module_lessons(module):
 def next_step(module, state, lessons):
     """(url, label) of where this learner should go next in the module."""
     if state.pre_score is None:
-        return module.url + module.reverse_subpage("pre_check"), "Start with the pre-check"
+        return module.url + module.reverse_subpage("pre_check"), gettext("Start with the pre-check")
     for lesson in lessons:
         if lesson.pk not in state.lessons:
-            label = "Continue where you left off" if state.lessons else "Start the first lesson"
-            return lesson.url, f"{label}: {lesson.title}"
+            label = (
+                gettext("Continue where you left off") if state.lessons else gettext("Start the first lesson")
+            )
+            return lesson.url, gettext("%(label)s: %(lesson)s") % {"label": label, "lesson": lesson.title}
     if not state.passed(module):
-        return module.url + module.reverse_subpage("post_check"), "Take the post-check"
-    return module.url + module.reverse_subpage("certificate"), "Get your certificate"
+        return module.url + module.reverse_subpage("post_check"), gettext("Take the post-check")
+    return module.url + module.reverse_subpage("certificate"), gettext("Get your certificate")
 
 
 # The Learn index

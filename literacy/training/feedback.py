@@ -21,11 +21,11 @@ from portal.contacts.services import record_touchpoint
 from .models import Registration, SessionFeedback
 
 RATINGS = [
-    (1, "1: not useful"),
+    (1, _("1: not useful")),
     (2, "2"),
     (3, "3"),
     (4, "4"),
-    (5, "5: very useful"),
+    (5, _("5: very useful")),
 ]
 
 

@@ -52,7 +52,7 @@ class RegistrationForm(ConsentMixin, forms.Form):
         help_text=_("What would you like the session to cover?"),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    consent_required_message = "Please agree to this so that we can register you."
+    consent_required_message = _("Please agree to this so that we can register you.")
 
     def __init__(self, *args, consent_wording, **kwargs):
         super().__init__(*args, **kwargs)

@@ -170,11 +170,13 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
         super().clean()
         errors = {}
         if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not self.address:
-            errors["address"] = "Sessions in a room need an address."
+            errors["address"] = gettext("Sessions in a room need an address.")
         if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.joining_link:
-            errors["joining_link"] = "Online sessions need a joining link (it is sent only to registrants)."
+            errors["joining_link"] = gettext(
+                "Online sessions need a joining link (it is sent only to registrants)."
+            )
         if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
-            errors["registration_deadline"] = "Registration must close before the session starts."
+            errors["registration_deadline"] = gettext("Registration must close before the session starts.")
         if errors:
             raise ValidationError(errors)
 

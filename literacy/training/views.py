@@ -182,7 +182,9 @@ def register(session, request):
                 source=request.build_absolute_uri(session.url),
             )
         except services.AlreadyRegistered as error:
-            form.add_error("email", str(error) + " Your confirmation email has a link to cancel it.")
+            form.add_error(
+                "email", str(error) + " " + gettext("Your confirmation email has a link to cancel it.")
+            )
         except services.RegistrationClosed:
             pass  # the page says why, in place of the form
         except services.RegistrationError as error:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.db import transaction
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .. import areaquiz, leaderboard, tokens
 from ..forms import AreaGuessForm, NicknameForm
@@ -17,7 +18,7 @@ from ..models import AreaGuess, LeaderboardEntry
 from .common import checked_post, redirect_to, render
 
 TEMPLATE = "games/area_quiz_page.html"
-SCORE_REPLAYED = "This score was already sent, or the page expired. Please send it again."
+SCORE_REPLAYED = _("This score was already sent, or the page expired. Please send it again.")
 
 
 def session_key(page):

@@ -93,7 +93,10 @@ class NumericQuestionBlock(QuestionBlock):
         help_text=_("How far from the right number an answer may be and still count, e.g. 0.5."),
     )
     unit = blocks.CharBlock(
-        max_length=30, required=False, help_text=_("Shown next to the box, e.g. % or years.")
+        max_length=30,
+        required=False,
+        # xgettext:no-python-format
+        help_text=_("Shown next to the box, e.g. % or years."),
     )
 
     class Meta:

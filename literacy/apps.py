@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LiteracyConfig(AppConfig):
@@ -9,4 +10,4 @@ class LiteracyConfig(AppConfig):
     """
 
     name = "literacy"
-    verbose_name = "Statistical literacy"
+    verbose_name = _("Statistical literacy")

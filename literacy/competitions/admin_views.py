@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import judging
@@ -25,7 +27,7 @@ def may_review(user):
 
 class ScoreForm(forms.Form):
     comment = forms.CharField(
-        label="Comment for the other judges (optional)",
+        label=_("Comment for the other judges (optional)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -36,7 +38,12 @@ class ScoreForm(forms.Form):
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"criterion_{criterion.pk}"] = forms.IntegerField(
-                label=f"{criterion.name} (0 to {criterion.max_points}, weight {criterion.weight})",
+                label=gettext("%(criterion)s (0 to %(max_points)s, weight %(weight)s)")
+                % {
+                    "criterion": criterion.name,
+                    "max_points": criterion.max_points,
+                    "weight": criterion.weight,
+                },
                 help_text=criterion.description,
                 min_value=0,
                 max_value=criterion.max_points,
@@ -49,19 +56,19 @@ class ScoreForm(forms.Form):
 
 class ConflictForm(forms.Form):
     reason = forms.CharField(
-        label="Why you cannot judge this entry",
+        label=_("Why you cannot judge this entry"),
         max_length=300,
-        help_text="For example: I teach at the entrant's school.",
+        help_text=_("For example: I teach at the entrant's school."),
     )
 
 
 class PlaceForm(forms.Form):
     place = forms.IntegerField(
-        label="Place",
+        label=_("Place"),
         min_value=1,
         max_value=20,
         required=False,
-        help_text="1 for the winner; empty for none.",
+        help_text=_("1 for the winner; empty for none."),
     )
 
 
@@ -127,9 +134,9 @@ def score(request, entry_id):
         except judging.JudgingError as error:
             messages.error(request, str(error))
             return redirect(_review_url(entry))
-        messages.success(request, f"Your scores for “{entry.title}” are saved.")
+        messages.success(request, gettext("Your scores for “%(title)s” are saved.") % {"title": entry.title})
         return redirect(_review_url(entry))
-    messages.error(request, "Check the marks below.")
+    messages.error(request, gettext("Check the marks below."))
     return _review_page(request, entry, score_form=form)
 
 
@@ -145,7 +152,9 @@ def conflict(request, entry_id):
         except judging.JudgingError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "Your conflict of interest is recorded; you will not score this entry.")
+            messages.success(
+                request, gettext("Your conflict of interest is recorded; you will not score this entry.")
+            )
         return redirect(_review_url(entry))
     return _review_page(request, entry, conflict_form=form)
 
@@ -160,7 +169,11 @@ def moderate(request, entry_id):
     except judging.JudgingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"“{entry.title}” is now: {entry.get_moderation_display().lower()}.")
+        messages.success(
+            request,
+            gettext("“%(title)s” is now: %(moderation)s.")
+            % {"title": entry.title, "moderation": entry.get_moderation_display().lower()},
+        )
     return redirect(_review_url(entry))
 
 
@@ -171,14 +184,14 @@ def place(request, entry_id):
     entry = _entry(entry_id)
     form = PlaceForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "A place is a number from 1 to 20, or empty for none.")
+        messages.error(request, gettext("A place is a number from 1 to 20, or empty for none."))
         return redirect(_review_url(entry))
     try:
         judging.set_place(entry, form.cleaned_data["place"])
     except judging.JudgingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Place saved for “{entry.title}”.")
+        messages.success(request, gettext("Place saved for “%(title)s”.") % {"title": entry.title})
     return redirect(_review_url(entry))
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CompetitionsConfig(AppConfig):
     name = "literacy.competitions"
     label = "competitions"
-    verbose_name = "Competitions"
+    verbose_name = _("Competitions")

@@ -1,13 +1,14 @@
 """StreamField blocks of a competition page: prizes and frequently asked questions."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class PrizeBlock(blocks.StructBlock):
-    place = blocks.CharBlock(max_length=80, help_text="e.g. First place, Best school entry")
-    prize = blocks.TextBlock(max_length=400, help_text="What the winner receives")
+    place = blocks.CharBlock(max_length=80, help_text=_("e.g. First place, Best school entry"))
+    prize = blocks.TextBlock(max_length=400, help_text=_("What the winner receives"))
 
     class Meta:
         icon = "pick"
@@ -20,4 +21,4 @@ class QuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        label = "Question and answer"
+        label = _("Question and answer")

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, record_touchpoint
@@ -37,9 +38,9 @@ def closed_reason(competition, now=None):
     """Why nobody can enter now (a sentence for the page), or "" while entries are open."""
     now = now or timezone.now()
     if not competition.has_opened(now):
-        return f"Entries open on {in_zone(competition.opens_at, competition)}."
+        return gettext("Entries open on %(date)s.") % {"date": in_zone(competition.opens_at, competition)}
     if not competition.is_open(now):
-        return f"Entries closed on {in_zone(competition.closes_at, competition)}."
+        return gettext("Entries closed on %(date)s.") % {"date": in_zone(competition.closes_at, competition)}
     return ""
 
 
@@ -110,24 +111,30 @@ def submit(competition, user, *, details, checked_file=None, upload=None, consen
     details = _clean_text(details)
     if not has_verified_email(user):
         raise EntryError(
-            "Confirm your email address before you enter: we sent you a link when you signed up."
+            gettext("Confirm your email address before you enter: we sent you a link when you signed up.")
         )
     if not competition.admits(details["user_group"]):
         raise EntryError(competition.ineligible_message())
     if not consent_wording:
-        raise EntryError("An entry needs the consent the person gave.")
+        raise EntryError(gettext("An entry needs the consent the person gave."))
     entry = Entry(
         competition=competition, user=user, email=user.email, consent_wording=consent_wording, **details
     )
     if not (upload or entry.link):
-        raise EntryError("Upload a file or give a link to your entry.")
+        raise EntryError(gettext("Upload a file or give a link to your entry."))
     with _file_kept_only_on_success(entry), transaction.atomic():
         competition = _lock_open_competition(competition)
         if entries_left(competition, user) <= 0:
             limit = competition.max_entries_per_person
             raise EntryError(
-                f"You have already sent {limit} entr{'y' if limit == 1 else 'ies'}, the most this "
-                "competition allows. You can edit or withdraw an entry until entries close."
+                ngettext(
+                    "You have already sent %(count)d entry, the most this competition allows. "
+                    "You can edit or withdraw an entry until entries close.",
+                    "You have already sent %(count)d entries, the most this competition allows. "
+                    "You can edit or withdraw an entry until entries close.",
+                    limit,
+                )
+                % {"count": limit}
             )
         if upload:
             _attach(entry, checked_file, upload)
@@ -155,11 +162,11 @@ def edit(entry, *, details, checked_file=None, upload=None):
         _lock_open_competition(entry.competition)
         current = Entry.objects.select_for_update().get(pk=entry.pk)
         if current.is_withdrawn:
-            raise EntryError("This entry has been withdrawn; send a new entry instead.")
+            raise EntryError(gettext("This entry has been withdrawn; send a new entry instead."))
         for field, value in details.items():
             setattr(entry, field, value)
         if not (upload or entry.file or entry.link):
-            raise EntryError("Upload a file or give a link to your entry.")
+            raise EntryError(gettext("Upload a file or give a link to your entry."))
         old_file = current.file.name
         if upload:
             _attach(entry, checked_file, upload)

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
 from portal.core.mail import one_line
@@ -29,7 +31,9 @@ DETAIL_FIELDS = (
 )
 
 
-WEB_ADDRESS_ONLY = "Enter a web address starting with http:// or https://, like https://example.org/my-entry"
+WEB_ADDRESS_ONLY = _(
+    "Enter a web address starting with http:// or https://, like https://example.org/my-entry"
+)
 
 
 class HttpURLField(forms.URLField):
@@ -45,53 +49,55 @@ class HttpURLField(forms.URLField):
 class EntryForm(ConsentMixin, forms.Form):
     """New entries ask for the rules and the consent; edits (existing=the entry) do not ask again."""
 
-    title = forms.CharField(label="Title of your entry", max_length=150)
+    title = forms.CharField(label=_("Title of your entry"), max_length=150)
     description = forms.CharField(
-        label="Describe your entry",
+        label=_("Describe your entry"),
         max_length=3000,
-        help_text="What it shows, which data you used and where it comes from. Up to 3,000 characters.",
+        help_text=_("What it shows, which data you used and where it comes from. Up to 3,000 characters."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    category = forms.ModelChoiceField(label="Category", queryset=None, empty_label="Choose a category")
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None, empty_label=_("Choose a category"))
     team_members = forms.CharField(
-        label="Team members",
+        label=_("Team members"),
         max_length=1000,
         required=False,
-        help_text="If you worked as a team, the names of everyone in it, one per line.",
+        help_text=_("If you worked as a team, the names of everyone in it, one per line."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     organisation = forms.CharField(
-        label="School or organisation",
+        label=_("School or organisation"),
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     display_name = forms.CharField(
-        label="Name to show in public",
+        label=_("Name to show in public"),
         max_length=80,
-        help_text="If your entry is chosen for the gallery or wins, we show it under this name only, "
-        "e.g. “Year 10, Riverside School” or your first name.",
+        help_text=_(
+            "If your entry is chosen for the gallery or wins, we show it under this name only, "
+            "e.g. “Year 10, Riverside School” or your first name."
+        ),
     )
     user_group = forms.ChoiceField(
-        label="Which best describes you?", choices=[("", "Choose one"), *UserGroup.choices]
+        label=_("Which best describes you?"), choices=[("", _("Choose one")), *UserGroup.choices]
     )
     file = forms.FileField(
-        label="Your file",
+        label=_("Your file"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}),
     )
     link = HttpURLField(
-        label="Link to your entry",
+        label=_("Link to your entry"),
         max_length=500,
         required=False,
-        help_text="For example a web page, video or interactive chart. Give a file, a link, or both.",
+        help_text=_("For example a web page, video or interactive chart. Give a file, a link, or both."),
         widget=forms.URLInput(attrs={"spellcheck": "false"}),
     )
     accept_rules = forms.BooleanField(
-        label="I have read the rules of this competition and my entry follows them",
-        error_messages={"required": "Please confirm that your entry follows the rules."},
+        label=_("I have read the rules of this competition and my entry follows them"),
+        error_messages={"required": _("Please confirm that your entry follows the rules.")},
     )
-    consent_required_message = "Please agree to this so that we can accept your entry."
+    consent_required_message = _("Please agree to this so that we can accept your entry.")
 
     def __init__(self, *args, competition, consent_wording=None, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,12 +110,18 @@ class EntryForm(ConsentMixin, forms.Form):
         else:
             del self.fields["category"]
         if competition.eligible_groups:
-            groups = ", ".join(competition.eligible_group_labels())
-            self.fields["user_group"].help_text = f"This competition is open to {groups}."
-        file_help = f"A PDF, PNG or JPEG of up to {filesizeformat(entry_max_bytes())}."
+            groups = ", ".join(str(label) for label in competition.eligible_group_labels())
+            self.fields["user_group"].help_text = gettext("This competition is open to %(groups)s.") % {
+                "groups": groups
+            }
+        file_help = gettext("A PDF, PNG or JPEG of up to %(size)s.") % {
+            "size": filesizeformat(entry_max_bytes())
+        }
         if existing and existing.file:
             # Hints are shown as HTML: the entrant's file name goes in escaped.
-            file_help += f" Your entry has {escape(existing.file_name)}; upload a file only to replace it."
+            file_help += " " + gettext("Your entry has %(file_name)s; upload a file only to replace it.") % {
+                "file_name": escape(existing.file_name)
+            }
         self.fields["file"].help_text = file_help
         if existing:  # an edit: the rules accepted and the consent given with the entry stand
             del self.fields["accept_rules"]
@@ -147,7 +159,7 @@ class EntryForm(ConsentMixin, forms.Form):
         has_file = bool(self.cleaned_data.get("file")) or bool(self.existing and self.existing.file)
         both_valid = "file" in self.cleaned_data and "link" in self.cleaned_data
         if both_valid and not has_file and not self.cleaned_data["link"]:
-            self.add_error("file", "Upload a file or give a link to your entry.")
+            self.add_error("file", gettext("Upload a file or give a link to your entry."))
 
     def entry_details(self):
         """The entry's fields, for literacy.competitions.entries.submit() and edit()."""

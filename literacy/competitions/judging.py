@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import ConflictOfInterest, Entry, Score, ScoreSheet
 
@@ -67,31 +68,34 @@ def scoring_closed_reason(entry, now=None):
     """Why `entry` cannot be scored now, or ""."""
     competition = entry.competition
     if entry.is_withdrawn:
-        return "This entry has been withdrawn."
+        return gettext("This entry has been withdrawn.")
     if (now or timezone.now()) < competition.closes_at:
-        return "Judging starts when entries close: entrants can change their entries until then."
+        return gettext("Judging starts when entries close: entrants can change their entries until then.")
     if competition.results_published:
-        return "The results are published; scores can no longer change."
+        return gettext("The results are published; scores can no longer change.")
     return ""
 
 
 def submit_scores(entry, judge, points, comment=""):
     """Store (or replace) `judge`'s sheet for `entry`; `points` maps criterion id to points."""
     if not is_judge(judge):
-        raise JudgingError("Only judges can score entries.")
+        raise JudgingError(gettext("Only judges can score entries."))
     reason = scoring_closed_reason(entry)
     if reason:
         raise JudgingError(reason)
     criteria = list(entry.competition.criteria.all())
     if {criterion.pk for criterion in criteria} != set(points):
-        raise JudgingError("Give a mark for every criterion.")
+        raise JudgingError(gettext("Give a mark for every criterion."))
     for criterion in criteria:
         if not 0 <= points[criterion.pk] <= criterion.max_points:
-            raise JudgingError(f"{criterion.name}: give 0 to {criterion.max_points} points.")
+            raise JudgingError(
+                gettext("%(criterion)s: give 0 to %(max_points)s points.")
+                % {"criterion": criterion.name, "max_points": criterion.max_points}
+            )
     with transaction.atomic():
         if ConflictOfInterest.objects.filter(entry=entry, judge=judge).exists():
             raise JudgingError(
-                "You have declared a conflict of interest with this entry, so you cannot score it."
+                gettext("You have declared a conflict of interest with this entry, so you cannot score it.")
             )
         sheet, _ = ScoreSheet.objects.update_or_create(
             entry=entry, judge=judge, defaults={"comment": comment.strip(), "submitted_at": timezone.now()}
@@ -106,16 +110,18 @@ def submit_scores(entry, judge, points, comment=""):
 def declare_conflict(entry, judge, reason):
     """The judge steps back from `entry`: any marks they gave it are removed."""
     if not is_judge(judge):
-        raise JudgingError("Only judges declare conflicts of interest.")
+        raise JudgingError(gettext("Only judges declare conflicts of interest."))
     reason = " ".join(reason.split())
     if not reason:
-        raise JudgingError("Say briefly why, e.g. “I teach at the entrant's school”.")
+        raise JudgingError(gettext("Say briefly why, e.g. “I teach at the entrant's school”."))
     try:
         with transaction.atomic():
             conflict = ConflictOfInterest.objects.create(entry=entry, judge=judge, reason=reason[:300])
             ScoreSheet.objects.filter(entry=entry, judge=judge).delete()
     except IntegrityError:
-        raise JudgingError("You have already declared a conflict of interest with this entry.") from None
+        raise JudgingError(
+            gettext("You have already declared a conflict of interest with this entry.")
+        ) from None
     return conflict
 
 
@@ -124,7 +130,7 @@ def moderate(entry, decision):
     if decision not in (Entry.Moderation.ACCEPTED, Entry.Moderation.REJECTED, Entry.Moderation.PENDING):
         raise JudgingError(f"Not a moderation decision: {decision!r}.")
     if entry.is_withdrawn:
-        raise JudgingError("This entry has been withdrawn.")
+        raise JudgingError(gettext("This entry has been withdrawn."))
     entry.moderation = decision
     if decision != Entry.Moderation.ACCEPTED:
         entry.place = None
@@ -135,9 +141,9 @@ def moderate(entry, decision):
 def set_place(entry, place):
     """Give an accepted entry a place (1 = winner), or None to take it away."""
     if place is not None and entry.moderation != Entry.Moderation.ACCEPTED:
-        raise JudgingError("Accept the entry for the gallery before giving it a place.")
+        raise JudgingError(gettext("Accept the entry for the gallery before giving it a place."))
     if place is not None and not 1 <= place <= 20:
-        raise JudgingError("A place is a number from 1 to 20.")
+        raise JudgingError(gettext("A place is a number from 1 to 20."))
     entry.place = place
     entry.save(update_fields=["place"])
     return entry

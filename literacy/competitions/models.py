@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -30,26 +32,32 @@ class CompetitionPage(SubpageViewsMixin, Page):
     (``literacy.competitions.urls.competition_urls``, served by views.py)."""
 
     summary = models.TextField(
-        max_length=400, help_text="One or two sentences for listings and search results."
+        max_length=400, help_text=_("One or two sentences for listings and search results.")
     )
     description = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     audience = models.CharField(
         max_length=200,
-        help_text="Who the competition is for, in a few words, e.g. “Secondary school students”.",
+        help_text=_("Who the competition is for, in a few words, e.g. “Secondary school students”."),
     )
     eligible_groups = UserGroupsField(
         default=list,
         blank=True,
-        help_text="Only people who describe themselves as one of these may enter. Tick none for everyone.",
+        help_text=_("Only people who describe themselves as one of these may enter. Tick none for everyone."),
     )
-    eligibility = RichTextField(blank=True, features=RICH_TEXT_FEATURES, help_text="Who may enter, in full.")
-    rules = RichTextField(features=RICH_TEXT_FEATURES, help_text="Entrants accept these when they enter.")
+    eligibility = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, help_text=_("Who may enter, in full.")
+    )
+    rules = RichTextField(features=RICH_TEXT_FEATURES, help_text=_("Entrants accept these when they enter."))
     prizes = StreamField([("prize", PrizeBlock())], blank=True)
-    faq = StreamField([("question", QuestionBlock())], blank=True, verbose_name="frequently asked questions")
+    faq = StreamField(
+        [("question", QuestionBlock())], blank=True, verbose_name=_("frequently asked questions")
+    )
 
-    opens_at = models.DateTimeField("entries open")
-    closes_at = models.DateTimeField("entries close", help_text="Entries are refused from this second on.")
-    winners_announced_at = models.DateTimeField("winners announced")
+    opens_at = models.DateTimeField(_("entries open"))
+    closes_at = models.DateTimeField(
+        _("entries close"), help_text=_("Entries are refused from this second on.")
+    )
+    winners_announced_at = models.DateTimeField(_("winners announced"))
     time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE, validators=[validate_time_zone])
     max_entries_per_person = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1), MaxValueValidator(20)]
@@ -59,14 +67,14 @@ class CompetitionPage(SubpageViewsMixin, Page):
             "I agree that the statistics office keeps the details I give here to run this competition "
             "and contact me about my entry, as described in the privacy notice."
         ),
-        help_text="The consent people give when they enter; each entry keeps a copy.",
+        help_text=_("The consent people give when they enter; each entry keeps a copy."),
     )
 
     results_published = models.BooleanField(
-        default=False, help_text="Show the winners (entries given a place) on the page and in the gallery."
+        default=False, help_text=_("Show the winners (entries given a place) on the page and in the gallery.")
     )
     results_intro = RichTextField(
-        blank=True, features=RICH_TEXT_FEATURES, help_text="Shown above the winners."
+        blank=True, features=RICH_TEXT_FEATURES, help_text=_("Shown above the winners.")
     )
 
     content_panels = [
@@ -75,7 +83,7 @@ class CompetitionPage(SubpageViewsMixin, Page):
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldPanel("audience"), FieldPanel("eligible_groups"), FieldPanel("eligibility")],
-            heading="Who may enter",
+            heading=_("Who may enter"),
         ),
         MultiFieldPanel(
             [
@@ -84,22 +92,22 @@ class CompetitionPage(SubpageViewsMixin, Page):
                 ),
                 FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
             ],
-            heading="Key dates",
+            heading=_("Key dates"),
         ),
         FieldPanel("rules"),
-        InlinePanel("categories", heading="Categories", label="Category"),
+        InlinePanel("categories", heading=_("Categories"), label=_("Category")),
         FieldPanel("max_entries_per_person"),
         FieldPanel("prizes"),
         InlinePanel(
             "criteria",
-            heading="Judging criteria",
-            label="Criterion",
+            heading=_("Judging criteria"),
+            label=_("Criterion"),
             min_num=1,
-            help_text="Removing a criterion also removes the scores judges gave for it.",
+            help_text=_("Removing a criterion also removes the scores judges gave for it."),
         ),
         FieldPanel("faq"),
         FieldPanel("consent_text"),
-        MultiFieldPanel([FieldPanel("results_published"), FieldPanel("results_intro")], heading="Results"),
+        MultiFieldPanel([FieldPanel("results_published"), FieldPanel("results_intro")], heading=_("Results")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -113,15 +121,15 @@ class CompetitionPage(SubpageViewsMixin, Page):
     subpage_urls = "literacy.competitions.urls.competition_urls"
 
     class Meta:
-        verbose_name = "competition"
+        verbose_name = _("competition")
 
     def clean(self):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "Entries must close after they open."})
+            raise ValidationError({"closes_at": gettext("Entries must close after they open.")})
         if self.closes_at and self.winners_announced_at and self.winners_announced_at < self.closes_at:
             raise ValidationError(
-                {"winners_announced_at": "Winners can only be announced after entries close."}
+                {"winners_announced_at": gettext("Winners can only be announced after entries close.")}
             )
 
     @property
@@ -143,7 +151,9 @@ class CompetitionPage(SubpageViewsMixin, Page):
         return [UserGroup(value).label for value in self.eligible_groups if value in UserGroup.values]
 
     def ineligible_message(self):
-        return f"Sorry, this competition is open to {', '.join(self.eligible_group_labels())} only."
+        return gettext("Sorry, this competition is open to %(groups)s only.") % {
+            "groups": ", ".join(str(label) for label in self.eligible_group_labels())
+        }
 
 
 class Category(Orderable):
@@ -154,7 +164,7 @@ class Category(Orderable):
     panels = [FieldPanel("name"), FieldPanel("description")]
 
     class Meta(Orderable.Meta):
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("categories")
 
     def __str__(self):
         return self.name
@@ -165,14 +175,14 @@ class Criterion(Orderable):
 
     competition = ParentalKey(CompetitionPage, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(max_length=100)
-    description = models.CharField(max_length=400, blank=True, help_text="What judges look for.")
+    description = models.CharField(max_length=400, blank=True, help_text=_("What judges look for."))
     max_points = models.PositiveSmallIntegerField(
         default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     weight = models.PositiveSmallIntegerField(
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="Relative importance, e.g. 1, 2 or 3.",
+        help_text=_("Relative importance, e.g. 1, 2 or 3."),
     )
 
     panels = [
@@ -182,8 +192,8 @@ class Criterion(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "judging criterion"
-        verbose_name_plural = "judging criteria"
+        verbose_name = _("judging criterion")
+        verbose_name_plural = _("judging criteria")
 
     def __str__(self):
         return self.name
@@ -199,14 +209,14 @@ class Entry(models.Model):
     """What one person (or team) submitted. Text is kept as plain text and escaped wherever shown."""
 
     class Moderation(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Awaiting moderation")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     class FileKind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        PNG = "png", "PNG image"
-        JPEG = "jpeg", "JPEG image"
+        PDF = "pdf", _("PDF")
+        PNG = "png", _("PNG image")
+        JPEG = "jpeg", _("JPEG image")
 
     competition = models.ForeignKey(CompetitionPage, on_delete=models.CASCADE, related_name="entries")
     user = models.ForeignKey(
@@ -215,7 +225,9 @@ class Entry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="competition_entries",
-        help_text="Empty once the entrant's account is deleted; the entry stays on the competition's record.",
+        help_text=_(
+            "Empty once the entrant's account is deleted; the entry stays on the competition's record."
+        ),
     )
     contact = models.ForeignKey(
         "contacts.Contact",
@@ -225,18 +237,18 @@ class Entry(models.Model):
         related_name="competition_entries",
     )
     email = models.EmailField()
-    display_name = models.CharField(max_length=80, help_text="The only name shown in public.")
+    display_name = models.CharField(max_length=80, help_text=_("The only name shown in public."))
     title = models.CharField(max_length=150)
     description = models.TextField(max_length=3000)
     category = models.ForeignKey(
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="entries"
     )
     team_members = models.TextField(max_length=1000, blank=True)
-    organisation = models.CharField("school or organisation", max_length=200, blank=True)
+    organisation = models.CharField(_("school or organisation"), max_length=200, blank=True)
     user_group = models.CharField(max_length=40, choices=UserGroup.choices)
     file = models.FileField(storage=entry_storage, upload_to=entry_file_name, max_length=200, blank=True)
     file_kind = models.CharField(max_length=10, choices=FileKind.choices, blank=True)
-    file_name = models.CharField("original file name", max_length=120, blank=True)
+    file_name = models.CharField(_("original file name"), max_length=120, blank=True)
     file_size = models.PositiveIntegerField(default=0)
     link = models.URLField(max_length=500, blank=True)
     consent_wording = models.TextField()
@@ -246,14 +258,14 @@ class Entry(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
-        help_text="1 for the winner.",
+        help_text=_("1 for the winner."),
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "entries"
+        verbose_name_plural = _("entries")
         ordering = ["competition", "created_at", "pk"]
         permissions = [
             ("score_entry", "Can score entries as a judge"),
@@ -327,7 +339,7 @@ class ConflictOfInterest(models.Model):
     declared_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
-        verbose_name_plural = "conflicts of interest"
+        verbose_name_plural = _("conflicts of interest")
         constraints = [
             models.UniqueConstraint(fields=["entry", "judge"], name="competitions_one_conflict_per_judge")
         ]

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
@@ -129,7 +130,7 @@ def enter(competition, request):
             form.add_error(None, str(error))
         else:
             messages.success(
-                request, "Thank you: we have received your entry and emailed you a confirmation."
+                request, gettext("Thank you: we have received your entry and emailed you a confirmation.")
             )
             return HttpResponseRedirect(subpage_url(competition, "entry", entry.pk))
     return _render_form(competition, request, form, status=400 if form.errors else 200)
@@ -204,7 +205,7 @@ def edit(competition, request, entry_id):
         except entries.EntryError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Your entry has been updated. We have emailed you a copy.")
+            messages.success(request, gettext("Your entry has been updated. We have emailed you a copy."))
             return HttpResponseRedirect(subpage_url(competition, "entry", entry.pk))
         entry.refresh_from_db()
     return _render_form(competition, request, form, entry=entry, status=400 if form.errors else 200)
@@ -222,7 +223,7 @@ def withdraw(competition, request, entry_id):
         except entries.EntriesClosed:
             pass
         else:
-            messages.success(request, "Your entry has been withdrawn and its file deleted.")
+            messages.success(request, gettext("Your entry has been withdrawn and its file deleted."))
             return HttpResponseRedirect(competition.url)
     response = competition.render(
         request,

@@ -9,6 +9,8 @@ from django.contrib.admin import SimpleListFilter
 from django.db.models import Value
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
@@ -20,7 +22,7 @@ from .models import Category, CompetitionPage, Entry
 
 
 class CompetitionFilter(SimpleListFilter):
-    title = "competition"
+    title = _("competition")
     parameter_name = "competition"
 
     def lookups(self, request, model_admin):
@@ -34,7 +36,7 @@ class CompetitionFilter(SimpleListFilter):
 
 
 class CategoryFilter(SimpleListFilter):
-    title = "category"
+    title = _("category")
     parameter_name = "category"
 
     def lookups(self, request, model_admin):
@@ -51,11 +53,11 @@ class CategoryFilter(SimpleListFilter):
 class StatusFilter(SimpleListFilter):
     """Entries in the running (the default) or withdrawn by their entrants."""
 
-    title = "status"
+    title = _("status")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [("withdrawn", "Withdrawn"), ("all", "All")]
+        return [("withdrawn", gettext("Withdrawn")), ("all", gettext("All"))]
 
     def queryset(self, request, queryset):
         if self.value() == "withdrawn":
@@ -66,8 +68,8 @@ class StatusFilter(SimpleListFilter):
 
     def choices(self, changelist):
         for choice in super().choices(changelist):
-            if choice["display"] == "All" and choice["selected"] and self.value() is None:
-                choice["display"] = "In the running"
+            if choice["display"] == gettext("All") and choice["selected"] and self.value() is None:
+                choice["display"] = gettext("In the running")
             yield choice
 
 
@@ -81,18 +83,18 @@ class EntryButtonHelper(ButtonHelper):
         return [
             {
                 "url": reverse("competitions_entry_review", args=[obj.pk]),
-                "label": "Review",
+                "label": gettext("Review"),
                 "classname": self.finalise_classname(
                     ["button-secondary", *(classnames_add or [])], classnames_exclude
                 ),
-                "title": f"Read, score or moderate “{obj.title}”",
+                "title": gettext("Read, score or moderate “%(title)s”") % {"title": obj.title},
             }
         ]
 
 
 class EntryAdmin(RecordAdmin):
     model = Entry
-    menu_label = "Competition entries"
+    menu_label = _("Competition entries")
     menu_icon = "pick"
     menu_order = 270
     add_to_settings_menu = False
@@ -125,13 +127,13 @@ class EntryAdmin(RecordAdmin):
     def competition_title(self, entry):
         return entry.competition.title
 
-    competition_title.short_description = "Competition"
+    competition_title.short_description = _("Competition")
     competition_title.admin_order_field = "competition__title"
 
     def moderation_label(self, entry):
         return entry.get_moderation_display()
 
-    moderation_label.short_description = "Moderation"
+    moderation_label.short_description = _("Moderation")
     moderation_label.admin_order_field = "moderation"
 
     def judging(self, entry):
@@ -139,21 +141,23 @@ class EntryAdmin(RecordAdmin):
         if not entry.judged_by_user:
             mine = ""
         elif entry.conflicted:
-            mine = "You declared a conflict"
+            mine = gettext("You declared a conflict")
         elif entry.scored_by_me:
-            mine = "You have scored it"
+            mine = gettext("You have scored it")
         else:
-            mine = "Not scored by you"
+            mine = gettext("Not scored by you")
         if not (entry.sees_all_scores or entry.scored_by_me):
-            score = "Score hidden until you score it"
+            score = gettext("Score hidden until you score it")
         elif entry.average_score is None:
-            score = "No scores yet"
+            score = gettext("No scores yet")
         else:
             judges = entry.sheet_count
-            score = f"{entry.average_score:.1f}% from {judges} judge{'' if judges == 1 else 's'}"
+            score = ngettext(
+                "%(score).1f%% from %(count)d judge", "%(score).1f%% from %(count)d judges", judges
+            ) % {"score": entry.average_score, "count": judges}
         return format_html("{}<br><small>{}</small>", mine, score) if mine else score
 
-    judging.short_description = "Judging"
+    judging.short_description = _("Judging")
 
 
 modeladmin_register(EntryAdmin)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from datasets import figures
 
@@ -134,13 +135,16 @@ def describe_miss(quiz, area, guess):
     miss = Decimal(guess) - area.value
     places = quiz.indicator.decimals
     if round(miss, places) == 0:
-        return "Spot on: your guess matches the official figure."
+        return gettext("Spot on: your guess matches the official figure.")
     size = f"{abs(miss):,.{places}f}"
-    text = f"{size} too {'high' if miss > 0 else 'low'}"
-    if area.value:
-        relative = abs(miss) * 100 / abs(area.value)
-        text += f" ({relative:,.0f}% {'above' if miss > 0 else 'below'} the official figure)"
-    return text + "."
+    if not area.value:
+        return (gettext("%(size)s too high.") if miss > 0 else gettext("%(size)s too low.")) % {"size": size}
+    relative = f"{abs(miss) * 100 / abs(area.value):,.0f}"
+    if miss > 0:
+        text = gettext("%(size)s too high (%(relative)s%% above the official figure).")
+    else:
+        text = gettext("%(size)s too low (%(relative)s%% below the official figure).")
+    return text % {"size": size, "relative": relative}
 
 
 def crowd(page, area):
@@ -189,7 +193,7 @@ def range_label(low, high):
         return f"{share * 100:.0f}%"
 
     if low is None:
-        return f"Under {percent(high)}"
+        return gettext("Under %(share)s") % {"share": percent(high)}
     if high is None:
-        return f"{percent(low)} or more"
+        return gettext("%(share)s or more") % {"share": percent(low)}
     return f"{low * 100:.0f}\N{EN DASH}{percent(high)}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, FloatField, Value
 from django.db.models.functions import Floor, Greatest, Least
+from django.utils.translation import gettext
 
 from .formatting import format_figure, with_unit
 from .models import GuessAnswer
@@ -84,8 +85,12 @@ def distribution(question, guess=None, buckets=BUCKETS):
                 high=end,
                 count=count,
                 share=100 * count / total if total else 0,
-                label=f"{format_figure(start, places)} to {'under ' if index < buckets - 1 else ''}"
-                f"{format_figure(end, places)}",
+                label=(
+                    gettext("%(low)s to under %(high)s")
+                    if index < buckets - 1
+                    else gettext("%(low)s to %(high)s")
+                )
+                % {"low": format_figure(start, places), "high": format_figure(end, places)},
                 x=LEFT + index * plot_width / buckets + 1,
                 y=TOP + plot_height - height,
                 width=plot_width / buckets - 2,

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 
 def format_figure(value, places=0):
     """1234.5 -> "1,234.5" with places=1; a minus sign, never "-0"."""
@@ -22,4 +24,4 @@ def with_unit(text, unit):
 
 def difference_unit(unit):
     """A difference between two percentages is in percentage points."""
-    return "percentage points" if unit == "%" else unit
+    return gettext("percentage points") if unit == "%" else unit

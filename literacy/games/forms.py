@@ -4,6 +4,8 @@ token travel as hidden inputs drawn by the templates and are checked by the view
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import timing
 from .formatting import format_figure, with_unit
@@ -26,16 +28,23 @@ class GuessForm(forms.Form):
             format_figure(question.min_value, question.decimal_places),
             format_figure(question.max_value, question.decimal_places),
         )
-        out_of_range = f"Enter a number from {low} to {high}."
+        out_of_range = gettext("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high}
         self.fields["guess"] = forms.DecimalField(
-            label="Your estimate" + (f" ({question.unit})" if question.unit else ""),
-            help_text=f"A number from {with_unit(low, question.unit)} to {with_unit(high, question.unit)}.",
+            label=(
+                gettext("Your estimate (%(unit)s)") % {"unit": question.unit}
+                if question.unit
+                else gettext("Your estimate")
+            ),
+            help_text=gettext("A number from %(low)s to %(high)s.")
+            % {"low": with_unit(low, question.unit), "high": with_unit(high, question.unit)},
             min_value=question.min_value,
             max_value=question.max_value,
             max_digits=16,
             error_messages={
-                "required": "Enter your estimate.",
-                "invalid": "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals).",
+                "required": gettext("Enter your estimate."),
+                "invalid": gettext(
+                    "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals)."
+                ),
                 "min_value": out_of_range,
                 "max_value": out_of_range,
                 "max_digits": out_of_range,
@@ -60,29 +69,34 @@ class AreaGuessForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.quiz = quiz
         self.fields["area"] = forms.ChoiceField(
-            label="Your area",
-            choices=[("", "Choose an area"), *quiz.choices()],
+            label=gettext("Your area"),
+            choices=[("", gettext("Choose an area")), *quiz.choices()],
             error_messages={
-                "required": "Choose your area.",
-                "invalid_choice": "Choose one of the areas in the list.",
+                "required": gettext("Choose your area."),
+                "invalid_choice": gettext("Choose one of the areas in the list."),
             },
         )
         places = quiz.indicator.decimals
         low, high = format_figure(quiz.lowest, places), format_figure(quiz.highest, places)
-        out_of_range = f"Enter a number from {low} to {high}."
+        out_of_range = gettext("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high}
         self.fields["guess"] = forms.DecimalField(
-            label=f"Your guess ({quiz.unit})" if quiz.unit else "Your guess",
-            help_text=f"{quiz.indicator.name}, {quiz.period_label}. A number from {low} to {high}.",
+            label=gettext("Your guess (%(unit)s)") % {"unit": quiz.unit}
+            if quiz.unit
+            else gettext("Your guess"),
+            help_text=gettext("%(indicator)s, %(period)s. A number from %(low)s to %(high)s.")
+            % {"indicator": quiz.indicator.name, "period": quiz.period_label, "low": low, "high": high},
             min_value=quiz.lowest,
             max_value=quiz.highest,
             max_digits=20,
             error_messages={
-                "required": "Enter your guess.",
-                "invalid": "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals).",
+                "required": gettext("Enter your guess."),
+                "invalid": gettext(
+                    "Enter a number, like 42 or 3.5 (digits only, with a full stop for decimals)."
+                ),
                 "min_value": out_of_range,
                 "max_value": out_of_range,
                 "max_digits": out_of_range,
-                "max_decimal_places": "Use at most 6 decimal places.",
+                "max_decimal_places": gettext("Use at most 6 decimal places."),
             },
             decimal_places=6,
             widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autocomplete": "off"}),
@@ -92,14 +106,17 @@ class AreaGuessForm(forms.Form):
     def clean_guess(self):
         guess = self.cleaned_data["guess"]
         if not guess.is_finite():
-            raise forms.ValidationError("Enter a number, like 42 or 3.5.")
+            raise forms.ValidationError(gettext("Enter a number, like 42 or 3.5."))
         return guess
 
 
 class PairForm(forms.Form):
     choice = forms.ChoiceField(
-        choices=[("first", "first"), ("second", "second")],
-        error_messages={"required": "Choose one of the two.", "invalid_choice": "Choose one of the two."},
+        choices=[("first", _("first")), ("second", _("second"))],
+        error_messages={
+            "required": _("Choose one of the two."),
+            "invalid_choice": _("Choose one of the two."),
+        },
     )
 
 
@@ -112,20 +129,22 @@ class QuizAnswerForm(forms.Form):
             coerce=int,
             widget=forms.RadioSelect,
             error_messages={
-                "required": "Choose an answer.",
-                "invalid_choice": "Choose one of the answers shown.",
+                "required": gettext("Choose an answer."),
+                "invalid_choice": gettext("Choose one of the answers shown."),
             },
         )
 
 
 class NicknameForm(forms.Form):
     nickname = forms.CharField(
-        label="Nickname",
+        label=_("Nickname"),
         max_length=24,
         required=False,
-        help_text="Shown on the leaderboard. Up to 24 letters, numbers and spaces; leave it blank to appear "
-        "as “Anonymous player”. Please do not use your real name or email address.",
-        error_messages={"max_length": "Use at most 24 characters (you used %(show_value)d)."},
+        help_text=_(
+            "Shown on the leaderboard. Up to 24 letters, numbers and spaces; leave it blank to appear "
+            "as “Anonymous player”. Please do not use your real name or email address."
+        ),
+        error_messages={"max_length": _("Use at most 24 characters (you used %(show_value)d).")},
         widget=forms.TextInput(attrs={"autocomplete": "nickname", "spellcheck": "false"}),
     )
 
@@ -141,10 +160,10 @@ class TimerForm(forms.Form):
     out, it is the standard time; anything but the choices shown is refused with a message."""
 
     timer = forms.ChoiceField(
-        label="Time limit",
+        label=_("Time limit"),
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the time limits shown."},
+        error_messages={"invalid_choice": _("Choose one of the time limits shown.")},
     )
 
     def __init__(self, *args, base_seconds, **kwargs):
@@ -152,7 +171,11 @@ class TimerForm(forms.Form):
         field = self.fields["timer"]
         field.choices = timing.start_choices(base_seconds, seconds)
         field.initial = timing.STANDARD
-        field.help_text = "Need more time? Choose it now, or ask for more during the quiz. " + timing.UNRANKED
+        field.help_text = (
+            gettext("Need more time? Choose it now, or ask for more during the quiz.")
+            + " "
+            + str(timing.UNRANKED)
+        )
 
     def clean_timer(self):
         return self.cleaned_data["timer"] or timing.STANDARD

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
@@ -32,7 +34,7 @@ class GamesIndexPage(Page):
     cache_anonymous_responses = True
 
     class Meta:
-        verbose_name = "games and competitions index"
+        verbose_name = _("games and competitions index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -44,7 +46,7 @@ class GamePage(SubpageViewsMixin, Page):
     """What every game page has: an introduction, a place under the index, no children, and its
     addresses in a list of literacy/games/urls.py (its ``subpage_urls``), served by views/."""
 
-    intro = models.TextField(max_length=600, help_text="What the game is about, in a sentence or two.")
+    intro = models.TextField(max_length=600, help_text=_("What the game is about, in a sentence or two."))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -70,10 +72,10 @@ class SourcedQuestion(Orderable):
     """A question with the official figures behind it: where they come from and where to read more."""
 
     prompt = models.CharField(
-        max_length=250, help_text="The question, e.g. “What share of households own a car?”"
+        max_length=250, help_text=_("The question, e.g. “What share of households own a car?”")
     )
     source = models.CharField(
-        max_length=250, help_text="The official source and period, e.g. “Labour force survey, 2025”."
+        max_length=250, help_text=_("The official source and period, e.g. “Labour force survey, 2025”.")
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -81,16 +83,16 @@ class SourcedQuestion(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="story or dataset page",
-        help_text="The story or dataset page players are sent to after answering.",
+        verbose_name=_("story or dataset page"),
+        help_text=_("The story or dataset page players are sent to after answering."),
     )
     source_url = models.URLField(
-        "link to the data",
+        _("link to the data"),
         blank=True,
-        help_text="Or a link to the dataset, if it is not a page on this site.",
+        help_text=_("Or a link to the dataset, if it is not a page on this site."),
     )
     explanation = models.TextField(
-        max_length=600, blank=True, help_text="Shown after answering: what the figure means."
+        max_length=600, blank=True, help_text=_("Shown after answering: what the figure means.")
     )
 
     source_panels = [
@@ -101,7 +103,7 @@ class SourcedQuestion(Orderable):
                 FieldPanel("source_url"),
                 FieldPanel("explanation"),
             ],
-            heading="Source",
+            heading=_("Source"),
         )
     ]
 
@@ -115,7 +117,7 @@ class SourcedQuestion(Orderable):
         super().clean()
         if not self.source_page_id and not self.source_url:
             raise ValidationError(
-                {"source_url": "Choose a story or dataset page, or give a link to the data."}
+                {"source_url": gettext("Choose a story or dataset page, or give a link to the data.")}
             )
 
     @property
@@ -137,21 +139,21 @@ class SourcedQuestion(Orderable):
 class GuessTheNumberPage(GamePage):
     """Players estimate official figures and see how far off they were and how everyone else guessed."""
 
-    content_panels = [*GamePage.content_panels, InlinePanel("questions", label="Question", min_num=1)]
+    content_panels = [*GamePage.content_panels, InlinePanel("questions", label=_("Question"), min_num=1)]
     subpage_urls = "literacy.games.urls.guess_the_number_urls"
 
     class Meta:
-        verbose_name = "guess-the-number game"
+        verbose_name = _("guess-the-number game")
 
 
 class NumberQuestion(SourcedQuestion):
     page = ParentalKey(GuessTheNumberPage, on_delete=models.CASCADE, related_name="questions")
-    unit = models.CharField(max_length=30, blank=True, help_text="e.g. %, years, million, €")
-    official_answer = figure_field("official figure")
-    min_value = figure_field("lowest answer allowed", default=Decimal(0))
-    max_value = figure_field("highest answer allowed", default=Decimal(100))
+    unit = models.CharField(max_length=30, blank=True, help_text=_("e.g. %, years, million, €"))
+    official_answer = figure_field(_("official figure"))
+    min_value = figure_field(_("lowest answer allowed"), default=Decimal(0))
+    max_value = figure_field(_("highest answer allowed"), default=Decimal(100))
     decimal_places = models.PositiveSmallIntegerField(
-        choices=DECIMAL_PLACES, default=0, help_text="Decimal places to show, and the slider's step."
+        choices=DECIMAL_PLACES, default=0, help_text=_("Decimal places to show, and the slider's step.")
     )
 
     panels = [
@@ -169,9 +171,9 @@ class NumberQuestion(SourcedQuestion):
             errors.update(error.message_dict)
         if None not in (self.min_value, self.max_value, self.official_answer):
             if self.min_value >= self.max_value:
-                errors["max_value"] = "The highest answer allowed must be above the lowest."
+                errors["max_value"] = gettext("The highest answer allowed must be above the lowest.")
             elif not self.min_value <= self.official_answer <= self.max_value:
-                errors["official_answer"] = "The official figure must be within the answers allowed."
+                errors["official_answer"] = gettext("The official figure must be within the answers allowed.")
         if errors:
             raise ValidationError(errors)
 
@@ -196,20 +198,20 @@ class GuessAnswer(models.Model):
 class HigherOrLowerPage(GamePage):
     """Two figures side by side: players pick the higher one and build a streak."""
 
-    content_panels = [*GamePage.content_panels, InlinePanel("questions", label="Pair", min_num=2)]
+    content_panels = [*GamePage.content_panels, InlinePanel("questions", label=_("Pair"), min_num=2)]
     subpage_urls = "literacy.games.urls.higher_or_lower_urls"
 
     class Meta:
-        verbose_name = "higher-or-lower game"
+        verbose_name = _("higher-or-lower game")
 
 
 class PairQuestion(SourcedQuestion):
     page = ParentalKey(HigherOrLowerPage, on_delete=models.CASCADE, related_name="questions")
-    first_label = models.CharField(max_length=120, help_text="e.g. Unemployment rate, 2020")
-    first_value = figure_field("first figure")
-    second_label = models.CharField(max_length=120, help_text="e.g. Unemployment rate, 2025")
-    second_value = figure_field("second figure")
-    unit = models.CharField(max_length=30, blank=True, help_text="e.g. %, years, million, €")
+    first_label = models.CharField(max_length=120, help_text=_("e.g. Unemployment rate, 2020"))
+    first_value = figure_field(_("first figure"))
+    second_label = models.CharField(max_length=120, help_text=_("e.g. Unemployment rate, 2025"))
+    second_value = figure_field(_("second figure"))
+    unit = models.CharField(max_length=30, blank=True, help_text=_("e.g. %, years, million, €"))
     decimal_places = models.PositiveSmallIntegerField(choices=DECIMAL_PLACES, default=1)
 
     panels = [
@@ -224,7 +226,7 @@ class PairQuestion(SourcedQuestion):
         super().clean()
         if self.first_value is not None and self.first_value == self.second_value:
             raise ValidationError(
-                {"second_value": "The two figures must differ, or there is no right answer."}
+                {"second_value": gettext("The two figures must differ, or there is no right answer.")}
             )
 
     @property
@@ -240,23 +242,23 @@ class TimedQuizPage(GamePage):
     """Multiple-choice questions against the server's clock, with weekly and all-time leaderboards."""
 
     time_limit_seconds = models.PositiveIntegerField(
-        "time limit (seconds)", default=120, validators=[MinValueValidator(10), MaxValueValidator(3600)]
+        _("time limit (seconds)"), default=120, validators=[MinValueValidator(10), MaxValueValidator(3600)]
     )
     leaderboard_size = models.PositiveSmallIntegerField(
         default=10,
         validators=[MinValueValidator(3), MaxValueValidator(100)],
-        help_text="Places shown in each table.",
+        help_text=_("Places shown in each table."),
     )
 
     content_panels = [
         *GamePage.content_panels,
         FieldRowPanel([FieldPanel("time_limit_seconds"), FieldPanel("leaderboard_size")]),
-        InlinePanel("questions", label="Question", min_num=1),
+        InlinePanel("questions", label=_("Question"), min_num=1),
     ]
     subpage_urls = "literacy.games.urls.timed_quiz_urls"
 
     class Meta:
-        verbose_name = "timed quiz"
+        verbose_name = _("timed quiz")
 
 
 class QuizQuestion(SourcedQuestion):
@@ -281,7 +283,7 @@ class QuizQuestion(SourcedQuestion):
         super().clean()
         if not dict(self.options()).get(self.correct_answer):
             raise ValidationError(
-                {"correct_answer": "The correct answer must be one of the answers filled in."}
+                {"correct_answer": gettext("The correct answer must be one of the answers filled in.")}
             )
 
     def options(self):
@@ -311,15 +313,15 @@ class AreaQuizPage(GamePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The figure players guess, e.g. population. Only its published figures are used.",
+        help_text=_("The figure players guess, e.g. population. Only its published figures are used."),
     )
     level = models.PositiveSmallIntegerField(
-        choices=LEVELS, default=MUNICIPALITY, help_text="The areas players choose from."
+        choices=LEVELS, default=MUNICIPALITY, help_text=_("The areas players choose from.")
     )
     leaderboard_size = models.PositiveSmallIntegerField(
         default=10,
         validators=[MinValueValidator(3), MaxValueValidator(100)],
-        help_text="Places shown in each table.",
+        help_text=_("Places shown in each table."),
     )
 
     content_panels = [
@@ -329,7 +331,7 @@ class AreaQuizPage(GamePage):
     subpage_urls = "literacy.games.urls.area_quiz_urls"
 
     class Meta:
-        verbose_name = "area quiz"
+        verbose_name = _("area quiz")
 
 
 class AreaGuess(models.Model):
@@ -356,9 +358,11 @@ class LeaderboardEntry(models.Model):
     nickname = models.CharField(max_length=24, blank=True)
     score = models.PositiveSmallIntegerField()
     out_of = models.PositiveSmallIntegerField()
-    time_taken_ms = models.PositiveIntegerField("time taken (ms)")
+    time_taken_ms = models.PositiveIntegerField(_("time taken (ms)"))
     submitted_at = models.DateTimeField(default=timezone.now, editable=False)
-    hidden = models.BooleanField(default=False, help_text="Hidden entries are left out of the leaderboards.")
+    hidden = models.BooleanField(
+        default=False, help_text=_("Hidden entries are left out of the leaderboards.")
+    )
 
     # Best first; ties go to the faster run, then to whoever got there first.
     RANKING = ("-score", "time_taken_ms", "submitted_at", "pk")
@@ -366,7 +370,7 @@ class LeaderboardEntry(models.Model):
     panels = [FieldPanel("hidden")]
 
     class Meta:
-        verbose_name_plural = "leaderboard entries"
+        verbose_name_plural = _("leaderboard entries")
         indexes = [
             models.Index(fields=["quiz", "hidden", "-score", "time_taken_ms", "submitted_at"]),
             models.Index(fields=["quiz", "submitted_at"]),
@@ -377,7 +381,7 @@ class LeaderboardEntry(models.Model):
 
     @property
     def display_name(self):
-        return self.nickname or "Anonymous player"
+        return self.nickname or gettext("Anonymous player")
 
     @property
     def seconds_taken(self):
@@ -388,15 +392,17 @@ class BlockedWord(models.Model):
     """The moderated word list for nicknames, kept by staff."""
 
     class Match(models.TextChoices):
-        ANYWHERE = "anywhere", "Anywhere, even inside other words"
-        WHOLE_WORD = "whole_word", "Only as a whole word"
+        ANYWHERE = "anywhere", _("Anywhere, even inside other words")
+        WHOLE_WORD = "whole_word", _("Only as a whole word")
 
     word = models.CharField(max_length=60, unique=True)
     match = models.CharField(
         max_length=20,
         choices=Match.choices,
         default=Match.ANYWHERE,
-        help_text="Short words found inside harmless ones (e.g. place names) should match whole words only.",
+        help_text=_(
+            "Short words found inside harmless ones (e.g. place names) should match whole words only."
+        ),
     )
     added_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -410,4 +416,4 @@ class BlockedWord(models.Model):
 
     def clean(self):
         if not normalise(self.word):
-            raise ValidationError({"word": "Enter a word with at least one letter."})
+            raise ValidationError({"word": gettext("Enter a word with at least one letter.")})

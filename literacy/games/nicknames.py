@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 ALLOWED = re.compile(r"^[\w][\w .'-]*$")
 LOOK_ALIKES = str.maketrans(
@@ -95,12 +96,14 @@ def validate_nickname(nickname, blocked_words):
     ``blocked_words`` is the staff's list (BlockedWord objects)."""
     if not ALLOWED.match(nickname):
         raise ValidationError(
-            "Use letters, numbers, spaces, hyphens, full stops and apostrophes only, "
-            "starting with a letter or number."
+            gettext(
+                "Use letters, numbers, spaces, hyphens, full stops and apostrophes only, "
+                "starting with a letter or number."
+            )
         )
     if not normalise(nickname):
-        raise ValidationError("Include at least one letter.")
+        raise ValidationError(gettext("Include at least one letter."))
     if blocked_word_in(nickname, blocked_words):
         raise ValidationError(
-            "Please choose a different nickname: this one is not allowed on the leaderboard."
+            gettext("Please choose a different nickname: this one is not allowed on the leaderboard.")
         )

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from .formatting import difference_unit, format_figure, with_unit
 
 
@@ -18,13 +20,17 @@ def describe_miss(question, guess):
     miss = guess - question.official_answer
     places = question.decimal_places
     if round(miss, places) == 0:
-        return "Spot on: your estimate matches the official figure."
+        return gettext("Spot on: your estimate matches the official figure.")
     size = format_figure(abs(miss), places)
-    text = f"{with_unit(size, difference_unit(question.unit))} too {'high' if miss > 0 else 'low'}"
-    if question.official_answer:
-        relative = abs(miss) * 100 / abs(question.official_answer)
-        text += f" ({format_figure(relative, 0)}% {'above' if miss > 0 else 'below'} the official figure)"
-    return text + "."
+    size = with_unit(size, difference_unit(question.unit))
+    if not question.official_answer:
+        return (gettext("%(size)s too high.") if miss > 0 else gettext("%(size)s too low.")) % {"size": size}
+    relative = format_figure(abs(miss) * 100 / abs(question.official_answer), 0)
+    if miss > 0:
+        text = gettext("%(size)s too high (%(relative)s%% above the official figure).")
+    else:
+        text = gettext("%(size)s too low (%(relative)s%% below the official figure).")
+    return text % {"size": size, "relative": relative}
 
 
 def next_streak(streak, best, correct):

@@ -6,12 +6,15 @@ when time is up. Only runs played against the standard clock are ranked: scores 
 with more time, or with no timer, are shown to the player but never go on the leaderboard.
 """
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 STANDARD, DOUBLE, TENFOLD, OFF = "standard", "x2", "x10", "off"
 # How many times the page's time limit each choice gives; None: no limit. Longest last.
 FACTORS = {STANDARD: 1, DOUBLE: 2, TENFOLD: 10, OFF: None}
 ORDER = list(FACTORS)
 
-UNRANKED = (
+UNRANKED = _(
     "Scores from plays with more time or without a timer are shown to you but do not go on the leaderboard."
 )
 
@@ -40,14 +43,30 @@ def longer(choice, current):
 def start_choices(base_seconds, describe):
     """(value, label) for the start form; ``describe`` writes a number of seconds."""
     return [
-        (STANDARD, f"{describe(base_seconds)}: the standard time (your score can go on the leaderboard)"),
-        (DOUBLE, f"{describe(base_seconds * 2)}: twice the time (not on the leaderboard)"),
-        (TENFOLD, f"{describe(base_seconds * 10)}: ten times the time (not on the leaderboard)"),
-        (OFF, "No time limit (not on the leaderboard)"),
+        (
+            STANDARD,
+            gettext("%(time)s: the standard time (your score can go on the leaderboard)")
+            % {"time": describe(base_seconds)},
+        ),
+        (
+            DOUBLE,
+            gettext("%(time)s: twice the time (not on the leaderboard)")
+            % {"time": describe(base_seconds * 2)},
+        ),
+        (
+            TENFOLD,
+            gettext("%(time)s: ten times the time (not on the leaderboard)")
+            % {"time": describe(base_seconds * 10)},
+        ),
+        (OFF, gettext("No time limit (not on the leaderboard)")),
     ]
 
 
-MORE_TIME_LABELS = {DOUBLE: "Double my time", TENFOLD: "Ten times my time", OFF: "Turn the timer off"}
+MORE_TIME_LABELS = {
+    DOUBLE: _("Double my time"),
+    TENFOLD: _("Ten times my time"),
+    OFF: _("Turn the timer off"),
+}
 
 
 def more_time_choices(run):
@@ -59,13 +78,17 @@ def more_time_choices(run):
 def describe_choice(timer):
     """E.g. "twice the time", for "You played with …" and "You now have …"."""
     return {
-        STANDARD: "the standard time",
-        DOUBLE: "twice the time",
-        TENFOLD: "ten times the time",
-        OFF: "no time limit",
+        STANDARD: gettext("the standard time"),
+        DOUBLE: gettext("twice the time"),
+        TENFOLD: gettext("ten times the time"),
+        OFF: gettext("no time limit"),
     }[timer]
 
 
 def confirmation(timer):
     """The message after more time was given during play."""
-    return "The timer is off." if timer == OFF else f"You now have {describe_choice(timer)}."
+    return (
+        gettext("The timer is off.")
+        if timer == OFF
+        else gettext("You now have %(time)s.") % {"time": describe_choice(timer)}
+    )

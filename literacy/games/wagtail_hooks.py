@@ -3,6 +3,7 @@
 Both are records staff manage, so both are RecordAdmins (see docs/architecture.md)."""
 
 from django.contrib.admin import SimpleListFilter
+from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from portal.core.admin_views import RecordAdmin, RecordPermissionHelper
@@ -13,7 +14,7 @@ from .models import BlockedWord, LeaderboardEntry, TimedQuizPage
 class BlockedWordAdmin(RecordAdmin):
     model = BlockedWord
     menu_icon = "warning"
-    menu_label = "Nickname word list"
+    menu_label = _("Nickname word list")
     list_display = ("word", "match", "added_at")
     search_fields = ("word",)
     ordering = ("word",)
@@ -22,7 +23,7 @@ class BlockedWordAdmin(RecordAdmin):
 class QuizFilter(SimpleListFilter):
     """By quiz (Django's own related-field filter needs django.contrib.admin)."""
 
-    title = "quiz"
+    title = _("quiz")
     parameter_name = "quiz"
 
     def lookups(self, request, model_admin):
@@ -45,7 +46,7 @@ class LeaderboardEntryAdmin(RecordAdmin):
 
     model = LeaderboardEntry
     menu_icon = "list-ol"
-    menu_label = "Leaderboard entries"
+    menu_label = _("Leaderboard entries")
     permission_helper_class = NoAddingPermissionHelper
     list_display = ("nickname", "quiz", "score", "out_of", "time_taken_ms", "submitted_at", "hidden")
     list_filter = (QuizFilter, "hidden")
@@ -57,6 +58,6 @@ class LeaderboardEntryAdmin(RecordAdmin):
 @modeladmin_register
 class GamesGroup(ModelAdminGroup):
     items = (BlockedWordAdmin, LeaderboardEntryAdmin)
-    menu_label = "Games"
+    menu_label = _("Games")
     menu_icon = "pick"
     menu_order = 320

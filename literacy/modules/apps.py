@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ModulesConfig(AppConfig):
     name = "literacy.modules"
     label = "modules"
-    verbose_name = "E-modules"
+    verbose_name = _("E-modules")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

@@ -8,6 +8,8 @@ options for the page, so the answer reaches the browser only after the learner h
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -22,11 +24,13 @@ MAX_OPTIONS = 8
 
 class OptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300)
-    correct = blocks.BooleanBlock(required=False, help_text="Tick for a right answer.")
+    correct = blocks.BooleanBlock(required=False, help_text=_("Tick for a right answer."))
     feedback = blocks.CharBlock(
         max_length=400,
         required=False,
-        help_text="Shown to learners who choose this answer, e.g. why it is tempting but wrong (optional).",
+        help_text=_(
+            "Shown to learners who choose this answer, e.g. why it is tempting but wrong (optional)."
+        ),
     )
 
     class Meta:
@@ -36,9 +40,9 @@ class OptionBlock(blocks.StructBlock):
 class QuestionBlock(blocks.StructBlock):
     """What every question has: the question itself and the explanation shown once answered."""
 
-    prompt = blocks.TextBlock(max_length=600, help_text="The question, in plain words.")
+    prompt = blocks.TextBlock(max_length=600, help_text=_("The question, in plain words."))
     explanation = blocks.TextBlock(
-        max_length=1500, help_text="Why the right answer is right: shown after the learner answers."
+        max_length=1500, help_text=_("Why the right answer is right: shown after the learner answers.")
     )
 
     class Meta:
@@ -48,9 +52,9 @@ class QuestionBlock(blocks.StructBlock):
 def _option_errors(value, *, exactly_one):
     correct = sum(1 for option in value.get("options") or [] if option.get("correct"))
     if exactly_one and correct != 1:
-        return {"options": ValidationError("Tick exactly one right answer.")}
+        return {"options": ValidationError(gettext("Tick exactly one right answer."))}
     if not exactly_one and correct < 1:
-        return {"options": ValidationError("Tick at least one right answer.")}
+        return {"options": ValidationError(gettext("Tick at least one right answer."))}
     return {}
 
 
@@ -67,7 +71,7 @@ class ChoiceQuestionBlock(QuestionBlock):
 
 class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
     class Meta:
-        label = "Question: one answer"
+        label = _("Question: one answer")
         icon = "radio-full"
 
 
@@ -75,21 +79,24 @@ class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
     exactly_one_correct = False
 
     class Meta:
-        label = "Question: several answers"
+        label = _("Question: several answers")
         icon = "tasks"
 
 
 class NumericQuestionBlock(QuestionBlock):
-    answer = blocks.DecimalBlock(max_digits=14, decimal_places=4, help_text="The right number.")
+    answer = blocks.DecimalBlock(max_digits=14, decimal_places=4, help_text=_("The right number."))
     tolerance = blocks.DecimalBlock(
         max_digits=14,
         decimal_places=4,
         min_value=Decimal(0),
         default=Decimal(0),
-        help_text="How far from the right number an answer may be and still count, e.g. 0.5.",
+        help_text=_("How far from the right number an answer may be and still count, e.g. 0.5."),
     )
     unit = blocks.CharBlock(
-        max_length=30, required=False, help_text="Shown next to the box, e.g. % or years."
+        max_length=30,
+        required=False,
+        # xgettext:no-python-format
+        help_text=_("Shown next to the box, e.g. % or years."),
     )
 
     class Meta:
@@ -102,11 +109,11 @@ class OrderingQuestionBlock(QuestionBlock):
         blocks.CharBlock(max_length=200),
         min_num=2,
         max_num=MAX_OPTIONS,
-        help_text="In the right order: learners see them shuffled and number them.",
+        help_text=_("In the right order: learners see them shuffled and number them."),
     )
 
     class Meta:
-        label = "Question: put in order"
+        label = _("Question: put in order")
         icon = "list-ol"
 
 
@@ -144,28 +151,28 @@ class LessonBlocks(blocks.StreamBlock):
     glossary_terms = GlossaryTermsBlock(default={"heading": "Words used in this lesson"})
     worked_example = WorkedExampleBlock()
     callout = CalloutBlock()
-    embed = EmbedBlock(help_text="A video or post from a provider the site allows.")
+    embed = EmbedBlock(help_text=_("A video or post from a provider the site allows."))
 
     def __init__(self, **kwargs):
         super().__init__(question_blocks(), **kwargs)
 
 
 class CurriculumObjectiveBlock(blocks.StructBlock):
-    level = blocks.CharBlock(max_length=80, help_text="e.g. Lower secondary (ages 11 to 14)")
+    level = blocks.CharBlock(max_length=80, help_text=_("e.g. Lower secondary (ages 11 to 14)"))
     objective = blocks.TextBlock(max_length=500)
 
 
 class TeacherResourcesBlock(blocks.StructBlock):
     """The "for teachers" section of a module: curriculum fit, a discussion guide, a worksheet."""
 
-    class_time = blocks.CharBlock(max_length=80, required=False, help_text="e.g. One 45-minute lesson")
+    class_time = blocks.CharBlock(max_length=80, required=False, help_text=_("e.g. One 45-minute lesson"))
     curriculum_objectives = blocks.ListBlock(CurriculumObjectiveBlock(), min_num=1, max_num=8)
     discussion_guide = blocks.RichTextBlock(features=["h3", "bold", "italic", "link", "ol", "ul"])
     worksheet = blocks.RichTextBlock(
-        features=["h3", "bold", "italic", "ol", "ul"], help_text="Printed from the teachers' page."
+        features=["h3", "bold", "italic", "ol", "ul"], help_text=_("Printed from the teachers' page.")
     )
     worksheet_document = DocumentChooserBlock(
-        required=False, help_text="Or as well: the worksheet as a file to download, e.g. a PDF."
+        required=False, help_text=_("Or as well: the worksheet as a file to download, e.g. a PDF.")
     )
 
     class Meta:

@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.core.pdf import artifact, new_tagged_pdf, tagged
 
@@ -22,23 +24,23 @@ MAX_CODE_INPUT = 40
 
 class CertificateNameForm(forms.Form):
     name = forms.CharField(
-        label="Your name as it should appear on the certificate", max_length=120, strip=True
+        label=_("Your name as it should appear on the certificate"), max_length=120, strip=True
     )
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Enter your name.")
+            raise forms.ValidationError(gettext("Enter your name."))
         if re.search(r"[<>{}\\]|https?:", name):
-            raise forms.ValidationError("Use only letters, spaces and punctuation found in names.")
+            raise forms.ValidationError(gettext("Use only letters, spaces and punctuation found in names."))
         return name
 
 
 class VerifyForm(forms.Form):
     code = forms.CharField(
-        label="Verification code",
+        label=_("Verification code"),
         max_length=MAX_CODE_INPUT,
-        help_text="Twelve letters and digits, as printed on the certificate, e.g. ABCD-EFGH-JKLM.",
+        help_text=_("Twelve letters and digits, as printed on the certificate, e.g. ABCD-EFGH-JKLM."),
     )
 
 
@@ -68,7 +70,8 @@ def certificate_view(module, request):
     """The learner's certificate; or, once the module is complete, the form that issues it."""
     if not request.user.is_authenticated:
         messages.info(
-            request, "Sign in (or create an account) to get your certificate: your progress comes with you."
+            request,
+            gettext("Sign in (or create an account) to get your certificate: your progress comes with you."),
         )
         return redirect_to_login(request.get_full_path())
     certificate = Certificate.objects.filter(
@@ -86,12 +89,14 @@ def certificate_view(module, request):
         return response
     state = AccountProgress(request.user).load(module)
     if not state.completed:
-        messages.info(request, "Finish every lesson and pass the post-check to get your certificate.")
+        messages.info(
+            request, gettext("Finish every lesson and pass the post-check to get your certificate.")
+        )
         return HttpResponseRedirect(module.url)
     form = CertificateNameForm(request.POST or None, initial={"name": request.user.get_full_name()})
     if request.method == "POST" and form.is_valid():
         issue(request.user, module, form.cleaned_data["name"], state.post_score)
-        messages.success(request, "Your certificate is ready.")
+        messages.success(request, gettext("Your certificate is ready."))
         return HttpResponseRedirect(request.path)
     response = module.render(
         request,
@@ -193,7 +198,7 @@ def verify(request):
         code = normalise_code(form.cleaned_data["code"])
         if code:
             return HttpResponseRedirect(reverse("literacy_certificate_check", args=[format_code(code)]))
-        form.add_error("code", "A code has twelve letters and digits, e.g. ABCD-EFGH-JKLM.")
+        form.add_error("code", gettext("A code has twelve letters and digits, e.g. ABCD-EFGH-JKLM."))
     response = render(request, "modules/certificate_verify.html", {"form": form})
     if form.errors:
         response.status_code = 400

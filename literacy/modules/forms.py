@@ -1,8 +1,9 @@
 """Forms for the e-modules outside the learner's answers (those are read by literacy/scoring.py)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-PREREQUISITE_LOOP = "These prerequisites make a loop: a module would have to be taken before itself."
+PREREQUISITE_LOOP = _("These prerequisites make a loop: a module would have to be taken before itself.")
 
 
 class ModulePageForm(WagtailAdminPageForm):

@@ -13,6 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -43,14 +45,14 @@ class ModuleIndexPage(SubpageViewsMixin, Page):
 
     intro = models.TextField(max_length=600, blank=True)
     basic_definition = models.TextField(
-        max_length=800, help_text="What a learner at the basic tier can do, in plain words."
+        max_length=800, help_text=_("What a learner at the basic tier can do, in plain words.")
     )
     intermediate_definition = models.TextField(max_length=800)
     advanced_definition = models.TextField(max_length=800)
     tiers_source = models.CharField(
         max_length=250,
         blank=True,
-        help_text="Where the tier definitions come from, shown under them.",
+        help_text=_("Where the tier definitions come from, shown under them."),
     )
     save_progress_text = models.TextField(
         max_length=500,
@@ -62,7 +64,7 @@ class ModuleIndexPage(SubpageViewsMixin, Page):
     certificate_statement = models.CharField(
         max_length=200,
         default="has completed the statistical literacy e-module",
-        help_text="The words between the learner's name and the module's title on a certificate.",
+        help_text=_("The words between the learner's name and the module's title on a certificate."),
     )
     certificate_signatory = models.CharField(max_length=120, default="The national statistics office")
 
@@ -76,11 +78,12 @@ class ModuleIndexPage(SubpageViewsMixin, Page):
                 FieldPanel("advanced_definition"),
                 FieldPanel("tiers_source"),
             ],
-            heading="The three tiers",
+            heading=_("The three tiers"),
         ),
         FieldPanel("save_progress_text"),
         MultiFieldPanel(
-            [FieldPanel("certificate_statement"), FieldPanel("certificate_signatory")], heading="Certificates"
+            [FieldPanel("certificate_statement"), FieldPanel("certificate_signatory")],
+            heading=_("Certificates"),
         ),
     ]
     subpage_types = ["modules.ModulePage"]
@@ -88,7 +91,7 @@ class ModuleIndexPage(SubpageViewsMixin, Page):
 
     class Meta:
         db_table = "literacy_moduleindexpage"
-        verbose_name = "module index"
+        verbose_name = _("module index")
 
     def tier_definition(self, tier):
         return getattr(self, f"{tier}_definition", "")
@@ -102,42 +105,44 @@ class ModulePage(SubpageViewsMixin, Page):
 
     collects_feedback = True  # learners are asked "Was this page useful?" (feedback)
 
-    summary = models.TextField(max_length=400, help_text="What the module is about, in one or two sentences.")
+    summary = models.TextField(
+        max_length=400, help_text=_("What the module is about, in one or two sentences.")
+    )
     tier = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     topics = ClusterTaggableManager(through=ModuleTopic, blank=True)
     audiences = UserGroupsField(
-        "written for", default=list, blank=True, help_text="The user groups the module is written for."
+        "written for", default=list, blank=True, help_text=_("The user groups the module is written for.")
     )
     objectives = models.TextField(
-        max_length=2000, help_text="What learners will be able to do, one objective per line."
+        max_length=2000, help_text=_("What learners will be able to do, one objective per line.")
     )
     duration_minutes = models.PositiveSmallIntegerField(
-        "estimated time (minutes)", default=30, validators=[MinValueValidator(1), MaxValueValidator(600)]
+        _("estimated time (minutes)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
     prerequisites = ParentalManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
         related_name="required_by",
-        help_text="Modules to take first. A module cannot require itself, directly or through others.",
+        help_text=_("Modules to take first. A module cannot require itself, directly or through others."),
     )
     pass_mark = models.PositiveSmallIntegerField(
-        "pass mark (%)",
+        _("pass mark (%)"),
         default=70,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="The post-check score, out of 100, that earns the certificate.",
+        help_text=_("The post-check score, out of 100, that earns the certificate."),
     )
     pre_check = StreamField(
-        CheckBlocks(min_num=1), help_text="A few questions on the objectives, before the first lesson."
+        CheckBlocks(min_num=1), help_text=_("A few questions on the objectives, before the first lesson.")
     )
     post_check = StreamField(
-        CheckBlocks(min_num=1), help_text="Questions on the same objectives, after the last lesson."
+        CheckBlocks(min_num=1), help_text=_("Questions on the same objectives, after the last lesson.")
     )
     teacher_resources = StreamField(
         [("teacher_resources", TeacherResourcesBlock())],
         blank=True,
         max_num=1,
-        verbose_name="for teachers",
+        verbose_name=_("for teachers"),
     )
 
     content_panels = [
@@ -166,7 +171,7 @@ class ModulePage(SubpageViewsMixin, Page):
 
     class Meta:
         db_table = "literacy_modulepage"
-        verbose_name = "e-module"
+        verbose_name = _("e-module")
 
     def objective_list(self):
         return [line.strip() for line in self.objectives.splitlines() if line.strip()]
@@ -217,7 +222,7 @@ class LessonPage(SubpageViewsMixin, Page):
 
     summary = models.TextField(max_length=300, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
-        "estimated time (minutes)", default=10, validators=[MinValueValidator(1), MaxValueValidator(240)]
+        _("estimated time (minutes)"), default=10, validators=[MinValueValidator(1), MaxValueValidator(240)]
     )
     body = StreamField(LessonBlocks())
 
@@ -233,7 +238,7 @@ class LessonPage(SubpageViewsMixin, Page):
 
     class Meta:
         db_table = "literacy_lessonpage"
-        verbose_name = "lesson"
+        verbose_name = _("lesson")
 
     subpage_urls = "literacy.modules.urls.lesson_urls"
 
@@ -246,14 +251,14 @@ class ModuleProgress(models.Model):
     )
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
     completed_lessons = models.JSONField(default=list, blank=True)
-    answers = models.JSONField(default=dict, blank=True, help_text="Lesson answers by question id.")
-    check_answers = models.JSONField(default=dict, blank=True, help_text="Latest pre/post-check answers.")
+    answers = models.JSONField(default=dict, blank=True, help_text=_("Lesson answers by question id."))
+    check_answers = models.JSONField(default=dict, blank=True, help_text=_("Latest pre/post-check answers."))
     last_lesson = models.ForeignKey(
         LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     pre_score = models.PositiveSmallIntegerField(null=True, blank=True)
     post_score = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The best post-check score."
+        null=True, blank=True, help_text=_("The best post-check score.")
     )
     started_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -261,7 +266,7 @@ class ModuleProgress(models.Model):
 
     class Meta:
         db_table = "literacy_moduleprogress"
-        verbose_name_plural = "module progress"
+        verbose_name_plural = _("module progress")
         constraints = [
             models.UniqueConstraint(fields=["user", "module"], name="literacy_one_progress_per_module")
         ]
@@ -274,18 +279,20 @@ class CheckAttempt(models.Model):
     """One pre-check or post-check taken: the baseline and end-of-module measures of learning."""
 
     class Kind(models.TextChoices):
-        PRE = "pre", "Pre-check"
-        POST = "post", "Post-check"
+        PRE = "pre", _("Pre-check")
+        POST = "post", _("Post-check")
 
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="check_attempts")
     kind = models.CharField(max_length=4, choices=Kind.choices)
-    learner = models.CharField(max_length=40, help_text="Who took it: an account, or an anonymous browser.")
+    learner = models.CharField(
+        max_length=40, help_text=_("Who took it: an account, or an anonymous browser.")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     correct = models.PositiveSmallIntegerField()
     total = models.PositiveSmallIntegerField()
-    score = models.PositiveSmallIntegerField(help_text="Out of 100.")
+    score = models.PositiveSmallIntegerField(help_text=_("Out of 100."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -336,12 +343,12 @@ class Certificate(models.Model):
     code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_certificate_code, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
     module = models.ForeignKey(ModulePage, on_delete=models.PROTECT, related_name="certificates")
-    name = models.CharField("name on the certificate", max_length=120)
+    name = models.CharField(_("name on the certificate"), max_length=120)
     module_title = models.CharField(
-        max_length=255, help_text="The module's title when the certificate was issued."
+        max_length=255, help_text=_("The module's title when the certificate was issued.")
     )
     tier = models.CharField(max_length=20, choices=Tier.choices)
-    score = models.PositiveSmallIntegerField(help_text="Post-check score, out of 100.")
+    score = models.PositiveSmallIntegerField(help_text=_("Post-check score, out of 100."))
     issued_at = models.DateTimeField(default=timezone.now, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revocation_reason = models.CharField(max_length=300, blank=True)
@@ -370,4 +377,6 @@ class Certificate(models.Model):
 
     def clean(self):
         if self.revocation_reason and not self.revoked_at:
-            raise ValidationError({"revoked_at": "Give the date of revocation, or clear the reason."})
+            raise ValidationError(
+                {"revoked_at": gettext("Give the date of revocation, or clear the reason.")}
+            )

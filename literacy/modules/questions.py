@@ -7,6 +7,8 @@ answer can slip into the page before the learner has answered.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from .blocks import QUESTION_TYPES
 from .scoring import display_order
 
@@ -78,7 +80,9 @@ def _right_texts(block):
     if block.block_type == "numeric":
         answer = f"{value['answer'].normalize():f} {value['unit']}".strip()
         if value["tolerance"]:
-            answer += f" (answers within {value['tolerance'].normalize():f} of it count)"
+            answer += " " + gettext("(answers within %(tolerance)s of it count)") % {
+                "tolerance": f"{value['tolerance'].normalize():f}"
+            }
         return [answer]
     if block.block_type == "ordering":
         return list(value["items"])

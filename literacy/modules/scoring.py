@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 
 MAX_NUMBER_LENGTH = 30
 
@@ -40,9 +41,9 @@ def _index(raw, count):
     try:
         index = int(raw)
     except (TypeError, ValueError):
-        raise AnswerError("Choose one of the answers.") from None
+        raise AnswerError(gettext("Choose one of the answers.")) from None
     if not 0 <= index < count:
-        raise AnswerError("Choose one of the answers.")
+        raise AnswerError(gettext("Choose one of the answers."))
     return index
 
 
@@ -50,7 +51,7 @@ def check_single_choice(value, data, name="answer"):
     options = value["options"]
     raw = data.get(name)
     if raw in (None, ""):
-        raise AnswerError("Choose an answer.")
+        raise AnswerError(gettext("Choose an answer."))
     index = _index(raw, len(options))
     return Result(bool(options[index]["correct"]), index)
 
@@ -59,12 +60,12 @@ def check_multiple_choice(value, data, name="answer"):
     options = value["options"]
     chosen = data.getlist(name)
     if not chosen:
-        raise AnswerError("Choose at least one answer.")
+        raise AnswerError(gettext("Choose at least one answer."))
     if len(chosen) > len(options):
-        raise AnswerError("Choose each answer at most once.")
+        raise AnswerError(gettext("Choose each answer at most once."))
     indexes = sorted({_index(raw, len(options)) for raw in chosen})
     if len(indexes) != len(chosen):
-        raise AnswerError("Choose each answer at most once.")
+        raise AnswerError(gettext("Choose each answer at most once."))
     right = [i for i, option in enumerate(options) if option["correct"]]
     return Result(indexes == right, indexes)
 
@@ -73,18 +74,18 @@ def parse_number(raw):
     """A number as people type it: spaces and thousands commas allowed, one decimal point."""
     text = (raw or "").strip().replace(" ", "").replace("\u00a0", "")
     if not text:
-        raise AnswerError("Type a number.")
+        raise AnswerError(gettext("Type a number."))
     if len(text) > MAX_NUMBER_LENGTH:
-        raise AnswerError("That number is too long.")
+        raise AnswerError(gettext("That number is too long."))
     if "," in text and "." not in text and text.count(",") == 1 and len(text.split(",")[1]) != 3:
         text = text.replace(",", ".")  # a decimal comma, as in 2,5
     text = text.replace(",", "")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise AnswerError("Type a number using digits, e.g. 12.5.") from None
+        raise AnswerError(gettext("Type a number using digits, e.g. 12.5.")) from None
     if not number.is_finite():
-        raise AnswerError("Type a number using digits, e.g. 12.5.")
+        raise AnswerError(gettext("Type a number using digits, e.g. 12.5."))
     return number
 
 
@@ -105,12 +106,12 @@ def check_ordering(value, data, question_id, name="answer"):
         try:
             position = int(raw)
         except (TypeError, ValueError):
-            raise AnswerError("Give every item a position.") from None
+            raise AnswerError(gettext("Give every item a position.")) from None
         if not 1 <= position <= count:
-            raise AnswerError(f"Give every item a position from 1 to {count}.")
+            raise AnswerError(gettext("Give every item a position from 1 to %(count)s.") % {"count": count})
         positions.append(position)
     if sorted(positions) != list(range(1, count + 1)):
-        raise AnswerError("Give each item a different position.")
+        raise AnswerError(gettext("Give each item a different position."))
     learner_order = [item for _, item in sorted(zip(positions, shown, strict=True))]
     return Result(learner_order == list(range(count)), learner_order)
 
@@ -125,7 +126,7 @@ def check(block_type, value, data, question_id, name="answer"):
         return check_numeric(value, data, name)
     if block_type == "ordering":
         return check_ordering(value, data, question_id, name)
-    raise AnswerError("This is not a question.")
+    raise AnswerError(gettext("This is not a question."))
 
 
 def percentage(correct, total):

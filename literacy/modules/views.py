@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 
@@ -44,14 +45,16 @@ def module_lessons(module):
 def next_step(module, state, lessons):
     """(url, label) of where this learner should go next in the module."""
     if state.pre_score is None:
-        return module.url + module.reverse_subpage("pre_check"), "Start with the pre-check"
+        return module.url + module.reverse_subpage("pre_check"), gettext("Start with the pre-check")
     for lesson in lessons:
         if lesson.pk not in state.lessons:
-            label = "Continue where you left off" if state.lessons else "Start the first lesson"
-            return lesson.url, f"{label}: {lesson.title}"
+            label = (
+                gettext("Continue where you left off") if state.lessons else gettext("Start the first lesson")
+            )
+            return lesson.url, gettext("%(label)s: %(lesson)s") % {"label": label, "lesson": lesson.title}
     if not state.passed(module):
-        return module.url + module.reverse_subpage("post_check"), "Take the post-check"
-    return module.url + module.reverse_subpage("certificate"), "Get your certificate"
+        return module.url + module.reverse_subpage("post_check"), gettext("Take the post-check")
+    return module.url + module.reverse_subpage("certificate"), gettext("Get your certificate")
 
 
 # The Learn index
@@ -226,7 +229,9 @@ def check_view(module, request, kind):
     stream = module.pre_check if is_pre else module.post_check
     blocks = questions_in(stream)
     if not is_pre and state.pre_score is None:
-        messages.info(request, "Take the pre-check first: it shows how much you learn in this module.")
+        messages.info(
+            request, gettext("Take the pre-check first: it shows how much you learn in this module.")
+        )
         return HttpResponseRedirect(module.url + module.reverse_subpage("pre_check"))
     taken = state.pre_score is not None if is_pre else state.post_score is not None
     if request.method == "POST":
@@ -234,11 +239,14 @@ def check_view(module, request, kind):
             return limited
         if not take_check_token(request, module, kind):
             messages.error(
-                request, "This form was already sent, so it was not scored again. Here is your result."
+                request,
+                gettext("This form was already sent, so it was not scored again. Here is your result."),
             )
             return HttpResponseRedirect(module.url + module.reverse_subpage(f"{kind}_check"))
         if is_pre and taken:
-            messages.error(request, "You have already taken the pre-check: your first score is kept.")
+            messages.error(
+                request, gettext("You have already taken the pre-check: your first score is kept.")
+            )
             return HttpResponseRedirect(module.url + module.reverse_subpage("pre_check"))
         return score_check(module, request, store, state, kind, blocks)
     if request.method != "GET":
@@ -411,7 +419,8 @@ def answer(lesson_page, request):
     anchor = f"#question-{block.id}"
     if block.id in state.answers:
         messages.info(
-            request, "You have already answered this question. Choose “Try again” to answer it again."
+            request,
+            gettext("You have already answered this question. Choose “Try again” to answer it again."),
         )
         return HttpResponseRedirect(lesson_page.url + anchor)
     try:
@@ -444,7 +453,7 @@ def lesson_done(lesson_page, request):
     lessons = module_lessons(module)
     state.mark_lesson(lesson_page.pk)
     if update_completion(store, module, state, [item.pk for item in lessons]):
-        messages.success(request, "You have completed this module.")
+        messages.success(request, gettext("You have completed this module."))
         record_conversion(request, COMPLETION)
     store.save(module, state)
     following = [item for item in lessons if item.pk not in state.lessons]

@@ -1,6 +1,8 @@
 """The "E-modules" menu: certificates (staff may revoke one) and the statistics screen."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -22,7 +24,7 @@ class CertificatePermissionHelper(ReadOnlyPermissionHelper):
 class CertificateAdmin(RecordAdmin):
     model = Certificate
     base_url_path = "literacy/certificate"  # the admin address it had before literacy was split
-    menu_label = "Certificates"
+    menu_label = _("Certificates")
     menu_icon = "success"
     permission_helper_class = CertificatePermissionHelper
     inspect_view_enabled = True
@@ -43,14 +45,14 @@ class CertificateAdmin(RecordAdmin):
     )
 
     def validity(self, certificate):
-        return "Revoked" if certificate.revoked else "Valid"
+        return gettext("Revoked") if certificate.revoked else gettext("Valid")
 
-    validity.short_description = "Status"
+    validity.short_description = _("Status")
 
     def display_code(self, certificate):
         return certificate.display_code
 
-    display_code.short_description = "Code"
+    display_code.short_description = _("Code")
 
 
 class StatisticsMenuItem(MenuItem):
@@ -60,14 +62,14 @@ class StatisticsMenuItem(MenuItem):
 
 @modeladmin_register
 class LearningGroup(ModelAdminGroup):
-    menu_label = "E-modules"
+    menu_label = _("E-modules")
     menu_icon = "doc-full"
     menu_order = 250
     items = (CertificateAdmin,)
 
     def get_submenu_items(self):
         statistics = StatisticsMenuItem(
-            "Statistics",
+            _("Statistics"),
             reverse("literacy_module_statistics"),
             name="module-statistics",
             icon_name="list-ul",

@@ -20,6 +20,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
@@ -44,7 +46,7 @@ def _attendance_open(registration, now):
     return registration.status == Status.CONFIRMED and not session.cancelled and now >= session.starts_at
 
 
-ATTENDANCE_NOT_APPLICABLE = "not a confirmed place at a session that has started, or already marked so"
+ATTENDANCE_NOT_APPLICABLE = _("not a confirmed place at a session that has started, or already marked so")
 
 
 def _set_attendance(registration, attended):
@@ -79,14 +81,14 @@ ACTIONS = {
     for action in (
         RegistrationAction(
             slug="approve",
-            label="Approve",
-            done="Approved",
+            label=_("Approve"),
+            done=_("Approved"),
             log_action="literacy.registration.approve",
-            explanation=(
+            explanation=_(
                 "Each person gets a seat if one is free, otherwise a place on the waitlist, "
                 "and an email telling them which."
             ),
-            not_applicable="not awaiting approval, or the session is cancelled or has started",
+            not_applicable=_("not awaiting approval, or the session is cancelled or has started"),
             applies=lambda r, now: (
                 r.status == Status.PENDING and not r.session.cancelled and _before_start(r, now)
             ),
@@ -94,14 +96,14 @@ ACTIONS = {
         ),
         RegistrationAction(
             slug="decline",
-            label="Decline",
-            done="Declined",
+            label=_("Decline"),
+            done=_("Declined"),
             log_action="literacy.registration.decline",
-            explanation=(
+            explanation=_(
                 "Each person gets an email with the reason below. A seat they held goes to the "
                 "first person on the waitlist."
             ),
-            not_applicable="already declined or cancelled, or the session has started",
+            not_applicable=_("already declined or cancelled, or the session has started"),
             applies=lambda r, now: r.status in Registration.ACTIVE and _before_start(r, now),
             perform=lambda r, reason: services.decline(r, reason=reason),
             asks_reason=True,
@@ -109,10 +111,10 @@ ACTIONS = {
         ),
         RegistrationAction(
             slug="attended",
-            label="Mark attended",
-            done="Marked as attended",
+            label=_("Mark attended"),
+            done=_("Marked as attended"),
             log_action="literacy.registration.attended",
-            explanation=(
+            explanation=_(
                 "After the session, attendees get a thank-you email with the materials and a "
                 "link to the feedback survey."
             ),
@@ -122,10 +124,10 @@ ACTIONS = {
         ),
         RegistrationAction(
             slug="not-attended",
-            label="Mark not attended",
-            done="Marked as not attended",
+            label=_("Mark not attended"),
+            done=_("Marked as not attended"),
             log_action="literacy.registration.not_attended",
-            explanation="People marked as not attended get no thank-you email and cannot give feedback.",
+            explanation=_("People marked as not attended get no thank-you email and cannot give feedback."),
             not_applicable=ATTENDANCE_NOT_APPLICABLE,
             applies=lambda r, now: _attendance_open(r, now) and r.attended is not False,
             perform=lambda r, reason: _set_attendance(r, False),
@@ -143,13 +145,13 @@ class ActionForm(forms.Form):
     id = forms.ModelMultipleChoiceField(
         queryset=Registration.objects.select_related("session"),
         widget=forms.MultipleHiddenInput,
-        error_messages={"required": "Select at least one registration."},
+        error_messages={"required": _("Select at least one registration.")},
     )
     reason = forms.CharField(
-        label="Reason, as the person will read it",
+        label=_("Reason, as the person will read it"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example: this session is for accredited journalists only.",
+        help_text=_("For example: this session is for accredited journalists only."),
     )
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -234,9 +236,15 @@ def _perform(request, action, form, now):
             continue
         done.append(registration.name)
     if done:
-        messages.success(request, f"{action.done}: {', '.join(done)}.")
+        messages.success(
+            request, gettext("%(done)s: %(names)s.") % {"done": action.done, "names": ", ".join(done)}
+        )
     if skipped:
-        messages.warning(request, f"Left unchanged ({action.not_applicable}): {', '.join(skipped)}.")
+        messages.warning(
+            request,
+            gettext("Left unchanged (%(reason)s): %(names)s.")
+            % {"reason": action.not_applicable, "names": ", ".join(skipped)},
+        )
     for message in refused:
         messages.error(request, message)
     return redirect(_next_url(request, form.cleaned_data.get("next")))

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrainingConfig(AppConfig):
     name = "literacy.training"
     label = "training"
-    verbose_name = "Training for journalists"
+    verbose_name = _("Training for journalists")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

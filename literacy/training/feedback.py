@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
@@ -19,11 +21,11 @@ from portal.contacts.services import record_touchpoint
 from .models import Registration, SessionFeedback
 
 RATINGS = [
-    (1, "1: not useful"),
+    (1, _("1: not useful")),
     (2, "2"),
     (3, "3"),
     (4, "4"),
-    (5, "5: very useful"),
+    (5, _("5: very useful")),
 ]
 
 
@@ -35,21 +37,23 @@ def feedback_url(registration):
 
 class FeedbackForm(forms.ModelForm):
     rating = forms.TypedChoiceField(
-        label="How useful was the session for your work?",
+        label=_("How useful was the session for your work?"),
         choices=RATINGS,
         coerce=int,
         widget=forms.RadioSelect,
-        help_text="1 is not useful at all, 5 is very useful.",
+        help_text=_("1 is not useful at all, 5 is very useful."),
         error_messages={
-            "required": "Choose a rating from 1 to 5.",
-            "invalid_choice": "Choose a rating from 1 to 5.",
+            "required": _("Choose a rating from 1 to 5."),
+            "invalid_choice": _("Choose a rating from 1 to 5."),
         },
     )
     improve = forms.CharField(
-        label="What could be better?",
+        label=_("What could be better?"),
         max_length=2000,
         required=False,
-        help_text="For example: topics to add, the pace, the room or the connection. Up to 2,000 characters.",
+        help_text=_(
+            "For example: topics to add, the pace, the room or the connection. Up to 2,000 characters."
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
@@ -75,7 +79,9 @@ def feedback(session, request, token):
     form = FeedbackForm(request.POST if request.method == "POST" else None, instance=existing)
     if request.method == "POST" and form.is_valid():
         _save(registration, form, first_time=existing is None)
-        messages.success(request, "Thank you: we have your feedback. You can change it here at any time.")
+        messages.success(
+            request, gettext("Thank you: we have your feedback. You can change it here at any time.")
+        )
         return redirect(request.path)
     return _render(request, session, registration, form, existing, status=200)
 

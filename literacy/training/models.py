@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
@@ -22,9 +24,9 @@ from portal.core.vocabularies import Tier, UserGroup
 
 
 class SessionFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class TrainingIndexPage(SubpageViewsMixin, Page):
@@ -38,7 +40,7 @@ class TrainingIndexPage(SubpageViewsMixin, Page):
             "session, send me reminders and ask for my feedback afterwards, as described in the "
             "privacy notice."
         ),
-        help_text="The consent people give when they register; each registration keeps a copy.",
+        help_text=_("The consent people give when they register; each registration keeps a copy."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("consent_text")]
@@ -48,7 +50,7 @@ class TrainingIndexPage(SubpageViewsMixin, Page):
 
     class Meta:
         db_table = "literacy_trainingindexpage"
-        verbose_name = "training index"
+        verbose_name = _("training index")
 
     def get_cached_paths(self):
         """The listings the page cache keeps (see page_cache.py): upcoming, past and the feed."""
@@ -70,7 +72,7 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
         choices=UserGroup.choices,
         default=UserGroup.MEDIA,
         blank=True,
-        help_text="The user group the session is written for; leave empty for a session open to everyone.",
+        help_text=_("The user group the session is written for; leave empty for a session open to everyone."),
     )
     level = models.CharField(max_length=20, choices=Tier.choices, default=Tier.BASIC)
     format = models.CharField(max_length=20, choices=SessionFormat.choices, default=SessionFormat.IN_PERSON)
@@ -79,26 +81,28 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
     duration_minutes = models.PositiveIntegerField(default=120)
     time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE, validators=[validate_time_zone])
     registration_deadline = models.DateTimeField(
-        null=True, blank=True, help_text="Leave blank to accept registrations until the session starts."
+        null=True, blank=True, help_text=_("Leave blank to accept registrations until the session starts.")
     )
     capacity = models.PositiveIntegerField(
-        default=20, help_text="Seats; further registrations join the waitlist."
+        default=20, help_text=_("Seats; further registrations join the waitlist.")
     )
     requires_approval = models.BooleanField(
-        default=False, help_text="Staff approve each registration, e.g. accredited media only."
+        default=False, help_text=_("Staff approve each registration, e.g. accredited media only.")
     )
 
     venue_name = models.CharField(max_length=200, blank=True)
     address = models.TextField(max_length=400, blank=True)
-    map_url = models.URLField("map link", blank=True)
-    joining_link = models.URLField(blank=True, help_text="Online sessions: sent only to registered people.")
+    map_url = models.URLField(_("map link"), blank=True)
+    joining_link = models.URLField(
+        blank=True, help_text=_("Online sessions: sent only to registered people.")
+    )
 
     trainer_name = models.CharField(max_length=120)
     trainer_role = models.CharField(max_length=160, blank=True)
     preparation = StreamField(
-        [("page", PageChooserBlock(help_text="An e-module or story to read beforehand"))],
+        [("page", PageChooserBlock(help_text=_("An e-module or story to read beforehand")))],
         blank=True,
-        verbose_name="prepare with",
+        verbose_name=_("prepare with"),
     )
 
     cancelled = models.BooleanField(default=False)
@@ -106,7 +110,7 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
     sequence = models.PositiveIntegerField(
         default=0,
         editable=False,
-        help_text="iCalendar SEQUENCE: goes up each time the time, place or status changes.",
+        help_text=_("iCalendar SEQUENCE: goes up each time the time, place or status changes."),
     )
 
     content_panels = [
@@ -126,7 +130,7 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
                 FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("capacity")]),
                 FieldPanel("requires_approval"),
             ],
-            heading="When and how many",
+            heading=_("When and how many"),
         ),
         MultiFieldPanel(
             [
@@ -135,12 +139,14 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
                 FieldPanel("map_url"),
                 FieldPanel("joining_link"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
-        MultiFieldPanel([FieldPanel("trainer_name"), FieldPanel("trainer_role")], heading="Trainer"),
+        MultiFieldPanel([FieldPanel("trainer_name"), FieldPanel("trainer_role")], heading=_("Trainer")),
         FieldPanel("preparation"),
-        InlinePanel("materials", heading="Materials", label="Material"),
-        MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading="Cancellation"),
+        InlinePanel("materials", heading=_("Materials"), label=_("Material")),
+        MultiFieldPanel(
+            [FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading=_("Cancellation")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -158,17 +164,19 @@ class TrainingSessionPage(SubpageViewsMixin, Page):
 
     class Meta:
         db_table = "literacy_trainingsessionpage"
-        verbose_name = "training session"
+        verbose_name = _("training session")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not self.address:
-            errors["address"] = "Sessions in a room need an address."
+            errors["address"] = gettext("Sessions in a room need an address.")
         if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.joining_link:
-            errors["joining_link"] = "Online sessions need a joining link (it is sent only to registrants)."
+            errors["joining_link"] = gettext(
+                "Online sessions need a joining link (it is sent only to registrants)."
+            )
         if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
-            errors["registration_deadline"] = "Registration must close before the session starts."
+            errors["registration_deadline"] = gettext("Registration must close before the session starts.")
         if errors:
             raise ValidationError(errors)
 
@@ -209,15 +217,15 @@ class SessionMaterial(Orderable):
     """Slides, recordings and handouts that stay with a session after it has run."""
 
     class Visibility(models.TextChoices):
-        REGISTRANTS = "registrants", "People who registered"
-        EVERYONE = "everyone", "Everyone"
+        REGISTRANTS = "registrants", _("People who registered")
+        EVERYONE = "everyone", _("Everyone")
 
     session = ParentalKey(TrainingSessionPage, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(max_length=200)
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    url = models.URLField(blank=True, help_text="Or a link, e.g. to a recording")
+    url = models.URLField(blank=True, help_text=_("Or a link, e.g. to a recording"))
     visibility = models.CharField(max_length=20, choices=Visibility.choices, default=Visibility.EVERYONE)
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url"), FieldPanel("visibility")]
@@ -227,7 +235,7 @@ class SessionMaterial(Orderable):
 
     def clean(self):
         if not self.document_id and not self.url:
-            raise ValidationError("Choose a document or give a link.")
+            raise ValidationError(gettext("Choose a document or give a link."))
 
 
 def new_token():
@@ -238,11 +246,11 @@ class Registration(models.Model):
     """A person's place (or place in line) at a session."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITLISTED = "waitlisted", "On the waitlist"
-        PENDING = "pending", "Awaiting approval"
-        DECLINED = "declined", "Declined"
-        CANCELLED = "cancelled", "Cancelled"
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        PENDING = "pending", _("Awaiting approval")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
 
     ACTIVE = (Status.CONFIRMED, Status.WAITLISTED, Status.PENDING)
 
@@ -251,12 +259,12 @@ class Registration(models.Model):
         "contacts.Contact", on_delete=models.PROTECT, related_name="training_registrations"
     )
     name = models.CharField(max_length=150)
-    email = models.EmailField(help_text="Normalised: trimmed and lower case.")
-    organisation = models.CharField("organisation or outlet", max_length=200, blank=True)
+    email = models.EmailField(help_text=_("Normalised: trimmed and lower case."))
+    organisation = models.CharField(_("organisation or outlet"), max_length=200, blank=True)
     role = models.CharField(max_length=120, blank=True)
     user_group = models.CharField(max_length=40, choices=UserGroup.choices, blank=True)
     accessibility_needs = models.TextField(max_length=1000, blank=True)
-    questions = models.TextField("questions for the trainer", max_length=2000, blank=True)
+    questions = models.TextField(_("questions for the trainer"), max_length=2000, blank=True)
 
     status = models.CharField(max_length=20, choices=Status.choices)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
@@ -268,7 +276,7 @@ class Registration(models.Model):
     shared_calendar_uid = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Invited before each registration had its own calendar UID: keeps the session's.",
+        help_text=_("Invited before each registration had its own calendar UID: keeps the session's."),
     )
 
     class Meta:
@@ -290,12 +298,12 @@ class Registration(models.Model):
 class SessionFeedback(models.Model):
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(choices=[(n, str(n)) for n in range(1, 6)])
-    improve = models.TextField("what could be better", max_length=2000, blank=True)
+    improve = models.TextField(_("what could be better"), max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         db_table = "literacy_sessionfeedback"
-        verbose_name_plural = "session feedback"
+        verbose_name_plural = _("session feedback")
 
     def __str__(self):
         return f"{self.rating}/5 for {self.registration.session.title}"

@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
@@ -36,21 +37,23 @@ class RegistrationClosed(RegistrationError):
 class AlreadyRegistered(RegistrationError):
     """This email already has a seat, a place on the waitlist or a request awaiting approval."""
 
-    def __init__(self, message="This email address is already registered for this session."):
-        super().__init__(message)
+    def __init__(self, message=None):
+        super().__init__(message or gettext("This email address is already registered for this session."))
 
 
 def closed_reason(session, now=None):
     """Why nobody can register now (a sentence for the page), or "" while registration is open."""
     now = now or timezone.now()
     if session.cancelled:
-        return "This session has been cancelled."
+        return gettext("This session has been cancelled.")
     if now >= session.starts_at:
         return (
-            "This session has already taken place." if now >= session.ends_at else "This session has started."
+            gettext("This session has already taken place.")
+            if now >= session.ends_at
+            else gettext("This session has started.")
         )
     if now >= session.closes_at:
-        return f"Registration closed on {session_closes(session)}."
+        return gettext("Registration closed on %(date)s.") % {"date": session_closes(session)}
     return ""
 
 
@@ -114,13 +117,13 @@ def register(
         validate_email(address)
     except ValidationError as error:
         raise RegistrationError(
-            "Enter an email address in the correct format, like name@example.com"
+            gettext("Enter an email address in the correct format, like name@example.com")
         ) from error
     name = single_line(name)
     if not name:
-        raise RegistrationError("Enter your name.")
+        raise RegistrationError(gettext("Enter your name."))
     if not consent_wording:
-        raise RegistrationError("A registration needs the consent the person gave.")
+        raise RegistrationError(gettext("A registration needs the consent the person gave."))
     with transaction.atomic():
         session = _lock_session(session)
         reason = closed_reason(session)
@@ -227,8 +230,8 @@ def approve(registration):
             return current
         if current.status != Status.PENDING:
             raise RegistrationError(
-                f"{current.name}'s registration is {current.get_status_display().lower()}; "
-                "they can register again."
+                gettext("%(name)s's registration is %(status)s; they can register again.")
+                % {"name": current.name, "status": current.get_status_display().lower()}
             )
         if session.cancelled or timezone.now() >= session.starts_at:
             raise RegistrationClosed(closed_reason(session))
@@ -254,7 +257,9 @@ def decline(registration, reason=""):
         if current.status == Status.DECLINED:
             return current
         if current.status not in Registration.ACTIVE:
-            raise RegistrationError(f"{current.name} already cancelled this registration.")
+            raise RegistrationError(
+                gettext("%(name)s already cancelled this registration.") % {"name": current.name}
+            )
         had_seat = current.status == Status.CONFIRMED
         _set_status(current, Status.DECLINED)
         _email_on_commit(

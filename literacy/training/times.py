@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 
 def local(session, moment):
@@ -15,7 +16,13 @@ def session_when(session):
     start, end = local(session, session.starts_at), local(session, session.ends_at)
     day = date_format(start, "l j F Y")
     end_text = date_format(end, "H:i") if end.date() == start.date() else date_format(end, "l j F Y, H:i")
-    return f"{day}, {date_format(start, 'H:i')} to {end_text} ({session.time_zone} time, {start.tzname()})"
+    return gettext("%(day)s, %(start)s to %(end)s (%(zone)s time, %(abbreviation)s)") % {
+        "day": day,
+        "start": date_format(start, "H:i"),
+        "end": end_text,
+        "zone": session.time_zone,
+        "abbreviation": start.tzname(),
+    }
 
 
 def session_date(session):

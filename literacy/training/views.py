@@ -14,6 +14,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from portal.contacts.services import normalise_email
 from portal.core.caching.pagecache import mark_cacheable
@@ -181,7 +182,9 @@ def register(session, request):
                 source=request.build_absolute_uri(session.url),
             )
         except services.AlreadyRegistered as error:
-            form.add_error("email", str(error) + " Your confirmation email has a link to cancel it.")
+            form.add_error(
+                "email", str(error) + " " + gettext("Your confirmation email has a link to cancel it.")
+            )
         except services.RegistrationClosed:
             pass  # the page says why, in place of the form
         except services.RegistrationError as error:
@@ -229,7 +232,9 @@ def cancel(session, request, token):
     too_late = timezone.now() >= session.starts_at
     if request.method == "POST" and not too_late:
         services.cancel(registration)
-        messages.success(request, "Your registration is cancelled. We have emailed you a confirmation.")
+        messages.success(
+            request, gettext("Your registration is cancelled. We have emailed you a confirmation.")
+        )
         return HttpResponseRedirect(request.path)
     response = session.render(
         request,

@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django.contrib.admin import SimpleListFilter
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
@@ -23,7 +25,7 @@ from .times import session_date
 class SessionFilter(SimpleListFilter):
     """By session, newest first (Django's own related-field filter needs django.contrib.admin)."""
 
-    title = "session"
+    title = _("session")
     parameter_name = "session"
     field = "session"
 
@@ -63,9 +65,9 @@ class RegistrationButtonHelper(ButtonHelper):
         buttons.append(
             {
                 "url": self.url_helper.get_action_url("history", obj.pk),
-                "label": "History",
+                "label": gettext("History"),
                 "classname": self.finalise_classname(["button-secondary", *extra], classnames_exclude),
-                "title": f"Who changed {obj.name}'s registration, and when",
+                "title": gettext("Who changed %(name)s's registration, and when") % {"name": obj.name},
             }
         )
         query = urlencode({"id": obj.pk, "next": self.request.get_full_path()})
@@ -76,7 +78,7 @@ class RegistrationButtonHelper(ButtonHelper):
                     "url": f"{action.url()}?{query}",
                     "label": action.label,
                     "classname": self.finalise_classname([look, *extra], classnames_exclude),
-                    "title": f"{action.label}: {obj.name}",
+                    "title": gettext("%(action)s: %(name)s") % {"action": action.label, "name": obj.name},
                 }
             )
         return buttons
@@ -100,7 +102,7 @@ class ListPermittedHistoryView(HistoryView):
 class RegistrationAdmin(RecordAdmin):
     model = Registration
     base_url_path = "literacy/registration"  # the admin address it had before literacy was split
-    menu_label = "Registrations"
+    menu_label = _("Registrations")
     menu_icon = "form"
     index_view_class = RegistrationIndexView
     index_template_name = "training/admin/registration_index.html"
@@ -155,39 +157,39 @@ class RegistrationAdmin(RecordAdmin):
 
     def select(self, registration):
         return format_html(
-            '<input type="checkbox" name="id" value="{}" form="registration-actions" aria-label="Select {}">',
+            '<input type="checkbox" name="id" value="{}" form="registration-actions" aria-label="{}">',
             registration.pk,
-            registration.name,
+            gettext("Select %(name)s") % {"name": registration.name},
         )
 
-    select.short_description = "Select"
+    select.short_description = _("Select")
 
     def status_label(self, registration):
         return registration.get_status_display()
 
-    status_label.short_description = "Status"
+    status_label.short_description = _("Status")
 
     def user_group_label(self, registration):
         return registration.get_user_group_display()
 
-    user_group_label.short_description = "User group"
+    user_group_label.short_description = _("User group")
 
     def attendance(self, registration):
-        return {True: "Attended", False: "Did not attend"}.get(registration.attended, "")
+        return {True: gettext("Attended"), False: gettext("Did not attend")}.get(registration.attended, "")
 
-    attendance.short_description = "Attended"
+    attendance.short_description = _("Attended")
 
     def session_and_date(self, registration):
         session = registration.session
         return format_html("{}<br><small>{}</small>", session.title, session_date(session))
 
-    session_and_date.short_description = "Session"
+    session_and_date.short_description = _("Session")
     session_and_date.admin_order_field = "session__starts_at"
 
     def registered(self, registration):
         return registration.created_at
 
-    registered.short_description = "Registered"
+    registered.short_description = _("Registered")
     registered.admin_order_field = "created_at"
 
     def get_extra_admin_urls(self):
@@ -197,7 +199,7 @@ class RegistrationAdmin(RecordAdmin):
 class FeedbackAdmin(RecordAdmin):
     model = SessionFeedback
     base_url_path = "literacy/sessionfeedback"  # the admin address it had before literacy was split
-    menu_label = "Feedback"
+    menu_label = _("Feedback")
     menu_icon = "pick"
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
@@ -217,13 +219,13 @@ class FeedbackAdmin(RecordAdmin):
     def session(self, feedback):
         return feedback.registration.session.title
 
-    session.short_description = "Session"
+    session.short_description = _("Session")
     session.admin_order_field = "registration__session__title"
 
     def answered(self, feedback):
         return feedback.created_at
 
-    answered.short_description = "Answered"
+    answered.short_description = _("Answered")
     answered.admin_order_field = "created_at"
 
 
@@ -234,14 +236,14 @@ class FeedbackSummaryMenuItem(MenuItem):
 
 @modeladmin_register
 class TrainingGroup(ModelAdminGroup):
-    menu_label = "Training"
+    menu_label = _("Training")
     menu_icon = "calendar"
     menu_order = 260
     items = (RegistrationAdmin, FeedbackAdmin)
 
     def get_submenu_items(self):
         summary = FeedbackSummaryMenuItem(
-            "Feedback summary",
+            _("Feedback summary"),
             reverse("literacy_feedback_summary"),
             name="feedback-summary",
             icon_name="list-ul",

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .. import areaquiz, leaderboard, tokens
 from ..forms import AreaGuessForm, NicknameForm
@@ -16,7 +18,7 @@ from ..models import AreaGuess, LeaderboardEntry
 from .common import checked_post, redirect_to, render
 
 TEMPLATE = "games/area_quiz_page.html"
-SCORE_REPLAYED = "This score was already sent, or the page expired. Please send it again."
+SCORE_REPLAYED = _("This score was already sent, or the page expired. Please send it again.")
 
 
 def session_key(page):
@@ -72,7 +74,7 @@ def result(page, request):
     scope = f"area-score:{page.pk}"
     form, status = NicknameForm(), 200
     if request.method == "POST" and played["entry"] is not None:
-        messages.info(request, "This score is already on the leaderboard.")
+        messages.info(request, gettext("This score is already on the leaderboard."))
         return redirect_to(page, "result", fragment=f"entry-{played['entry']}")
     if request.method == "POST":
         form, status = NicknameForm(request.POST), 400
@@ -85,7 +87,10 @@ def result(page, request):
             )
             played["entry"] = entry.pk
             request.session[session_key(page)] = played
-            messages.success(request, f"You are on the leaderboard as “{entry.display_name}”.")
+            messages.success(
+                request,
+                gettext("You are on the leaderboard as “%(nickname)s”.") % {"nickname": entry.display_name},
+            )
             return redirect_to(page, "result", fragment=f"entry-{entry.pk}")
     open_form = played["entry"] is None
     return render(

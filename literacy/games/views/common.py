@@ -2,17 +2,18 @@
 messages for answers that cannot be accepted."""
 
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
 
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
 
 from .. import tokens
 
-REPLAYED = (
+REPLAYED = _(
     "This answer was already sent, or the page was open so long that it expired. "
     "Nothing was saved: please answer the question below."
 )
-TAMPERED = (
+TAMPERED = _(
     "That answer was for a question that is not the one shown here. Nothing was saved: please answer again."
 )
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext
 
 from portal.core.ratelimit import limit_or_429
 
@@ -53,7 +54,7 @@ def question(page, request, position):
     question, total = question_at(page, position)
     scope = f"guess:{question.pk}"
     if str(question.pk) in estimates(request, page):
-        messages.info(request, "You have already answered this question: here is how it went.")
+        messages.info(request, gettext("You have already answered this question: here is how it went."))
         return redirect_to(page, "result", position)
     form, status = GuessForm(question=question), 200
     if request.method == "POST":

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from portal.core.ratelimit import limit_or_429
 
@@ -125,7 +126,7 @@ def play(page, request):
     if seconds_left(page, run) <= 0 and request.method != "POST":
         finish(run, deadline(page, run))
         save_run(request, page, run)
-        messages.info(request, "Time is up.")
+        messages.info(request, gettext("Time is up."))
         return redirect_to(page, "result")
     question = QuizQuestion.objects.filter(page=page, pk=run["order"][run["index"]]).first()
     if question is None:  # an editor removed it mid-run: the run ends where it is
@@ -187,7 +188,7 @@ def more_time(page, request):
     form = timer_form(page, request.POST)
     choice = form.cleaned_data["timer"] if form.is_valid() else None
     if choice is None or choice == timing.STANDARD:
-        messages.error(request, "Choose one of the buttons for more time shown below the question.")
+        messages.error(request, gettext("Choose one of the buttons for more time shown below the question."))
     elif timing.longer(choice, timing.timer_of(run)):
         run["timer"] = choice
         save_run(request, page, run)
@@ -202,7 +203,7 @@ def record_answer(request, page, run, question, choice):
     if end is not None and arrived > end + GRACE_SECONDS:
         finish(run, end)
         run["late"] = True
-        messages.warning(request, "Time ran out before that answer arrived, so it was not counted.")
+        messages.warning(request, gettext("Time ran out before that answer arrived, so it was not counted."))
     else:
         correct = choice == question.correct_answer
         run["score"] += int(correct)
@@ -237,14 +238,19 @@ def result(page, request):
         form, status = NicknameForm(request.POST), 400
         if not tokens.redeem(request, scope, request.POST.get("token")):
             form.is_valid()
-            form.add_error(None, "This score was already sent, or the page expired. Please send it again.")
+            form.add_error(
+                None, gettext("This score was already sent, or the page expired. Please send it again.")
+            )
         elif form.is_valid():
             entry = add_to_leaderboard(page, run, form.cleaned_data["nickname"])
             save_run(request, page, run)
-            messages.success(request, f"You are on the leaderboard as “{entry.display_name}”.")
+            messages.success(
+                request,
+                gettext("You are on the leaderboard as “%(nickname)s”.") % {"nickname": entry.display_name},
+            )
             return redirect_to(page, "leaderboard", fragment=f"entry-{entry.pk}")
     elif request.method == "POST":
-        messages.info(request, "This score is already on the leaderboard.")
+        messages.info(request, gettext("This score is already on the leaderboard."))
         return redirect_to(page, "leaderboard", fragment=f"entry-{run['entry']}")
     questions = QuizQuestion.objects.filter(page=page).select_related("source_page").in_bulk(run["order"])
     review = [

@@ -1,6 +1,7 @@
 """Filters for the training templates: a session's times (see times.py), lengths, seats, materials."""
 
 from django import template
+from django.utils.translation import ngettext
 
 from ..services import seats_left
 from ..times import session_closes, session_date, session_when
@@ -17,10 +18,10 @@ def duration(minutes):
     hours, rest = divmod(int(minutes), 60)
     parts = []
     if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
     if rest:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts) or "0 minutes"
+        parts.append(ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest})
+    return " ".join(parts) or ngettext("%(count)d minute", "%(count)d minutes", 0) % {"count": 0}
 
 
 @register.filter

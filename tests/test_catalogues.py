@@ -3,7 +3,8 @@
 import polib
 import pytest
 
-from tests.catalogues import catalogue_paths, catalogue_problems, placeholders
+from tests.catalogues import LANGUAGES, catalogue_paths, catalogue_problems, placeholders
+from tests.untranslated import APP_DIRS, ROOT
 
 HEADERS = {
     "fr": "nplurals=2; plural=(n > 1);",
@@ -29,6 +30,16 @@ def write_catalogue(tmp_path, language, entries, compile_it=True):
 def test_every_catalogue_of_the_project_passes():
     problems = {str(path): catalogue_problems(path) for path in catalogue_paths()}
     assert {path: found for path, found in problems.items() if found} == {}
+
+
+def test_every_app_has_a_french_and_an_arabic_catalogue():
+    missing = [
+        f"{app}/locale/{language}"
+        for app in APP_DIRS
+        for language in LANGUAGES
+        if not (ROOT / app / "locale" / language / "LC_MESSAGES" / "django.po").exists()
+    ]
+    assert missing == []
 
 
 def test_a_complete_catalogue_passes(tmp_path):

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from tests.untranslated import untranslated_in_python, untranslated_in_template
+from tests.untranslated import untranslated_in_python, untranslated_in_template, untranslated_text
 
 
 def template_findings(tmp_path, source, suffix=".html"):
@@ -98,3 +98,8 @@ def test_shown_python_literals_are_found(tmp_path, source, expected):
 )
 def test_translated_or_operator_python_text_passes(tmp_path, source):
     assert python_findings(tmp_path, source) == []
+
+
+def test_the_project_shows_no_english_outside_the_translation_functions():
+    findings = [str(finding) for finding in untranslated_text()]
+    assert findings == [], "\n".join(findings[:40])

@@ -85,3 +85,19 @@ def _compiled_problems(path, catalogue):
     if stale:
         return [f"the .mo file is older than the .po file (run compilemessages): {stale[:3]}"]
     return []
+
+
+def conflicting_translations(paths):
+    """(language, English) of every message that two catalogues translate differently."""
+    seen = {}
+    conflicts = []
+    for path in paths:
+        language = path.parent.parent.name
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete:
+                continue
+            key = (language, entry.msgctxt, entry.msgid, entry.msgid_plural)
+            translation = (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
+            if seen.setdefault(key, translation) != translation and (language, entry.msgid) not in conflicts:
+                conflicts.append((language, entry.msgid))
+    return conflicts

@@ -7,6 +7,8 @@ from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 LINK = re.compile(r'(?:href|src|action)="([^"#]*)')
+# A link in code shown to readers (an embed code in a text box), its quotes escaped.
+LINK_IN_CODE = re.compile(r'(?:href|src)=&quot;([^&"#]*)')
 SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
 LOCAL_HOSTS = {"", "testserver", "localhost", "127.0.0.1:8000"}
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/documents/", "/media/", "/accounts/logout")
@@ -40,7 +42,7 @@ def crawl(client, start=("/", "/sitemap.xml", "/robots.txt"), limit=3000):
         elif any(kind in response.get("Content-Type", "") for kind in ("html", "xml")):
             body = b"".join(response.streaming_content) if response.streaming else response.content
             text = body.decode("utf-8", "replace")
-            links = LINK.findall(text) + SITEMAP_LOC.findall(text)
+            links = LINK.findall(text) + LINK_IN_CODE.findall(text) + SITEMAP_LOC.findall(text)
         else:
             links = []
         for link in links:

@@ -3,7 +3,13 @@
 import polib
 import pytest
 
-from tests.catalogues import LANGUAGES, catalogue_paths, catalogue_problems, placeholders
+from tests.catalogues import (
+    LANGUAGES,
+    catalogue_paths,
+    catalogue_problems,
+    conflicting_translations,
+    placeholders,
+)
 from tests.untranslated import APP_DIRS, ROOT
 
 HEADERS = {
@@ -40,6 +46,26 @@ def test_every_app_has_a_french_and_an_arabic_catalogue():
         if not (ROOT / app / "locale" / language / "LC_MESSAGES" / "django.po").exists()
     ]
     assert missing == []
+
+
+def test_a_message_has_one_translation_across_the_apps():
+    """Django merges the apps' catalogues and one translation wins; two would make a test or a
+    translator believe in the one nobody sees."""
+    assert conflicting_translations(catalogue_paths()) == []
+
+
+def test_two_apps_translating_one_message_differently_are_named(tmp_path):
+    first = write_catalogue(
+        tmp_path / "one", "fr", [polib.POEntry(msgid="Email address", msgstr="Adresse e-mail")]
+    )
+    second = write_catalogue(
+        tmp_path / "two", "fr", [polib.POEntry(msgid="Email address", msgstr="Adresse électronique")]
+    )
+    same = write_catalogue(
+        tmp_path / "three", "fr", [polib.POEntry(msgid="Email address", msgstr="Adresse e-mail")]
+    )
+    assert conflicting_translations([first, same]) == []
+    assert conflicting_translations([first, second]) == [("fr", "Email address")]
 
 
 def test_a_complete_catalogue_passes(tmp_path):

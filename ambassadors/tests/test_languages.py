@@ -21,7 +21,7 @@ def test_the_application_form_in_french_and_arabic():
     with translation.override("ar"):
         form = ApplicationForm({}, consent_wording="أوافق.")
         assert not form.is_valid()
-        assert form.errors["email"] == ["أدخلوا عنوان بريدكم الإلكتروني."]
+        assert form.errors["email"] == ["أدخل عنوان بريدك الإلكتروني."]
         assert str(Role.TEACHER.label) == "معلّم"
 
 
@@ -47,7 +47,7 @@ def test_the_decision_email_in_french_and_arabic():
     extra = {"message": "", "status": "approved", "status_label": "Approved"}
     with translation.override("fr"):
         message = build_application_email(application, "status", extra)
-    assert message.subject == "Votre candidature d\u2019ambassadeur : acceptée"
+    assert message.subject == "Votre candidature d\u2019ambassadeur : approuvée"
     assert message.body.startswith("Bonjour Tess Teacher,")
     assert "Bienvenue : vous faites désormais partie de nos ambassadeurs." in message.body
     assert "Le programme des ambassadeurs de l\u2019office statistique" in message.body

@@ -52,7 +52,7 @@ def test_report_reasons_and_post_statuses_are_translated():
         assert str(Post.Status.PENDING.label) == "En attente de modération"
         assert str(ACTIONS["approve"].label) == "Approuver"
     with translation.override("ar"):
-        assert str(Post.Status.PENDING.label) == "بانتظار الإشراف"
+        assert str(Post.Status.PENDING.label) == "بانتظار المراجعة"
         assert str(ACTIONS["lock"].label) == "الإقفال"
 
 

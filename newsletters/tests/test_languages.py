@@ -30,7 +30,7 @@ def test_the_signup_form_speaks_french_and_arabic(lists):
     with translation.override("fr"):
         form = SignupForm({"lists": [lists["monthly"].pk]}, consent_wording="J’accepte.")
         assert not form.is_valid()
-        assert str(form.fields["email"].label) == "Adresse e-mail"
+        assert str(form.fields["email"].label) == "Adresse électronique"
         assert form.errors["email"] == ["Saisissez votre adresse e-mail."]
         assert form.errors["consent"] == [
             "Veuillez donner votre accord pour que nous puissions vous envoyer la lettre d’information."
@@ -119,4 +119,4 @@ def test_a_message_page_is_translated(newsletter_index):
     with translation.override("fr"):
         response = views.check_email(newsletter_index, request)
     content = response.content.decode()
-    assert "<h1>Consultez votre messagerie</h1>" in content
+    assert "<h1>Consultez vos courriels</h1>" in content

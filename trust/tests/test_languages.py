@@ -27,7 +27,7 @@ def test_the_report_form_in_french_and_arabic():
         form = MisuseReportForm({}, consent_wording="أوافق.")
         assert form.fields["where"].label == "أين ظهر الادعاء؟"
         assert not form.is_valid()
-        assert form.errors["name"] == ["أدخلوا اسمكم."]
+        assert form.errors["name"] == ["أدخل اسمك."]
 
 
 def test_the_verdicts_in_french_and_arabic():

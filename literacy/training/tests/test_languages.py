@@ -21,7 +21,7 @@ def test_the_registration_form_speaks_french_and_arabic():
         assert str(form.fields["email"].label) == "Adresse électronique"
     with override("ar"):
         form = RegistrationForm(data={}, consent_wording="I agree.")
-        assert str(form.fields["name"].label) == "اسمك"
+        assert str(form.fields["name"].label) == "اسمكم"
 
 
 def test_the_confirmation_email_in_french(session, person):

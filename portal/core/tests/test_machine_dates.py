@@ -43,7 +43,12 @@ def test_no_template_writes_a_datetime_attribute_with_microseconds():
         if ".venv" in template.parts:
             continue
         for number, line in enumerate(template.read_text().splitlines(), 1):
+            # A sentence in {% blocktranslate with when=...|machine_datetime %} names its value.
+            bound = {
+                f"{{{{ {name} }}}}": value for name, value in re.findall(r"(\w+)=(\S+)", line) if "|" in value
+            }
             for attribute in re.findall(r'datetime="([^"]*)"', line):
+                attribute = bound.get(attribute, attribute)
                 plain = "date:'Y-m-d'" in attribute or "date:'Y-m'" in attribute
                 if "machine_datetime" not in attribute and not plain:
                     offenders.append(f"{template.relative_to(root)}:{number}: {attribute}")

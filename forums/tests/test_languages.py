@@ -56,16 +56,20 @@ def test_report_reasons_and_post_statuses_are_translated():
         assert str(ACTIONS["lock"].label) == "الإقفال"
 
 
-def test_the_rejection_email_is_in_the_active_language(topic):
-    post = topic.posts.get()
+def rejection_email(topic, reason):
+    """The rejection email of the topic's first post, in the language active now."""
     context = {
-        "post": post,
+        "post": topic.posts.get(),
         "topic": topic,
-        "reason": "Hors sujet",
+        "reason": reason,
         "index_url": "https://example.org/forums/",
     }
+    return templated_message("forums/emails/rejected", context, "someone@example.org")
+
+
+def test_the_rejection_email_is_in_the_active_language(topic):
     with translation.override("fr"):
-        message = templated_message("forums/emails/rejected", context, "someone@example.org")
+        message = rejection_email(topic, "Hors sujet")
     assert message.subject == "Votre message dans « How is the CPI weighted? » n’a pas été publié"
     assert message.body.startswith("Bonjour,")
     assert "Un modérateur a décidé de ne pas publier votre message" in message.body
@@ -73,20 +77,13 @@ def test_the_rejection_email_is_in_the_active_language(topic):
     assert '<html lang="fr">' in html
     assert "Ce que vous avez écrit :" in html
     with translation.override("ar"):
-        message = templated_message("forums/emails/rejected", context, "someone@example.org")
+        message = rejection_email(topic, "Hors sujet")
     assert message.subject == "لم تُنشر مشاركتك في «How is the CPI weighted?»"
     assert "السبب: Hors sujet" in message.body
 
 
 def test_the_english_email_is_unchanged(topic):
-    post = topic.posts.get()
-    context = {
-        "post": post,
-        "topic": topic,
-        "reason": "Off topic",
-        "index_url": "https://example.org/forums/",
-    }
-    message = templated_message("forums/emails/rejected", context, "someone@example.org")
+    message = rejection_email(topic, "Off topic")
     assert message.subject == "Your post in “How is the CPI weighted?” was not published"
     assert message.body.startswith("Hello,\n\nA moderator has decided not to publish your post in")
     assert '<html lang="en-GB">' in message.alternatives[0].content

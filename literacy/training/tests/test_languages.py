@@ -47,25 +47,17 @@ def test_arabic_chooses_the_plural_form_for_the_count(session):
     request = RequestFactory().get("/training/past/")
     request.user = AnonymousUser()
 
+    def past_sessions(count):
+        context = {"page": session.get_parent(), "sessions": FakePage(count)}
+        return render_to_string("training/training_past.html", context, request=request)
+
     with override("ar"):
-        three = render_to_string(
-            "training/training_past.html",
-            {"page": session.get_parent(), "sessions": FakePage(3)},
-            request=request,
-        )
-        eleven = render_to_string(
-            "training/training_past.html",
-            {"page": session.get_parent(), "sessions": FakePage(11)},
-            request=request,
-        )
+        three = past_sessions(3)
+        eleven = past_sessions(11)
     assert "3 جلسات سابقة" in three
     assert "11 جلسة سابقة" in eleven
     with override("fr"):
-        three = render_to_string(
-            "training/training_past.html",
-            {"page": session.get_parent(), "sessions": FakePage(3)},
-            request=request,
-        )
+        three = past_sessions(3)
     assert "Sessions de formation passées" in three
     assert "3 sessions passées" in three
 

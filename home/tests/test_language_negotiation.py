@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.users.models import UserProfile
 
 from .factories import StandardPageFactory
 
@@ -112,3 +113,21 @@ def test_another_language_costs_no_more_than_two_queries(home_page):
     english, arabic = visitor(), visitor("ar")
     english.get(pages[0].url), arabic.get(pages[1].url)  # each language's chrome is cached
     assert queries(arabic, pages[3].url) <= queries(english, pages[2].url) + 2
+
+
+def admin_language(client, **headers):
+    response = client.get("/admin/", **headers)
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser").html
+    return html["lang"], html["dir"]
+
+
+def test_the_admin_keeps_each_editors_own_language(superuser_client):
+    """Wagtail's per-user language preference wins over the browser's; without one, the admin
+    follows the browser like the site."""
+    user = superuser_client.get("/admin/").wsgi_request.user
+    assert admin_language(superuser_client, HTTP_ACCEPT_LANGUAGE="fr")[0] == "fr"
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en-gb"
+    profile.save()
+    assert admin_language(superuser_client, HTTP_ACCEPT_LANGUAGE="ar") == ("en-gb", "ltr")

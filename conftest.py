@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 pytest_plugins = ["tests.smtp", "literacy.training.tests.staff_fixtures"]
@@ -57,6 +58,14 @@ def _settings_put_back():
     before = settings._wrapped
     yield
     assert settings._wrapped is before, "this test left Django's settings changed"
+
+
+@pytest.fixture(autouse=True)
+def _language_put_back():
+    """LocaleMiddleware activates each request's language in the thread and leaves it there: a
+    test that asks for an Arabic page would otherwise leave the next test's emails in Arabic."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

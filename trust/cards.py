@@ -7,7 +7,7 @@ import io
 import textwrap
 
 from django.core.cache import cache
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
@@ -108,7 +108,7 @@ def render_card(content):
 def card_png(page):
     content = card_content(page)
     digest = hashlib.sha256(repr(sorted(content.items())).encode()).hexdigest()[:32]
-    key = f"trust:card:{digest}"
+    key = f"trust:card:{digest}:{get_language()}"  # the card's own words are in the reader's language
     png = cache.get(key)
     if png is None:
         png = render_card(content)

@@ -74,7 +74,7 @@ def test_the_rejection_email_is_in_the_active_language(topic):
     assert message.body.startswith("Bonjour,")
     assert "Un modérateur a décidé de ne pas publier votre message" in message.body
     html = message.alternatives[0].content
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert "Ce que vous avez écrit :" in html
     with translation.override("ar"):
         message = rejection_email(topic, "Hors sujet")
@@ -86,7 +86,7 @@ def test_the_english_email_is_unchanged(topic):
     message = rejection_email(topic, "Off topic")
     assert message.subject == "Your post in “How is the CPI weighted?” was not published"
     assert message.body.startswith("Hello,\n\nA moderator has decided not to publish your post in")
-    assert '<html lang="en-GB">' in message.alternatives[0].content
+    assert '<html lang="en-GB" dir="ltr">' in message.alternatives[0].content
 
 
 def test_the_search_page_heading_is_translated(index):

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from portal.core.caching.pagecache import chrome_generation
@@ -10,8 +11,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def chrome_cache(context):
     """What the menu and footer fragments are cached under (``{% cache %}`` in base.html): for how
-    long, the chrome's generation with the site, the menu entry the page is in (and whether it is
-    that entry's own page) and the page's type (the newsletter page has its own sign-up)."""
+    long, the chrome's generation with the site and the language, the menu entry the page is in
+    (and whether it is that entry's own page) and the page's type (the newsletter page has its own
+    sign-up)."""
     request = context["request"]
     site = Site.find_for_request(request)
     page = context.get("page")
@@ -19,7 +21,7 @@ def chrome_cache(context):
     section = "/".join(url_path.split("/")[:3]) + "/" if url_path.count("/") >= 3 else ""
     return {
         "seconds": settings.PAGE_CACHE["CHROME_SECONDS"],
-        "key": f"{chrome_generation()}:{site.pk if site else 0}",
+        "key": f"{chrome_generation()}:{site.pk if site else 0}:{get_language()}",
         "section": f"{section}{'=' if url_path == section else ''}",
         "page_type": getattr(page, "content_type_id", 0) if page is not None else 0,
     }

@@ -11,8 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def summary(client, language, word):
-    with override(language):
-        response = client.get("/search/", {"q": word})
+    response = client.get("/search/", {"q": word}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     return (
         BeautifulSoup(response.content, "html.parser").select_one(".search-summary").get_text(" ", strip=True)
@@ -36,8 +35,7 @@ def test_search_results_count_in_french_and_arabic_plurals(client, home_page):
 
 
 def test_no_results_and_the_search_button_in_french(client, home_page):
-    with override("fr"):
-        response = client.get("/search/", {"q": "zzzz"})
+    response = client.get("/search/", {"q": "zzzz"}, HTTP_ACCEPT_LANGUAGE="fr")
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one(".search-summary").get_text(strip=True) == "Aucun résultat pour « zzzz »"
     assert html.select_one(".search-form button").get_text(strip=True) == "Rechercher"

@@ -63,7 +63,7 @@ def test_the_confirmation_email_is_in_the_active_language(lists, newsletter_inde
     assert message.body.startswith("Bonjour,\n\nQuelqu’un, vous-même nous l’espérons,")
     assert "Pour confirmer, ouvrez ce lien dans un délai de" in message.body
     html = message.alternatives[0].content
-    assert '<html lang="fr">' in html and "Confirmer mon inscription</a>" in html
+    assert '<html lang="fr" dir="ltr">' in html and "Confirmer mon inscription</a>" in html
     with translation.override("ar"):
         message = confirmation_message(signup_request)
     assert message.subject == "أكّد اشتراكك في النشرة الإخبارية"
@@ -77,7 +77,7 @@ def test_the_english_confirmation_email_is_unchanged(lists, newsletter_index, se
     hours = settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 3600
     assert message.subject == "Confirm your newsletter sign-up"
     assert f"To confirm, open this link within {hours} hours:" in message.body
-    assert '<html lang="en-GB">' in message.alternatives[0].content
+    assert '<html lang="en-GB" dir="ltr">' in message.alternatives[0].content
 
 
 def test_arabic_hours_in_the_confirmation_text_follow_the_number():

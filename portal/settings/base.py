@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface follows the visitor's language cookie or Accept-Language (docs/languages.md).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -322,6 +324,7 @@ API_KEYS_PER_USER = env_int("API_KEYS_PER_USER", 5)
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("fr", "Français"), ("ar", "العربية")]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 # The interface's French and Arabic catalogues: each app keeps its own in <app>/locale; the

@@ -37,8 +37,7 @@ def test_the_format_labels_in_arabic():
 
 def test_the_story_page_in_french(client, make_story):
     story = make_story()
-    with override("fr"):
-        response = client.get(story.url)
+    response = client.get(story.url, HTTP_ACCEPT_LANGUAGE="fr")
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one("#source-heading").get_text(strip=True) == "D\u2019où viennent les chiffres"
     assert html.select_one(".breadcrumbs")["aria-label"] == "Fil d\u2019Ariane"

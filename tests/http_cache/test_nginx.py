@@ -134,3 +134,13 @@ def test_a_publication_shows_through_the_cache_within_seconds(nginx, page):
     while "(revised)" not in (body := get(nginx.url + page.url).body) and time.monotonic() < deadline:
         time.sleep(0.25)
     assert "Household income 2025 (revised)" in body
+
+
+def test_each_language_gets_its_own_copy_from_nginx(nginx, page):
+    french = [get(nginx.url + page.url, **{"Accept-Language": "fr"}) for _ in range(2)]
+    english = [get(nginx.url + page.url, **{"Accept-Language": "en-GB"}) for _ in range(2)]
+    by_cookie = get(nginx.url + page.url, **{"Accept-Language": "fr", "Cookie": "django_language=ar"})
+    assert [answer.cache for answer in french + english] == ["MISS", "HIT", "MISS", "HIT"]
+    assert all('<html lang="fr" dir="ltr"' in answer.body for answer in french)
+    assert all('<html lang="en-GB" dir="ltr"' in answer.body for answer in english)
+    assert by_cookie.cache == "MISS" and '<html lang="ar" dir="rtl"' in by_cookie.body

@@ -4,11 +4,12 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils.translation import override
 
+from trust.cards import card_png
 from trust.emails import build_report_email
 from trust.forms import MisuseReportForm
 from trust.models import MisuseReport, Verdict
 
-from .factories import MisuseReportFactory
+from .factories import FactCheckPageFactory, MisuseReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,14 @@ def test_the_open_reports_panel_counts_days_with_arabic_plurals():
         assert "11 يومًا" in panel(11)
     with override("fr"):
         assert "1 jour" in panel(1) and "2 jours" in panel(2)
+
+
+def test_the_share_card_is_drawn_in_each_language_and_cached_apart(client, index_page):
+    """The card's own words are drawn into the image: a French reader's card is never served from
+    the English one's cache entry."""
+    page = FactCheckPageFactory(parent=index_page)
+    english = card_png(page)
+    with override("fr"):
+        french = card_png(page)
+    assert french != english
+    assert card_png(page) == english

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 CACHEABLE = "_portal_cache_anonymous"
@@ -106,16 +107,24 @@ def chrome_generation():
 
 
 def entry_key(request):
+    """The stored response's key. It holds the visitor's language, found as LocaleMiddleware
+    (which runs after this lookup) will find it, from the language cookie or Accept-Language: a
+    page drawn in one language is never served to a visitor of another."""
     path = request.path
     path_generation = generation_key(path)
     generations = page_cache().get_many([SITE_GENERATION, path_generation])
     variant = hashlib.sha256(
-        f"{request.get_host()}\n{request.META.get('QUERY_STRING', '')}".encode()
+        f"{request.get_host()}\n{request.META.get('QUERY_STRING', '')}\n{request_language(request)}".encode()
     ).hexdigest()
     return (
         f"page:{generations.get(SITE_GENERATION, '0')}:{generations.get(path_generation, '0')}:"
         f"{path_digest(path)}:{variant[:32]}"
     )
+
+
+def request_language(request):
+    """The language LocaleMiddleware will choose for this request (no query, no session)."""
+    return translation.get_language_from_request(request)
 
 
 def new_generation():

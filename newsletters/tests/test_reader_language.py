@@ -69,7 +69,7 @@ def test_the_confirmation_goes_in_the_sign_up_pages_language_from_a_task(lists, 
         send_confirmation_email(signup_request)
     [message] = mail.outbox
     assert message.subject == in_language("fr", "Confirm your newsletter sign-up")
-    assert message.subject == "Confirmez votre inscription à la lettre d’information"
+    assert message.subject == "Confirmez votre inscription à la lettre d\u2019information"
     assert message.extra_headers["Content-Language"] == "fr"
 
 

@@ -1,6 +1,7 @@
 """Each reader gets the newsletter's own words (headings, footer) and confirmation in their language."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
@@ -81,3 +82,46 @@ def test_a_known_contact_gets_the_confirmation_in_their_own_language(lists, news
         message = confirmation_message(signup_request)
     assert message.subject == "أكّد اشتراكك في النشرة الإخبارية"
     assert message.extra_headers["Content-Language"] == "ar"
+
+
+@pytest.fixture
+def subscriber(newsletter_index, lists):
+    return SubscriberFactory(email="reader@example.org", lists=[lists["monthly"]], user_group="citizens")
+
+
+def preferences(client, subscriber, **data):
+    return client.post(
+        f"/email/preferences/{subscriber.token}/",
+        {"lists": [subscriber.lists.get().pk], "frequency": "monthly", "user_group": "citizens", **data},
+    )
+
+
+def test_the_preference_centre_offers_the_language_for_emails(client, subscriber):
+    html = BeautifulSoup(client.get(f"/email/preferences/{subscriber.token}/").content, "html.parser")
+    select = html.select_one("select[name=preferred_language]")
+    assert [option["value"] for option in select.select("option")] == ["en-gb", "fr", "ar"]
+    assert select.select_one("option[selected]")["value"] == "en-gb"
+    assert "Language for emails" in html.get_text()
+
+
+def test_choosing_a_language_in_the_preference_centre_changes_it(client, subscriber):
+    response = preferences(client, subscriber, preferred_language="ar")
+    assert b"Your choices are saved." in response.content
+    assert Contact.objects.get(email="reader@example.org").preferred_language == "ar"
+
+
+def test_leaving_the_language_out_keeps_it(client, subscriber):
+    Contact.objects.filter(email="reader@example.org").update(preferred_language="fr")
+    preferences(client, subscriber)
+    assert Contact.objects.get(email="reader@example.org").preferred_language == "fr"
+
+
+@pytest.mark.parametrize("bad", ["de", "<script>alert(1)</script>", "fr" * 100, "EN-GB "])
+def test_an_unknown_language_is_refused_and_changes_nothing(client, subscriber, bad):
+    response = preferences(client, subscriber, preferred_language=bad, frequency="every_issue")
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "html.parser").select_one(".error-summary")
+    assert b"<script>alert(1)</script>" not in response.content
+    contact = Contact.objects.get(email="reader@example.org")
+    assert contact.preferred_language == "en-gb"
+    assert subscriber.lists.exists()

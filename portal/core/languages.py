@@ -5,6 +5,7 @@ Interface text is translated through the catalogues (docs/languages.md); this mo
 browser, a cookie or an old row says.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -38,3 +39,15 @@ def language_field(verbose_name=LANGUAGE, **kwargs):
     kwargs.setdefault("choices", settings.LANGUAGES)
     kwargs.setdefault("default", settings.LANGUAGE_CODE)
     return models.CharField(verbose_name, **kwargs)
+
+
+def language_choice_field():
+    """Where a person chooses the language of the emails they get (preference centres)."""
+    return forms.TypedChoiceField(
+        label=_("Language for emails"),
+        choices=settings.LANGUAGES,
+        coerce=supported_language,
+        required=False,  # left out: the language stays as it is
+        empty_value=None,
+        help_text=_("We write to you in this language."),
+    )

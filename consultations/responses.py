@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
-from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+from portal.contacts.services import ConsentGiven, in_language_of, normalise_email, record_touchpoint
+from portal.core.languages import active_language
 from portal.core.mail import queue_message, templated_message
 
 from .models import ConsultationResponse
@@ -55,10 +56,11 @@ def submit(page, form, *, source="", user=None, now=None):
     except IntegrityError as error:  # the same person, at the same moment, in another request
         raise DuplicateResponse from error
     if address:
-        message = templated_message(
-            "consultations/emails/received",
-            {"page": page, "url": source, "consented": form.consented, "name": "participant"},
-            address,
-        )
+        with in_language_of(contact or address, fallback=active_language()):
+            message = templated_message(
+                "consultations/emails/received",
+                {"page": page, "url": source, "consented": form.consented, "name": "participant"},
+                address,
+            )
         transaction.on_commit(lambda: queue_message(message))
     return response

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, InspectView
 
+from portal.contacts.services import in_language_of
 from portal.core.admin_views import ReadOnlyPermissionHelper, RecordAdmin, RecordPermissionHelper
 from portal.core.mail import named_address, queue_message, single_line, site_root_url, templated_message
 
@@ -29,9 +30,10 @@ def preview_link_message(grant, token):
         "expires_at": grant.expires_at,
         "url": site_root_url() + grant.preview_path(token),
     }
-    return templated_message(
-        "datasets/emails/preview_link", context, named_address(grant.journalist_name, grant.email)
-    )
+    with in_language_of(grant.email):  # the journalist's language, not the staff member's
+        return templated_message(
+            "datasets/emails/preview_link", context, named_address(grant.journalist_name, grant.email)
+        )
 
 
 class PreviewGrantForm(WagtailAdminModelForm):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+from portal.core.languages import active_language
 
 from .emails import send_request_email
 from .models import DataRequest, DataRequestEvent
@@ -88,6 +89,7 @@ def submit(
             user_group=user_group,
             contact=contact,
             created_at=now,
+            language=active_language(),
         )
         data_request.reference = f"DR-{now.year}-{data_request.pk:05d}"
         data_request.save(update_fields=["reference"])

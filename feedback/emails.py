@@ -2,12 +2,13 @@
 
 Each kind is three templates, feedback/emails/<kind>_subject.txt, <kind>.txt and <kind>.html,
 sent by a background task (Django's tasks API) that reads the request afresh by its id, in the
-language that was active when the email was queued (the requester's, on the public pages).
+requester's language (their contact's), whoever or whatever queued it.
 """
 
-from django.utils import translation
 from django_tasks import task
 
+from portal.contacts.services import in_language_of
+from portal.core.languages import active_language
 from portal.core.mail import named_address, single_line, templated_message
 
 KINDS = ("received", "status", "reply")
@@ -42,12 +43,14 @@ def build_request_email(data_request, kind, extra_context=None):
 
 @task()
 def send_request_email_task(request_id, kind, extra_context=None, language=None):
+    """`language` (the queuing request's) is only the fallback for a requester the user
+    database does not know."""
     from .models import DataRequest
 
     data_request = DataRequest.objects.filter(pk=request_id).first()
     if data_request is None:  # deleted before the task ran
         return False
-    with translation.override(language or translation.get_language()):
+    with in_language_of(data_request.email, fallback=language):
         build_request_email(data_request, kind, extra_context).send()
     return True
 
@@ -57,5 +60,5 @@ def send_request_email(data_request, kind, *, extra_context=None):
     if kind not in KINDS:
         raise ValueError(f"Not a data request email: {kind!r}.")
     return send_request_email_task.enqueue(
-        data_request.pk, kind, extra_context=extra_context or {}, language=translation.get_language()
+        data_request.pk, kind, extra_context=extra_context or {}, language=active_language()
     )

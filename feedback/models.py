@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from portal.core.languages import language_field
 from portal.core.pages import SubpageViewsMixin
 from portal.core.vocabularies import UserGroup
 
@@ -59,6 +60,7 @@ class PageFeedback(models.Model):
         default=False, help_text=_("Tick once something was done about it (counts on “You said, we did”).")
     )
     staff_note = models.TextField(max_length=2000, blank=True, help_text=_("For staff only."))
+    language = language_field(editable=False, help_text=_("The language of the site when it was written."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -122,6 +124,7 @@ class DataRequest(models.Model):
     themes = models.ManyToManyField(FeedbackTheme, blank=True, related_name="data_requests")
     product_url = models.URLField(_("existing product"), blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    language = language_field(editable=False, help_text=_("The language of the site when it was written."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text=_("When it was answered, declined or redirected.")

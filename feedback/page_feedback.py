@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
+from portal.core.languages import active_language
 
 from .models import PageFeedback
 
@@ -22,6 +23,7 @@ def record_feedback(page, *, useful, feedback_type="", comment="", user=None, so
         useful=useful,
         feedback_type=feedback_type,
         comment=comment,
+        language=active_language(),
     )
     if user is not None and user.is_authenticated and user.email:
         record_touchpoint(

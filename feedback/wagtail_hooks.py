@@ -101,9 +101,18 @@ class PageFeedbackAdmin(RecordAdmin):
         "short_comment",
         "theme_names",
         "addressed",
+        "language",
         "created_at",
     )
-    list_filter = ("useful", "feedback_type", PageTypeFilter, ThemeFilter, "addressed", "created_at")
+    list_filter = (
+        "useful",
+        "feedback_type",
+        PageTypeFilter,
+        ThemeFilter,
+        "addressed",
+        "language",
+        "created_at",
+    )
     search_fields = ("page_title", "comment")
     list_export = (
         "page_title",
@@ -113,10 +122,19 @@ class PageFeedbackAdmin(RecordAdmin):
         "comment",
         "theme_names",
         "addressed",
+        "language",
         "created_at",
     )
     export_filename = "page-feedback"
-    inspect_view_fields = ("page_title", "content_type", "useful", "feedback_type", "comment", "created_at")
+    inspect_view_fields = (
+        "page_title",
+        "content_type",
+        "useful",
+        "feedback_type",
+        "comment",
+        "language",
+        "created_at",
+    )
     panels = [
         MultiFieldPanel(
             [
@@ -182,10 +200,11 @@ class DataRequestAdmin(RecordAdmin):
         "status",
         "assigned_to",
         "deadline",
+        "language",
         "created_at",
     )
     list_display_add_buttons = "reference"
-    list_filter = ("status", "purpose", "user_group", ThemeFilter, AssigneeFilter, "created_at")
+    list_filter = ("status", "purpose", "user_group", ThemeFilter, AssigneeFilter, "language", "created_at")
     search_fields = ("reference", "name", "email", "organisation", "what")
     list_select_related = ("assigned_to",)
     list_export = (
@@ -201,6 +220,7 @@ class DataRequestAdmin(RecordAdmin):
         "what",
         "deadline",
         "theme_names",
+        "language",
     )
     export_filename = "data-requests"
 

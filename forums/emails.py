@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_tasks import task
 
+from portal.contacts.services import in_language_of
 from portal.core.mail import templated_message
 
 UNSUBSCRIBE_SALT = "forums.unsubscribe"
@@ -45,7 +46,9 @@ def absolute(index, name, *args):
 
 
 def send(kind, to, context, headers=None):
-    templated_message(f"forums/emails/{kind}", context, to, headers=headers).send()
+    """Write in the recipient's language (their contact's), not the worker's."""
+    with in_language_of(to):
+        templated_message(f"forums/emails/{kind}", context, to, headers=headers).send()
 
 
 def _subscription_context(index, subscription):

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.core.languages import language_field
 from portal.core.pages import SubpageViewsMixin, subpage_sitemap_entries
 from portal.core.vocabularies import UserGroup
 
@@ -220,6 +221,7 @@ class Post(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     form_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
+    language = language_field(editable=False, help_text=_("The language of the site when it was written."))
 
     objects = PostQuerySet.as_manager()
 

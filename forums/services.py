@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from portal.contacts.models import TouchpointKind
 from portal.contacts.services import record_touchpoint
+from portal.core.languages import active_language
 from portal.core.sanitise import render_user_markdown
 
 from .models import Forum, Member, Post, PostRevision, RulesAcceptance, Subscription, Topic
@@ -143,6 +144,7 @@ def _new_post(topic, author, source, *, form_token, honeypot, now):
         is_official=can_answer_officially(author),
         created_at=now,
         form_token=form_token or None,
+        language=active_language(),
     )
 
 

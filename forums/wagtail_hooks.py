@@ -136,8 +136,8 @@ class PostAdmin(ModeratedAdmin):
     index_view_class = ModerationQueueView
     index_template_name = "forums/admin/moderation_queue.html"
     menu_icon = "warning"
-    list_display = ("excerpt", "topic", "author_name", "status", "hold_reason", "created_at")
-    list_filter = ("status", HasOpenReports, "is_official", PostForumFilter)
+    list_display = ("excerpt", "topic", "author_name", "status", "hold_reason", "language", "created_at")
+    list_filter = ("status", HasOpenReports, "is_official", PostForumFilter, "language")
     search_fields = ("body_source", "topic__title")
     list_select_related = ("topic", "author__forum_member")
     ordering = ("-created_at",)
@@ -147,6 +147,7 @@ class PostAdmin(ModeratedAdmin):
         "status",
         "hold_reason",
         "body_source",
+        "language",
         "created_at",
         "edited_at",
     )

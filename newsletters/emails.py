@@ -15,10 +15,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
 from django.core.mail.utils import DNS_NAME
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 
-from portal.core.mail import single_line, site_root_url
+from portal.contacts.services import in_language_of
+from portal.core.languages import active_language
+from portal.core.mail import language_headers, single_line, site_root_url
 
 from .links import confirmation_url
 from .rendering import PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER
@@ -38,11 +41,13 @@ def issue_message(rendered, to, *, unsubscribe_url, root_url, list_id="newslette
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         alternatives=[(rendered.html, "text/html")],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"<{list_id}.{host.split(':')[0]}>",
-        },
+        headers=language_headers(
+            {
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "List-Id": f"<{list_id}.{host.split(':')[0]}>",
+            }
+        ),
         connection=connection,
     )
 
@@ -80,25 +85,35 @@ class PreparedIssue:
     so a reader's email costs no template rendering and no MIME building.
 
     The headers are those Django writes (its own message() makes the constant ones, so their
-    encoding is Django's); both parts are quoted-printable so that any text is safe."""
+    encoding is Django's); both parts are quoted-printable so that any text is safe. One is
+    prepared per language of the readers (`language`, in Content-Language)."""
 
-    def __init__(self, rendered, *, root_url, list_id="newsletter"):
+    def __init__(self, rendered, *, root_url, list_id="newsletter", language=None):
         self.rendered = rendered
         self.root_url = root_url
         self.list_id = list_id
-        template = issue_message(
-            rendered,
-            TO_PLACEHOLDER,
-            unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER,
-            root_url=root_url,
-            list_id=list_id,
-        )
+        self.language = language or active_language()
+        with translation.override(self.language):
+            template = issue_message(
+                rendered,
+                TO_PLACEHOLDER,
+                unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER,
+                root_url=root_url,
+                list_id=list_id,
+            )
         self.envelope_from = sanitize_address(template.from_email, "utf-8")
         message = template.message()
         policy = message.policy.clone(linesep="\r\n")
         constant = "".join(
             policy.fold(name, message[name])
-            for name in ("From", "Subject", "MIME-Version", "List-Unsubscribe-Post", "List-Id")
+            for name in (
+                "From",
+                "Subject",
+                "MIME-Version",
+                "List-Unsubscribe-Post",
+                "List-Id",
+                "Content-Language",
+            )
         )
         boundary = f"=_newsletter_{secrets.token_hex(12)}"
         parts = []
@@ -137,7 +152,14 @@ class PreparedIssue:
         return recipient, head + body
 
 
-def confirmation_message(signup_request):
+def confirmation_message(signup_request, language=None):
+    """In the language of the address's contact if it has one, else `language` (the page's
+    where they signed up): the confirmation must be readable before anyone is in the database."""
+    with in_language_of(signup_request.email, fallback=language or active_language()):
+        return build_confirmation_message(signup_request)
+
+
+def build_confirmation_message(signup_request):
     from .alerts import area_names
     from .models import NewsletterIndexPage
 
@@ -155,21 +177,22 @@ def confirmation_message(signup_request):
         body=render_to_string("newsletters/email/confirm.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[signup_request.email],
+        headers=language_headers(),
     )
     message.attach_alternative(render_to_string("newsletters/email/confirm.html", context), "text/html")
     return message
 
 
 @task()
-def send_confirmation_email_task(signup_request_id):
+def send_confirmation_email_task(signup_request_id, language=None):
     from .models import SignupRequest
 
     signup_request = SignupRequest.objects.filter(pk=signup_request_id, confirmed_at__isnull=True).first()
     if signup_request is None:
         return False
-    confirmation_message(signup_request).send()
+    confirmation_message(signup_request, language).send()
     return True
 
 
 def send_confirmation_email(signup_request):
-    return send_confirmation_email_task.enqueue(signup_request.pk)
+    return send_confirmation_email_task.enqueue(signup_request.pk, language=active_language())

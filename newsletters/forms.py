@@ -6,6 +6,7 @@ from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
+from portal.core.languages import language_choice_field
 from portal.core.mail import one_line
 from portal.core.vocabularies import UserGroup
 
@@ -195,6 +196,7 @@ class PreferencesForm(forms.Form):
 
     frequency = frequency_field()
     user_group = user_group_field()
+    preferred_language = language_choice_field()
 
     def __init__(self, *args, topics=(), areas=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,4 +209,4 @@ class PreferencesForm(forms.Form):
             self.fields["areas"] = area_field(areas, len(areas))
             self.fields["areas"].label = _("Release alerts: areas you follow")
             self.fields["areas"].help_text = _("Untick an area to stop its emails.")
-        self.order_fields(["lists", "topics", "areas", "frequency", "user_group"])
+        self.order_fields(["lists", "topics", "areas", "frequency", "user_group", "preferred_language"])

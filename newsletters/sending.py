@@ -41,9 +41,10 @@ from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection as db
 from django.db import transaction
 from django.db.models import Exists, F, Min, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
+from portal.core.languages import supported_language
 from portal.core.mail import site_root_url
 
 from .emails import PreparedIssue, issue_message
@@ -222,7 +223,13 @@ def claim_batch(sending, now, claim_token):
     return list(
         Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.SENDING, claim=claim_token)
         .order_by("pk")
-        .values_list("pk", "attempts", "contact__email", "contact__newsletter_subscriber__token")
+        .values_list(
+            "pk",
+            "attempts",
+            "contact__email",
+            "contact__newsletter_subscriber__token",
+            "contact__preferred_language",
+        )
     )
 
 
@@ -307,12 +314,7 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
     if not sending.recipients_ready:
         write_down_recipients(sending)
     take_back_stale_claims(sending, clock())
-    root_url = site_root_url()
-    if sending.issue_id is None:
-        rendered, list_id = render_alert_email(sending), "release-alerts"
-    else:
-        rendered, list_id = render_issue_email(sending.issue, sending=sending), "newsletter"
-    prepared = PreparedIssue(rendered, root_url=root_url, list_id=list_id)
+    prepared_by_language = {}
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE, sleep)
     claim_token = secrets.token_hex(16)
     connection = None
@@ -334,14 +336,17 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
                 claimed, tried = [row[0] for row in batch], 0
                 if connection is None:
                     connection = open_connection(connection_factory)
-                for n, (delivery_pk, attempts, email, token) in enumerate(batch):
+                for n, (delivery_pk, attempts, email, token, language) in enumerate(batch):
                     tried = n + 1  # if the run stops here, the rows after this one were never tried
                     if email is None or token is None:  # erased, or no longer a subscriber
                         mark(delivery_pk, status=Delivery.Status.SKIPPED)
                         continue
+                    language = supported_language(language)
+                    if language not in prepared_by_language:
+                        prepared_by_language[language] = prepare(sending, language)
                     pacer.wait()
                     try:
-                        send_one(connection, prepared, email, token, sending.pk)
+                        send_one(connection, prepared_by_language[language], email, token, sending.pk)
                     except Exception as error:
                         outcome = handle_failure(sending, delivery_pk, attempts, error, clock())
                         if outcome == "retry":
@@ -370,6 +375,18 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
                 connection.close()
             except Exception:
                 logger.debug("Could not close the SMTP connection", exc_info=True)
+
+
+def prepare(sending, language):
+    """The send's email in one readers' language (its interface text: headings, footer, links'
+    words); rendered once per language that the recipients have, on first need."""
+    root_url = site_root_url()
+    with translation.override(language):
+        if sending.issue_id is None:
+            rendered, list_id = render_alert_email(sending), "release-alerts"
+        else:
+            rendered, list_id = render_issue_email(sending.issue, sending=sending), "newsletter"
+    return PreparedIssue(rendered, root_url=root_url, list_id=list_id, language=language)
 
 
 def open_connection(connection_factory):
@@ -401,14 +418,16 @@ def send_one(connection, prepared, to, token, sending_pk):
     root_url = prepared.root_url
     unsubscribe = unsubscribe_url(token, sending_pk, root_url)
     personal = prepared.rendered.personalise(unsubscribe, preferences_url(token, root_url))
-    issue_message(
-        personal,
-        to,
-        unsubscribe_url=unsubscribe,
-        root_url=root_url,
-        list_id=prepared.list_id,
-        connection=connection,
-    ).send()
+    with translation.override(prepared.language):
+        message = issue_message(
+            personal,
+            to,
+            unsubscribe_url=unsubscribe,
+            root_url=root_url,
+            list_id=prepared.list_id,
+            connection=connection,
+        )
+    message.send()
 
 
 def handle_failure(sending, delivery_pk, attempts, error, now):

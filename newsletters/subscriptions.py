@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from portal.contacts.models import Consent, Contact, TouchpointKind
 from portal.contacts.services import ConsentGiven, normalise_email, record_touchpoint
+from portal.core.languages import supported_language
 
 from .emails import send_confirmation_email
 from .models import (
@@ -186,9 +187,12 @@ def stop_following(subscriber, follows, field, keep, what):
         )
 
 
-def update_preferences(subscriber, *, lists, frequency, user_group, topics=None, areas=None):
+def update_preferences(
+    subscriber, *, lists, frequency, user_group, topics=None, areas=None, preferred_language=None
+):
     """What the person chose in the preference centre. No lists, no release-alert topics and no
-    areas at all is unsubscribing; ``topics=None`` or ``areas=None`` leaves them as they are.
+    areas at all is unsubscribing; ``topics=None``, ``areas=None`` or ``preferred_language=None``
+    leaves them as they are (the language is the contact's, for every email the office sends).
     Areas can only be dropped here (adding one goes through the sign-up's double opt-in)."""
     lists = [newsletter_list for newsletter_list in lists if newsletter_list.active]
     if topics is None:
@@ -215,9 +219,10 @@ def update_preferences(subscriber, *, lists, frequency, user_group, topics=None,
         subscriber.frequency = frequency
         subscriber.unsubscribed_at = None
         subscriber.save(update_fields=["frequency", "unsubscribed_at"])
-        Contact.objects.filter(pk=subscriber.contact_id).update(
-            user_group=user_group, updated_at=timezone.now()
-        )
+        contact_changes = {"user_group": user_group, "updated_at": timezone.now()}
+        if preferred_language:
+            contact_changes["preferred_language"] = supported_language(preferred_language)
+        Contact.objects.filter(pk=subscriber.contact_id).update(**contact_changes)
         skip_pending_deliveries(subscriber)
     return subscriber
 

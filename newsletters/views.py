@@ -266,6 +266,7 @@ def preferences(request, token):
         "areas": followed_areas,
         "frequency": subscriber.frequency,
         "user_group": subscriber.contact.user_group,
+        "preferred_language": subscriber.contact.preferred_language,
     }
     form = PreferencesForm(request.POST or None, initial=initial, topics=topics, areas=areas)
     saved = False
@@ -277,6 +278,7 @@ def preferences(request, token):
             user_group=form.cleaned_data["user_group"],
             topics=form.cleaned_data.get("topics", []),
             areas=form.cleaned_data.get("areas", []) if areas else None,
+            preferred_language=form.cleaned_data["preferred_language"],
         )
         if subscriber.unsubscribed_at:
             return HttpResponseRedirect(request.path.replace("/preferences/", "/unsubscribe/"))

@@ -1,11 +1,13 @@
 """Emails to the person who reported a misuse: the confirmation, and each change of status.
 
 Each kind is three templates, trust/emails/<kind>_subject.txt, <kind>.txt and <kind>.html,
-sent by a background task (Django's tasks API) that reads the report afresh by its id.
+sent by a background task (Django's tasks API) that reads the report afresh by its id, and
+writes in the reporter's language (their contact's).
 """
 
 from django_tasks import task
 
+from portal.contacts.services import in_language_of
 from portal.core.mail import named_address, single_line, templated_message
 
 KINDS = ("received", "status")
@@ -35,7 +37,8 @@ def send_report_email_task(report_id, kind, extra_context=None):
     report = MisuseReport.objects.select_related("fact_check").filter(pk=report_id).first()
     if report is None:  # deleted before the task ran
         return False
-    build_report_email(report, kind, extra_context).send()
+    with in_language_of(report.email):
+        build_report_email(report, kind, extra_context).send()
     return True
 
 

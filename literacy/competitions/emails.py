@@ -2,11 +2,12 @@
 
 Each kind is three templates, competitions/emails/<kind>_subject.txt, <kind>.txt and
 <kind>.html. The task reads the entry afresh, so it needs only its id, and a slow mail server
-never holds up the person's request.
+never holds up the person's request. It writes in the entrant's language (their contact's).
 """
 
 from django_tasks import task
 
+from portal.contacts.services import in_language_of
 from portal.core.mail import named_address, single_line, site_root_url, templated_message
 
 from .templatetags.competition_tags import in_zone
@@ -45,7 +46,8 @@ def send_entry_email_task(entry_id, kind):
     entry = Entry.objects.select_related("competition", "category").filter(pk=entry_id).first()
     if entry is None:  # deleted before the task ran
         return False
-    build_entry_email(entry, kind).send()
+    with in_language_of(entry.email):
+        build_entry_email(entry, kind).send()
     return True
 
 

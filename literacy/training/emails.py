@@ -3,13 +3,15 @@
 Each kind of message is three templates, training/emails/<kind>_subject.txt, <kind>.txt and
 <kind>.html. The message is rendered and sent by a background task (Django's tasks API, as
 Wagtail uses it), so a slow mail server never holds up a request; the task reads the
-registration afresh, so it only needs its id.
+registration afresh, so it only needs its id, and writes in the registrant's language (their
+contact's), not in the language of whatever queued it (a request, a command, a worker).
 """
 
 import re
 
 from django_tasks import task
 
+from portal.contacts.services import in_language_of
 from portal.core.mail import named_address, single_line, site_root_url, templated_message
 
 from .ics import Method, registration_ics
@@ -69,7 +71,10 @@ def send_registration_email_task(registration_id, kind, ics_method=None, extra_c
     registration = Registration.objects.select_related("session").filter(pk=registration_id).first()
     if registration is None:  # deleted before the task ran: nobody to write to
         return False
-    build_registration_email(registration, kind, ics_method=ics_method, extra_context=extra_context).send()
+    with in_language_of(registration.email):
+        build_registration_email(
+            registration, kind, ics_method=ics_method, extra_context=extra_context
+        ).send()
     return True
 
 

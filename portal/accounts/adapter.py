@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 
-from portal.core.mail import queue_message
+from portal.contacts.services import in_language_of
+from portal.core.languages import active_language
+from portal.core.mail import language_headers, queue_message
 
 
 def site_identity():
@@ -21,6 +23,13 @@ def site_identity():
 class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject):
         return f"[{settings.SITE_NAME}] {subject}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """In the language of the address's contact (the account holder's choice); an address
+        the user database does not know yet gets the language of the page that asked."""
+        address = email if isinstance(email, str) else email[0]
+        with in_language_of(address, fallback=active_language()):
+            return super().render_mail(template_prefix, email, context, headers=language_headers(headers))
 
     def send_mail(self, template_prefix, email, context):
         """Render in the request (the templates need it), send from the task queue: sign-up and

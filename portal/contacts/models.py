@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.core.languages import language_field
 from portal.core.vocabularies import Tier, UserGroup
 
 
@@ -44,6 +45,10 @@ class Contact(models.Model):
     region = models.CharField(_("country or region"), max_length=100, blank=True)
     literacy_level = models.CharField(max_length=20, choices=Tier.choices, blank=True)
     topics = TaggableManager("topics of interest", through=ContactTopic, blank=True)
+    preferred_language = language_field(
+        _("language for emails"),
+        help_text=_("Every email to this person is written in it. Set from the page of their first sign-up."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,9 +1,14 @@
 """The one way into the user database."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+
+from portal.core.languages import active_language, supported_language
 
 from .models import Consent, Contact, Touchpoint
 
@@ -28,8 +33,43 @@ def owns_address(user, address):
     return EmailAddress.objects.filter(user=user, email__iexact=address, verified=True).exists()
 
 
+def language_of(email_or_contact, *, fallback=None):
+    """The language to write to this person in: their contact's preferred language. For an
+    address the user database does not know (or a malformed one): `fallback` if given (the
+    request's language, for an email answering the visitor), else the site's default, so
+    nothing depends on the language a worker process happens to run in."""
+    if isinstance(email_or_contact, Contact):
+        return supported_language(email_or_contact.preferred_language)
+    stored = None
+    if isinstance(email_or_contact, str) and email_or_contact.strip():
+        stored = (
+            Contact.objects.filter(email=normalise_email(email_or_contact))
+            .values_list("preferred_language", flat=True)
+            .first()
+        )
+    return supported_language(stored or fallback or settings.LANGUAGE_CODE)
+
+
+@contextmanager
+def in_language_of(email_or_contact, *, fallback=None):
+    """Build an email inside this: subject, bodies and Content-Language (core.mail adds it)
+    come out in the recipient's language, whatever the request's or the process's is."""
+    with translation.override(language_of(email_or_contact, fallback=fallback)):
+        yield
+
+
 def record_touchpoint(
-    email, *, kind, source="", detail="", consent=None, user=None, verified=False, topics=(), **profile
+    email,
+    *,
+    kind,
+    source="",
+    detail="",
+    consent=None,
+    user=None,
+    verified=False,
+    topics=(),
+    preferred_language=None,
+    **profile,
 ):
     """Find or create the contact for `email`, log the touchpoint and any consent.
 
@@ -39,6 +79,10 @@ def record_touchpoint(
     link). Empty values never erase anything. An account is linked only to its own address.
     Safe under concurrent calls for the same address: the unique email decides, and the loser
     of the race reads the winner's row.
+
+    A new contact's language for emails is the one active in the request (the page they signed
+    up on); an existing contact keeps theirs, unless a trusted caller passes the one they chose
+    as `preferred_language`.
     """
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
@@ -47,9 +91,14 @@ def record_touchpoint(
     if not address:
         raise ValueError("A touchpoint needs an email address.")
     with transaction.atomic():
-        contact, _ = Contact.objects.get_or_create(email=address)
+        first_language = supported_language(preferred_language or active_language())
+        contact, _ = Contact.objects.get_or_create(
+            email=address, defaults={"preferred_language": first_language}
+        )
         contact = Contact.objects.select_for_update().get(pk=contact.pk)
         trusted = verified or owns_address(user, address)
+        if preferred_language and trusted:
+            profile["preferred_language"] = supported_language(preferred_language)
         changed = [
             field
             for field, value in profile.items()

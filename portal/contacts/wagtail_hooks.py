@@ -13,8 +13,17 @@ class ContactAdmin(RecordAdmin):
     menu_icon = "group"
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
-    list_display = ("email", "name", "user_group", "organisation", "region", "touchpoint_count", "created_at")
-    list_filter = ("user_group", "literacy_level", "touchpoints__kind", "created_at")
+    list_display = (
+        "email",
+        "name",
+        "user_group",
+        "organisation",
+        "region",
+        "preferred_language",
+        "touchpoint_count",
+        "created_at",
+    )
+    list_filter = ("user_group", "literacy_level", "preferred_language", "touchpoints__kind", "created_at")
     search_fields = ("email", "name", "organisation", "region")
     list_export = (
         "email",
@@ -23,6 +32,7 @@ class ContactAdmin(RecordAdmin):
         "organisation",
         "region",
         "literacy_level",
+        "preferred_language",
         "topic_names",
         "touchpoint_count",
         "created_at",
@@ -36,6 +46,7 @@ class ContactAdmin(RecordAdmin):
         "organisation",
         "region",
         "literacy_level",
+        "preferred_language",
         "created_at",
     )
 

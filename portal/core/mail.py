@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
+from .languages import active_language
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,14 +48,21 @@ def one_line(value, what):
     return value
 
 
+def language_headers(headers=None):
+    """`headers` plus Content-Language: the language the message is being written in. Build a
+    message inside contacts.services.in_language_of(...) and this names the reader's language."""
+    return {**(headers or {}), "Content-Language": active_language()}
+
+
 def templated_message(template_prefix, context, to, *, headers=None):
-    """The message of one kind, plain text and HTML, ready to send (or to attach more to)."""
+    """The message of one kind, plain text and HTML, ready to send (or to attach more to), in
+    the active language (wrap the call in contacts.services.in_language_of(recipient))."""
     message = EmailMultiAlternatives(
         subject=single_line(render_to_string(f"{template_prefix}_subject.txt", context)),
         body=render_to_string(f"{template_prefix}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers=headers or {},
+        headers=language_headers(headers),
     )
     message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
     return message

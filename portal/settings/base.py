@@ -322,6 +322,7 @@ API_KEYS_PER_USER = env_int("API_KEYS_PER_USER", 5)
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("fr", "Français"), ("ar", "العربية")]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 # The interface's French and Arabic catalogues: each app keeps its own in <app>/locale; the

@@ -32,7 +32,9 @@ def _decimal(value) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     try:
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
+        # repr(float(...)): the shortest exact text, also for numpy's floats (whose own repr is
+        # "np.float64(3.5)").
+        number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         return None
     return number if number.is_finite() else None

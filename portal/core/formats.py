@@ -16,6 +16,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import date_format, get_format, number_format
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -64,6 +65,10 @@ def format_number(value, decimals: int | None = None) -> str:
     if rounded == 0:
         rounded = abs(rounded)
     return number_format(rounded, decimals, use_l10n=True, force_grouping=True)
+
+
+# For messages built at import time (form errors): formatted when shown, in the language then.
+format_number_lazy = lazy(format_number, str)
 
 
 def format_percent(value, decimals: int | None = None) -> str:

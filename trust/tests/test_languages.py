@@ -67,3 +67,12 @@ def test_the_open_reports_panel_counts_days_with_arabic_plurals():
         assert "11 يومًا" in panel(11)
     with override("fr"):
         assert "1 jour" in panel(1) and "2 jours" in panel(2)
+
+
+def test_the_length_limit_is_written_the_way_the_reader_writes_numbers():
+    from trust.forms import too_long_message
+
+    message = too_long_message(2000)
+    with override("fr"):
+        assert "2\xa0000" in str(message)
+    assert "2,000" in str(message)

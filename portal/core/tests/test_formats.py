@@ -175,3 +175,12 @@ def test_each_number_style_gets_its_own_drawn_chart():
         french = chart_svg(spec)
     assert english != french
     assert chart_svg(spec) == english
+
+
+def test_a_lazy_number_is_written_in_the_language_shown_not_the_one_at_import():
+    from portal.core.formats import format_number_lazy
+
+    limit = format_number_lazy(10000)
+    with override("fr"):
+        assert str(limit) == f"10{NBSP}000"
+    assert str(limit) == "10,000"

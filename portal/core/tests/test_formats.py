@@ -184,3 +184,13 @@ def test_a_lazy_number_is_written_in_the_language_shown_not_the_one_at_import():
     with override("fr"):
         assert str(limit) == f"10{NBSP}000"
     assert str(limit) == "10,000"
+
+
+def test_the_template_filters():
+    from django.template import Context, Template
+
+    template = Template("{% load number_formats %}{{ a|number:1 }} {{ b|percent:1 }} [{{ c|number }}]")
+    context = Context({"a": 1234.56, "b": 4.14, "c": None})
+    with override("fr"):
+        assert template.render(context) == f"1{NBSP}234,6 4,1{NNBSP}% []"
+    assert template.render(context) == "1,234.6 4.1% []"

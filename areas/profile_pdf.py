@@ -9,6 +9,7 @@ import hashlib
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 
 from datasets import figures
@@ -75,11 +76,11 @@ def profile_text(area, level, ancestors, headlines, mapped):
         contact = (
             f" Contact: {dataset.contact_name} <{dataset.contact_email}>." if dataset.contact_email else ""
         )
-        published = timezone.localtime(version.published_at).strftime("%-d %B %Y")
+        published = date_format(timezone.localtime(version.published_at), "j F Y")
         lines.append(f"- {dataset.title}, version {version.number}, published {published}.{contact}")
     if mapped:
         lines += ["", f"The map shows {mapped.title.lower()}; {area.label} is outlined in black."]
-    generated = timezone.localtime().strftime("%-d %B %Y %H:%M")
+    generated = date_format(timezone.localtime(), "j F Y H:i")
     lines += ["", f"Made on {generated} from the published figures. {AUTHOR}."]
     return "\n".join(lines)
 

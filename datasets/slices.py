@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 
 from portal.core.charts import MAX_ROWS, MAX_SERIES, ChartData, format_number
+from portal.core.formats import format_percent, period_label
 
 from . import figures
 from .models import Code, Observation
@@ -28,8 +29,6 @@ FLAGS = {
     Observation.ESTIMATED: ("e", "estimated"),
     Observation.BREAK: ("b", "break in series"),
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September")
-MONTHS += ("October", "November", "December")
 PERIODS_PER_YEAR = {ANNUAL: 1, HALF_YEARLY: 2, QUARTERLY: 4, MONTHLY: 12}
 MAX_CODE_TEXT = 400
 _SLUG = re.compile(r"[a-z0-9_-]{1,50}")
@@ -146,22 +145,6 @@ def check_range(first, last) -> None:
 
 
 # Saying it
-
-
-def period_label(code: str) -> str:
-    """``2024-Q1`` as "Q1 2024", ``2024-03`` as "March 2024", ``2024-S2`` as "H2 2024"."""
-    try:
-        period = parse_period(code)
-    except PeriodError:
-        return code
-    year = period.start.year
-    if period.frequency == MONTHLY:
-        return f"{MONTHS[period.start.month - 1]} {year}"
-    if period.frequency == QUARTERLY:
-        return f"Q{(period.start.month + 2) // 3} {year}"
-    if period.frequency == HALF_YEARLY:
-        return f"H{(period.start.month + 5) // 6} {year}"
-    return str(year)
 
 
 def unit_label(indicator) -> str:
@@ -319,5 +302,5 @@ def change_text(current, previous, indicator) -> str:
     text = f"{direction} {amount}{f' {unit}' if unit else ''}"
     if previous.value:
         percent = abs(difference) / abs(Decimal(previous.value)) * 100
-        text += f" ({format_number(float(percent), 1)}%)"
+        text += f" ({format_percent(percent, 1)})"
     return f"{text} on {since}"

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.formats import format_number_lazy
 from portal.core.vocabularies import UserGroup
 
 from .models import Report
@@ -41,7 +42,8 @@ class PostForm(forms.Form):
         error_messages={
             "required": _("Write your message before you post it."),
             "max_length": format_lazy(
-                _("Your message is too long: keep it under {count} characters."), count=f"{MAX_POST_LENGTH:,}"
+                _("Your message is too long: keep it under {count} characters."),
+                count=format_number_lazy(MAX_POST_LENGTH),
             ),
         },
     )

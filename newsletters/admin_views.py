@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -99,7 +100,10 @@ def send_issue(request, page_id):
             messages.success(
                 request,
                 gettext("“%(issue)s” is scheduled for %(date)s.")
-                % {"issue": issue.title, "date": f"{sending.scheduled_for:%d %B %Y, %H:%M}"},
+                % {
+                    "issue": issue.title,
+                    "date": date_format(timezone.localtime(sending.scheduled_for), "j F Y, H:i"),
+                },
             )
         else:
             messages.success(request, gettext("“%(issue)s” is being sent.") % {"issue": issue.title})

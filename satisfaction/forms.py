@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.formats import format_number_lazy
 from portal.core.sanitise import plain_user_text
 from portal.core.submissions import HoneypotMixin
 from portal.core.vocabularies import UserGroup
@@ -83,7 +84,7 @@ class SurveyForm(HoneypotMixin, forms.Form):
         error_messages={
             "max_length": format_lazy(
                 _("Keep this to {limit} characters or fewer (you wrote %(show_value)s)."),
-                limit=f"{COMMENT_MAX_LENGTH:,}",
+                limit=format_number_lazy(COMMENT_MAX_LENGTH),
             )
         },
     )

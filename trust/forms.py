@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.contacts.forms import ConsentMixin
+from portal.core.formats import format_number_lazy
 from portal.core.mail import one_line
 from portal.core.submissions import HoneypotMixin
 from portal.core.uploads import check_upload
@@ -22,7 +23,8 @@ lazy_size = lazy(filesizeformat, str)
 
 def too_long_message(limit):
     return format_lazy(
-        _("Keep this to {limit} characters or fewer (you wrote %(show_value)s)."), limit=f"{limit:,}"
+        _("Keep this to {limit} characters or fewer (you wrote %(show_value)s)."),
+        limit=format_number_lazy(limit),
     )
 
 

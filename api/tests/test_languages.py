@@ -52,3 +52,23 @@ def test_arabic_plural_forms_for_three_and_eleven_keys():
         eleven = ngettext(singular, plural, 11) % {"counter": 11}
     assert "3 مفاتيح" in three
     assert "11 مفتاحًا" in eleven
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "json", "json-stat", "sdmx-csv"])
+def test_downloads_and_answers_keep_the_canonical_number_format_in_every_language(client, published, fmt):
+    """People read "1 234,5" in French; a file or an API answer always says 1234.5."""
+    from django.core.cache import cache
+
+    from api.tests.helpers import BASE, body
+
+    urls = [f"{BASE}/versions/1/download/{fmt}", f"{BASE}/observations?format={fmt}"]
+    answers = {}
+    for language in ["en-gb", "fr", "ar"]:
+        cache.clear()  # each language's answer made afresh, not the first one kept
+        with override(language):
+            responses = [client.get(url) for url in urls]
+        assert [response.status_code for response in responses] == [200, 200]
+        answers[language] = [body(response) for response in responses]
+    assert answers["fr"] == answers["en-gb"] == answers["ar"]
+    assert b"1234.5" in answers["fr"][0] and b"1250.25" in answers["fr"][0]

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils.formats import get_format
 from django.utils.translation import gettext
 
 from datasets import figures
+from portal.core.formats import format_number, format_percent
 
 from .models import AreaGuess
 
@@ -118,8 +120,8 @@ def load(page):
 
 
 def number_text(value):
-    """2100.50 -> "2,100.5": a number as typed, with thousands separated (no trailing zeros)."""
-    return f"{Decimal(value).normalize():,f}"
+    """2100.50 -> "2,100.5": a number as typed, in the language's format (no trailing zeros)."""
+    return format_number(Decimal(value).normalize())
 
 
 def closeness(truth, guess):
@@ -136,10 +138,10 @@ def describe_miss(quiz, area, guess):
     places = quiz.indicator.decimals
     if round(miss, places) == 0:
         return gettext("Spot on: your guess matches the official figure.")
-    size = f"{abs(miss):,.{places}f}"
+    size = format_number(abs(miss), places)
     if not area.value:
         return (gettext("%(size)s too high.") if miss > 0 else gettext("%(size)s too low.")) % {"size": size}
-    relative = f"{abs(miss) * 100 / abs(area.value):,.0f}"
+    relative = format_number(abs(miss) * 100 / abs(area.value), 0)
     if miss > 0:
         text = gettext("%(size)s too high (%(relative)s%% above the official figure).")
     else:
@@ -184,16 +186,17 @@ def crowd(page, area):
 
 
 def area_places(area):
-    """The decimals of the area's official figure as shown, for the median."""
-    return len(area.text.rpartition(".")[2]) if "." in area.text else 0
+    """The decimals of the area's official figure as shown (in the active language), for the median."""
+    separator = get_format("DECIMAL_SEPARATOR")
+    return len(area.text.rpartition(separator)[2]) if separator in area.text else 0
 
 
 def range_label(low, high):
     def percent(share):
-        return f"{share * 100:.0f}%"
+        return format_percent(share * 100, 0)
 
     if low is None:
         return gettext("Under %(share)s") % {"share": percent(high)}
     if high is None:
         return gettext("%(share)s or more") % {"share": percent(low)}
-    return f"{low * 100:.0f}\N{EN DASH}{percent(high)}"
+    return f"{format_number(low * 100, 0)}\N{EN DASH}{percent(high)}"

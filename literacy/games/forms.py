@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import timing
-from .formatting import format_figure, with_unit
+from .formatting import input_figure, with_unit
 from .models import BlockedWord
 from .nicknames import validate_nickname
 from .templatetags.games_tags import seconds
@@ -25,8 +25,8 @@ class GuessForm(forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         low, high = (
-            format_figure(question.min_value, question.decimal_places),
-            format_figure(question.max_value, question.decimal_places),
+            input_figure(question.min_value, question.decimal_places),
+            input_figure(question.max_value, question.decimal_places),
         )
         out_of_range = gettext("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high}
         self.fields["guess"] = forms.DecimalField(
@@ -77,7 +77,7 @@ class AreaGuessForm(forms.Form):
             },
         )
         places = quiz.indicator.decimals
-        low, high = format_figure(quiz.lowest, places), format_figure(quiz.highest, places)
+        low, high = input_figure(quiz.lowest, places), input_figure(quiz.highest, places)
         out_of_range = gettext("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high}
         self.fields["guess"] = forms.DecimalField(
             label=gettext("Your guess (%(unit)s)") % {"unit": quiz.unit}

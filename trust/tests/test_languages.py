@@ -79,3 +79,12 @@ def test_the_share_card_is_drawn_in_each_language_and_cached_apart(client, index
         french = card_png(page)
     assert french != english
     assert card_png(page) == english
+
+
+def test_the_length_limit_is_written_the_way_the_reader_writes_numbers():
+    from trust.forms import too_long_message
+
+    message = too_long_message(2000)
+    with override("fr"):
+        assert "2\xa0000" in str(message)
+    assert "2,000" in str(message)

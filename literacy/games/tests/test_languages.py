@@ -64,3 +64,17 @@ def test_arabic_chooses_the_plural_form_for_the_count(guess_game):
         assert "كيف خمّن 11 لاعباً" in crowd_title(11)
     with override("fr"):
         assert "Estimations de 3 joueurs" in crowd_title(3)
+
+
+def test_figures_follow_the_language_but_what_to_type_does_not():
+    from literacy.games.areaquiz import number_text, range_label
+    from literacy.games.formatting import format_figure, input_figure
+
+    with override("fr"):
+        assert format_figure(Decimal("38000.25"), 1) == "38\xa0000,2"
+        assert number_text(Decimal("2100.50")) == "2\xa0100,5"
+        assert range_label(Decimal("0.95"), Decimal("1.05")) == "95\N{EN DASH}105\u202f%"
+        assert input_figure(Decimal("0.5"), 1) == "0.5"
+    with override("ar"):
+        assert format_figure(Decimal("-1.25"), 1) == "-1,2"
+    assert format_figure(Decimal("38000.25"), 1) == "38,000.2"

@@ -34,6 +34,8 @@ import hashlib
 import matplotlib
 from django.core.cache import cache
 
+from portal.core.formats import number_style
+
 from .honesty import honest_chart_problems, validate_spec
 from .png import render_png
 from .reading import parse_chart_csv
@@ -94,7 +96,9 @@ CACHE_PREFIX = "stories:chart"
 
 
 def _cache_key(kind: str, spec: ChartSpec, variant: str = "") -> str:
-    material = f"{ENGINE_VERSION}|{matplotlib.__version__}|{kind}|{variant}|{spec_digest(spec)}"
+    # The labels hold numbers written the active language's way: one image per way of writing them.
+    style = number_style()
+    material = f"{ENGINE_VERSION}|{matplotlib.__version__}|{kind}|{variant}|{style}|{spec_digest(spec)}"
     return f"{CACHE_PREFIX}:{kind}:{hashlib.sha256(material.encode()).hexdigest()}"
 
 

@@ -15,6 +15,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from portal.core.formats import format_percent
+
 from .scales import (
     HATCHES,
     INK,
@@ -179,7 +181,7 @@ def _draw_pie(fig, ax, spec: ChartSpec, style: ChartStyle) -> None:
     placed = []
     for wedge, label, share in zip(wedges, labels, shares, strict=True):
         angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
-        text = f"{mpl_text(label, 18)}\n{format_number(share, places)}%"
+        text = f"{mpl_text(label, 18)}\n{mpl_text(format_percent(share, places))}"
         placed.append(
             {"x": math.cos(angle), "y": math.sin(angle), "text": text, "lines": text.count("\n") + 1}
         )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from matplotlib import ticker
 
+from portal.core.formats import format_number
+
 from .spec import MAX_BAR_CATEGORIES, ChartSpec
 
 # The UK Government Analysis Function's accessible categorical palette (tested for colour
@@ -67,8 +69,8 @@ def colours_for(count: int) -> tuple[str, ...]:
 
 
 def _axis_number(value: float, _position=None) -> str:
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text.replace("-", "\u2212")
+    """A tick label in the active language's number format (0.30000000000000004 is "0.3")."""
+    return (format_number(round(value, 6)) or "0").replace("-", "\u2212")
 
 
 def year_axis(labels: tuple[str, ...]) -> list[int] | None:

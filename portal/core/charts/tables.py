@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from decimal import Decimal
 
 from portal.contacts.exports import spreadsheet_safe
+from portal.core import formats
 
-from .spec import ChartData, ChartSpec, decimal_places
+from .spec import ChartData, ChartSpec
 
 
 def format_number(value: float, decimals: int | None = None) -> str:
-    """A value with thousands separators: 1234.5 is "1,234.5"; ``decimals`` fixes the places."""
-    if decimals is None:
-        decimals = min(decimal_places(value), 6)
-    text = f"{value:,.{decimals}f}"
-    return text[1:] if re.fullmatch(r"-0(\.0*)?", text) else text  # no "-0" for values that round to 0
+    """A value as the active language writes it: 1234.5 is "1,234.5" in English, "1 234,5" in
+    French; ``decimals`` fixes the places. For people only: the CSV keeps "1234.5"."""
+    return formats.format_number(value, decimals)
 
 
 def table_rows(data: ChartData) -> list[tuple[str, list[str | None]]]:

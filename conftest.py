@@ -34,7 +34,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empties_tables(item):
     """A test that commits (a live server's, or one marked transactional) empties every table."""
     marker = item.get_closest_marker("django_db")
-    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    kwargs = marker.kwargs if marker else {}
+    transactional = bool(kwargs.get("transaction") or kwargs.get("reset_sequences"))
     return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 

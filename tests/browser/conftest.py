@@ -103,7 +103,9 @@ def restore(connection, snapshot):
         connection.ensure_connection()
         snapshot.backup(connection.connection)
     else:
-        call_command("flush", interactive=False, reset_sequences=False, inhibit_post_migrate=True, verbosity=0)
+        call_command(
+            "flush", interactive=False, reset_sequences=False, inhibit_post_migrate=True, verbosity=0
+        )
         connection.creation.deserialize_db_from_string(snapshot)
     ContentType.objects.clear_cache()
 
@@ -142,8 +144,8 @@ def site_url(snapshots, browser, live_server, transactional_db, django_db_serial
     also clears whatever earlier tests left committed). The first then restores what the
     migrations created (Wagtail's root page, default site, locale, collections, groups) and
     loads the demo content, which writes its pages, people and images and takes seconds; the others
-    restore the snapshot of the result (on SQLite, a copy of the whole in-memory database). (That a second load_demo
-    changes nothing is the demo smoke test's job.)
+    restore the snapshot of the result (on SQLite, a copy of the whole in-memory database). (That a
+    second load_demo changes nothing is the demo smoke test's job.)
     """
     connection = connections[DEFAULT_DB_ALIAS]
     # Without the snapshot on the connection, pytest-django's teardown empties the tables and

@@ -51,7 +51,7 @@ def test_the_competition_page_status_and_dates_in_french(competition):
             "competitions/includes/key_dates.html", {"page": competition}, request=request
         )
     assert "Participations ouvertes" in html
-    assert 'aria-label="Fil d’Ariane"' in html
+    assert 'aria-label="Fil d\u2019Ariane"' in html
     assert "Clôture des participations" in dates
     assert "Annonce des lauréats" in dates
 

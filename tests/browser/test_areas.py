@@ -3,6 +3,7 @@ works by keyboard, and nothing is wider than a 320 px screen."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
 
@@ -56,4 +57,5 @@ def test_escape_closes_the_list_and_the_form_still_submits(page):
     assert field.get_attribute("aria-expanded") == "false"
     field.press("Enter")
     page.wait_for_url("**/areas/?q=fjell")
-    assert "1 area for “fjell”" in page.get_by_role("heading", level=2).first.inner_text()
+    # The answer's heading, waited for: the address can change before the new page has come.
+    expect(page.get_by_role("heading", level=2).first).to_contain_text("1 area for “fjell”")

@@ -10,6 +10,7 @@ from datasets import slices
 from datasets.admin_previews import preview_link_message
 from datasets.forms import ImportForm
 from datasets.models import Release, RevisionKind
+from portal.contacts.tests.factories import ContactFactory
 
 from .factories import PreviewGrantFactory
 
@@ -65,15 +66,18 @@ def test_a_key_figure_not_yet_published_says_so_in_french_and_arabic():
 
 @pytest.mark.django_db
 def test_the_pre_release_email_in_french():
-    grant = PreviewGrantFactory(journalist_name="Camille Martin", release__title="Population 2026")
-    with override("fr"):
-        message = preview_link_message(grant, "token")
+    ContactFactory(email="camille@news.example", preferred_language="fr")
+    grant = PreviewGrantFactory(
+        journalist_name="Camille Martin", email="camille@news.example", release__title="Population 2026"
+    )
+    message = preview_link_message(grant, "token")
     assert message.subject == "SOUS EMBARGO : accès avant publication à Population 2026"
     assert "Bonjour Camille Martin," in message.body
     assert "Ne transférez pas ce courriel : le lien vous est strictement réservé." in message.body
     html = message.alternatives[0][0]
     assert "Vous disposez d\u2019un accès avant publication à <strong>Population 2026</strong>." in html
-    english = preview_link_message(grant, "token")
+    with override("fr"):
+        english = preview_link_message(PreviewGrantFactory(release=grant.release), "token")
     assert english.subject == "EMBARGOED: pre-release access to Population 2026"
 
 

@@ -41,7 +41,7 @@ def test_a_too_long_message_is_refused_in_french():
         form = TopicForm(data={"title": "Une question", "body": "x" * 20_001})
         assert not form.is_valid()
         assert form.errors["body"] == [
-            "Votre message est trop long : il doit compter moins de 20,000 caractères."
+            "Votre message est trop long : il doit compter moins de 20\xa0000 caractères."
         ]
 
 

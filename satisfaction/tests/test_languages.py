@@ -23,11 +23,11 @@ def test_the_survey_questions_and_their_errors_in_french_and_arabic():
         assert form.errors["overall"] == ["اختاروا إجابة من 1 إلى 5."]
 
 
-def test_the_comment_limit_keeps_its_number_in_every_language():
+def test_the_comment_limit_is_written_the_way_the_reader_writes_numbers():
     with override("fr"):
         form = SurveyForm({"overall": "4", "ease": "4", "trust": "4", "comment": "x" * 1001})
         assert not form.is_valid()
-        assert form.errors["comment"] == ["Limitez ce texte à 1,000 caractères (vous en avez saisi 1001)."]
+        assert form.errors["comment"] == ["Limitez ce texte à 1\xa0000 caractères (vous en avez saisi 1001)."]
 
 
 def test_the_invitation_in_french_and_arabic():

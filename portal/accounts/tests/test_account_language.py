@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from portal.accounts.tests.helpers import sign_up
+from portal.accounts.tests.helpers import signup_data
 from portal.contacts.models import Contact
 from portal.contacts.tests.factories import ContactFactory
 from tests.factories import VerifiedUserFactory
@@ -14,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_signing_up_in_french_records_french_and_writes_in_french(client, home_page, mailoutbox):
-    with override("fr"):
-        sign_up(client)
+    client.post(reverse("account_signup"), signup_data(), HTTP_ACCEPT_LANGUAGE="fr")
     [email] = mailoutbox
     contact = Contact.objects.get()
     assert contact.preferred_language == "fr"

@@ -64,10 +64,12 @@ worker: $(VENV)/.runtime
 	$(BIN)/python manage.py rqworker default --job-class django_tasks_rq.backend.Job --with-scheduler
 
 ## make messages: refresh the French and Arabic catalogues (<app>/locale) from the code and compile
-## them; the compiled .mo files are committed, so running the site needs no gettext tools
+## them; the compiled .mo files are committed, so running the site needs no gettext tools. Each app's
+## catalogue is refreshed from its own folder, and one whose messages did not change stays as it was
+## (scripts/messages.py), so running it on an unchanged tree changes no file
 messages: $(VENV)/.dev
 	@command -v xgettext >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
-	$(BIN)/python manage.py makemessages -l fr -l ar --no-obsolete --ignore .venv --ignore .tools --ignore node_modules --ignore 'tests/*' --ignore '*/tests/*'
+	$(BIN)/python scripts/messages.py
 	$(BIN)/python manage.py compilemessages --ignore .venv --ignore .tools --ignore node_modules
 
 ## make bench: the in-process benchmarks in bench/ (requests per second, SQL queries, memory)

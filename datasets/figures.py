@@ -74,6 +74,7 @@ def headline_figures(version, limit=6):
             "value": headline.text,
             "unit": headline.unit if headline.has_value else "",
             "status": FLAGS.get(headline.latest.status, ("", ""))[1],
+            **figure_data(headline.latest, headline.indicator, headline.has_value),
         }
         for headline in (found[indicator.pk] for indicator in indicators)
         if headline.latest is not None
@@ -139,6 +140,7 @@ def area_headline_figures(version, codes, limit=6):
                     "value": parts["text"],
                     "unit": parts["unit"],
                     "status": parts["status"],
+                    **figure_data(row, indicator, parts["has_value"]),
                 }
             )
         found[code] = figures
@@ -444,6 +446,16 @@ def values_of_list(versions, code_list_id, series):
         .exclude(status__in=Observation.WITHOUT_VALUE)
         .values_list("area_id", "indicator_id", "value")
     )
+
+
+def figure_data(observation, indicator, valued):
+    """A figure as data, for text written later in each reader's language (release alerts):
+    the number (None when there is none), its decimal places and its period's code."""
+    return {
+        "number": float(observation.value) if valued else None,
+        "decimals": indicator.decimals,
+        "period_code": observation.period if observation is not None else "",
+    }
 
 
 def figure_parts(observation, indicator):

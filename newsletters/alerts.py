@@ -14,7 +14,6 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
 
 from datasets.figures import (
     area_headline_figures,
@@ -25,12 +24,11 @@ from datasets.figures import (
     published_release,
 )
 from datasets.signals import version_published
-from portal.core.mail import single_line, site_root_url
+from portal.core.mail import site_root_url
 
 from .models import AreaAlert, Delivery, Sending
 
 logger = logging.getLogger(__name__)
-SUBJECT_LENGTH = 150
 MAX_AREAS = 5  # areas one person may follow: an alert's audience key stays short
 
 
@@ -54,17 +52,12 @@ def area_names(codes):
 
 
 def alert_content(version, previous, root_url):
-    """What the email says, read once at release time from the public figures."""
+    """What the email says, as data read once at release time from the public figures; its
+    words are written per reader language at send time (``alert_text``)."""
     dataset = version.dataset
     release = published_release(version)
     revised = previous is not None
-    if revised:
-        subject = gettext("Revised figures: %(dataset)s") % {"dataset": dataset.title}
-    else:
-        subject = gettext("New figures: %(dataset)s") % {"dataset": dataset.title}
-    subject = single_line(subject)[:SUBJECT_LENGTH]
     return {
-        "subject": subject,
         "topics": dataset.topic_list(),
         "dataset_title": dataset.title,
         "dataset_url": root_url + dataset.get_absolute_url(),
@@ -119,22 +112,6 @@ def area_audiences(area_codes):
     return audiences
 
 
-def area_subject(version, names):
-    if len(names) == 1:
-        shown = names[0]
-    else:
-        more = len(names) - 1
-        shown = ngettext("%(area)s and %(count)s more", "%(area)s and %(count)s more", more) % {
-            "area": names[0],
-            "count": more,
-        }
-    subject = gettext("New figures for %(areas)s: %(dataset)s") % {
-        "areas": shown,
-        "dataset": version.dataset.title,
-    }
-    return single_line(subject)[:SUBJECT_LENGTH]
-
-
 def area_alerts_for_version(version, previous=None, now=None):
     """The local alerts of ``version``: one send per audience (``area_audiences``), each created
     once (the unique version and key decide, even between two workers) with its deliveries
@@ -172,7 +149,6 @@ def area_alerts_for_version(version, previous=None, now=None):
         ]
         content = {
             **base,
-            "subject": area_subject(version, [area["name"] for area in areas]),
             "topics": [],
             "figures": [],
             "areas": areas,

@@ -239,8 +239,9 @@ class Sending(models.Model):
         """The issue's title, or the release alert's subject."""
         if self.issue_id:
             return self.issue.title
-        subject = (self.alert or {}).get("subject")
-        return gettext("Release alert") if subject is None else subject
+        from .alert_text import alert_subject
+
+        return alert_subject(self.alert) or gettext("Release alert")
 
 
 class Delivery(models.Model):

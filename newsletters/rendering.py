@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from portal.core.mail import site_root_url
 
+from .alert_text import alert_in_language
 from .content import issue_content
 
 UNSUBSCRIBE_PLACEHOLDER = "__NEWSLETTER_UNSUBSCRIBE_URL__"
@@ -88,7 +89,7 @@ def render_alert_email(sending, *, preview=False):
     """Subject, HTML and text of a release alert, from what ``newsletters.alerts`` stored on the
     send when the version became public (so every recipient reads the same figures)."""
     root_url = site_root_url()
-    alert = sending.alert or {}
+    alert = alert_in_language(sending.alert)
     tracking = not preview and settings.NEWSLETTER_TRACKING
     context = {
         "alert": alert,

@@ -136,6 +136,10 @@ def test_headline_figures_are_the_latest_value_for_the_first_area(dataset):
             "value": "10.3",
             "unit": "persons",
             "status": "provisional",
+            # The same figure as data, for words written later in each reader's language.
+            "number": 10.26,
+            "decimals": 1,
+            "period_code": "2024",
         }
     ]  # Live births has no observations, so no figure
 

@@ -235,6 +235,9 @@ def test_figures_of_an_area_say_not_available_never_zero(prices):
         "value": "not available",
         "unit": "",
         "status": "",
+        "number": None,
+        "decimals": 1,
+        "period_code": "",
     }
     assert (figures["NAT"][1]["value"], figures["NAT"][1]["status"]) == ("110.5", "provisional")
 

@@ -2,13 +2,11 @@
 """The newsletters' interface text in French and Arabic: forms, the confirmation email, pages
 and Arabic's plural forms come out of the newsletters' catalogues (newsletters/locale)."""
 
-from types import SimpleNamespace
-
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
-from newsletters import alerts, views
+from newsletters import alert_text, views
 from newsletters.emails import confirmation_message
 from newsletters.forms import AlertSignupForm, SignupForm
 from newsletters.models import Sending, SignupRequest
@@ -96,17 +94,17 @@ def test_arabic_hours_in_the_confirmation_text_follow_the_number():
 
 
 def test_release_alert_subjects_are_translated():
-    version = SimpleNamespace(dataset=SimpleNamespace(title="Prix à la consommation"))
+    title = "Prix à la consommation"
     with translation.override("fr"):
         assert (
-            alerts.area_subject(version, ["Nord"]) == "Nouveaux chiffres pour Nord : Prix à la consommation"
+            alert_text.area_subject(title, ["Nord"]) == "Nouveaux chiffres pour Nord : Prix à la consommation"
         )
         assert (
-            alerts.area_subject(version, ["Nord", "Sud", "Est"])
+            alert_text.area_subject(title, ["Nord", "Sud", "Est"])
             == "Nouveaux chiffres pour Nord et 2 autres : Prix à la consommation"
         )
     with translation.override("ar"):
-        assert alerts.area_subject(version, ["الشمال", "الجنوب"]) == (
+        assert alert_text.area_subject(title, ["الشمال", "الجنوب"]) == (
             "أرقام جديدة عن الشمال ومنطقة أخرى: Prix à la consommation"
         )
     assert str(Sending.Status.PAUSED.label) == "Paused (mail server unavailable)"

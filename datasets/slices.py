@@ -308,7 +308,9 @@ def change_text(current, previous, indicator) -> str:
         count = _plural_count(abs(difference))
         if up:
             text = ngettext(
-                "up %(change)s percentage point on %(period)s", "up %(change)s percentage points on %(period)s", count
+                "up %(change)s percentage point on %(period)s",
+                "up %(change)s percentage points on %(period)s",
+                count,
             )
         else:
             text = ngettext(

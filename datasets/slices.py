@@ -216,7 +216,8 @@ class Slice:
             )
             for period in self.periods
         )
-        columns = (gettext("Period"), *(label for _, label in self.areas))
+        # "Period" stays English: the CSV data link is the same in every language.
+        columns = ("Period", *(label for _, label in self.areas))
         return ChartData(columns=columns, rows=rows, decimals=(self.indicator.decimals,) * len(self.areas))
 
     def table_rows(self) -> list[tuple[str, list[Cell]]]:

@@ -170,11 +170,11 @@ def test_multipliers_statuses_and_missing_cells_in_french_and_arabic():
     assert str(slices.FLAGS[Observation.ESTIMATED][1]) == "estimated"
 
 
-def test_a_period_range_and_the_chart_column_in_french():
+def test_a_period_range_in_french_and_arabic_but_the_csv_column_stays_english():
     part = slices.Slice(indicator=indicator(), version=None, areas=[], periods=["2020", "2024"])
     with override("fr"):
         assert part.period_text() == "de 2020 à 2024"
-        assert part.chart_data().columns == ("Période",)
+        assert part.chart_data().columns == ("Period",)  # the CSV data link is language-free
     with override("ar"):
         assert part.period_text() == "من 2020 إلى 2024"
     assert part.period_text() == "2020 to 2024"

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext, ngettext
 from PIL import Image, ImageDraw, ImageFont
 
 from datasets import figures
@@ -58,11 +59,16 @@ class LegendClass:
     high: str
     colour: str
     count: int
+    first: bool = False  # the lowest class starts at the lowest figure, the others just over a bound
 
     @property
     def text(self):
         """ "over 3.6 to 4.7"; the lowest class from the lowest figure ("3.0 to 3.6", or "3.0")."""
-        return self.high if self.low == self.high else f"{self.low} to {self.high}"
+        if self.first:
+            if self.low == self.high:
+                return self.high
+            return gettext("%(low)s to %(high)s") % {"low": self.low, "high": self.high}
+        return gettext("over %(low)s to %(high)s") % {"low": self.low, "high": self.high}
 
 
 @dataclass
@@ -147,7 +153,11 @@ def build_map(indicator, level, period, within=""):
         version=version.number if version else None,
         cache_key=key,
     )
-    area_map.title = f"{area_map.indicator}, {area_map.period}, by {level.name}"
+    area_map.title = gettext("%(indicator)s, %(period)s, by %(level)s") % {
+        "indicator": area_map.indicator,
+        "period": area_map.period,
+        "level": level.name,
+    }
     edges = []
     area_url = area_urls()
     for code_id, code, name, path, *edge in _boundaries(indicator, level, within).iterator(chunk_size=2000):
@@ -187,7 +197,9 @@ def build_map(indicator, level, period, within=""):
 
 def _key(indicator, level, period, within):
     version = figures.current_version(indicator.dataset)
+    # The language too: the title, legend and figures are drawn in the reader's language.
     parts = [indicator.pk, version.pk if version else 0, level.pk, level.simplify_tolerance, period, within]
+    parts.append(get_language())
     digest = hashlib.sha256(repr([*parts, boundaries_stamp()]).encode()).hexdigest()[:32]
     return f"areas:map:{digest}"
 
@@ -212,10 +224,11 @@ def _classify(area_map, decimals):
         start = low if index == 0 else bounds[index - 1]
         area_map.classes.append(
             LegendClass(
-                low=("" if index == 0 else "over ") + format_number(start, decimals),
+                low=format_number(start, decimals),
                 high=format_number(bound, decimals),
                 colour=colour,
                 count=counts[index],
+                first=index == 0,
             )
         )
 
@@ -325,7 +338,7 @@ def render_png(area_map, highlight=""):
     draw = ImageDraw.Draw(image)
     draw.text((40, 30), area_map.title, fill=INK, font=_font(30, bold=True))
     if area_map.unit:
-        draw.text((40, 72), f"Unit: {area_map.unit}", fill=INK, font=_font(20))
+        draw.text((40, 72), gettext("Unit: %(unit)s") % {"unit": area_map.unit}, fill=INK, font=_font(20))
     left, top = (PNG_WIDTH - map_width) // 2, 110
     hatch = _hatch()
     for area in area_map.areas:
@@ -373,18 +386,23 @@ def _png_legend(draw, area_map, top):
     for index, legend in enumerate(area_map.classes):
         row = top + 34 * index
         draw.rectangle((40, row, 80, row + 24), fill=legend.colour, outline="#636363")
-        plural = "" if legend.count == 1 else "s"
-        text = f"{legend.text} ({legend.count} area{plural})"
+        text = ngettext("%(class)s (%(count)d area)", "%(class)s (%(count)d areas)", legend.count) % {
+            "class": legend.text,
+            "count": legend.count,
+        }
         draw.text((95, row), text, fill=INK, font=font)
     if area_map.missing:
         row = top + 34 * len(area_map.classes)
         draw.rectangle((40, row, 80, row + 24), fill=MISSING_FILL, outline="#636363")
         for offset in range(40, 80, 8):
             draw.line([(offset, row + 24), (offset + 8, row)], fill=HATCH, width=2)
-        plural = "" if area_map.missing == 1 else "s"
-        draw.text((95, row), f"Not available ({area_map.missing} area{plural})", fill=INK, font=font)
+        text = ngettext("Not available (%(count)d area)", "Not available (%(count)d areas)", area_map.missing)
+        draw.text((95, row), text % {"count": area_map.missing}, fill=INK, font=font)
     row = top + 34 * (len(area_map.classes) + (1 if area_map.missing else 0)) + 10
-    source = f"Source: {area_map.source}, version {area_map.version}"
+    source = gettext("Source: %(source)s, version %(version)s") % {
+        "source": area_map.source,
+        "version": area_map.version,
+    }
     draw.text((40, row), source, fill="#505a5f", font=_font(18))
 
 

@@ -2,7 +2,11 @@
 local media: headline figures beside its parent's and the country's, a map of its neighbours with
 the area outlined, sources and contacts. Generated on request from the public figures only
 (``datasets.figures``) and cached by what it shows: a new release or boundaries import makes a
-new one."""
+new one.
+
+Written in the reader's language, except Arabic: the PDF writer lays text out left to right
+without joining letters (no text shaping), so an Arabic reader gets the English profile
+(docs/languages.md)."""
 
 import hashlib
 
@@ -10,6 +14,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, get_language_bidi, gettext, override
 from django.views.decorators.http import require_GET
 
 from datasets import figures
@@ -51,21 +56,34 @@ def _line(headline, area, ancestors):
         f"{other.label}: {figures.figure_text(headline['figures'].get(other.pk), indicator)}"
         for other in ancestors
     ]
-    compared = f" (compared with {'; '.join(others)})" if others else ""
-    return f"- {indicator.name}, {figures.period_text(headline['period'])}: {own} {unit}".rstrip() + compared
+    line = gettext("%(indicator)s, %(period)s: %(figure)s") % {
+        "indicator": indicator.name,
+        "period": figures.period_text(headline["period"]),
+        "figure": f"{own} {unit}".rstrip(),
+    }
+    if others:
+        line = gettext("%(line)s (compared with %(others)s)") % {"line": line, "others": "; ".join(others)}
+    return f"- {line}"
 
 
 def profile_text(area, level, ancestors, headlines, mapped):
-    where = f"A {level.name}" + (f" in {ancestors[0].label}" if ancestors else "")
-    lines = [f"{where}. Code {area.code}.", "", "## Headline figures"]
+    if ancestors:
+        where = gettext("A %(level)s in %(parent)s. Code %(code)s.") % {
+            "level": level.name,
+            "parent": ancestors[0].label,
+            "code": area.code,
+        }
+    else:
+        where = gettext("A %(level)s. Code %(code)s.") % {"level": level.name, "code": area.code}
+    lines = [where, "", "## " + gettext("Headline figures")]
     lines += [_line(headline, area, ancestors) for headline in headlines] or [
-        "No published figures for this area yet."
+        gettext("No published figures for this area yet.")
     ]
     lines += [
         "",
-        'A figure that is missing or confidential says "not available" or "confidential", never 0.',
+        gettext('A figure that is missing or confidential says "not available" or "confidential", never 0.'),
         "",
-        "## Sources and contacts",
+        "## " + gettext("Sources and contacts"),
     ]
     seen = set()
     for headline in headlines:
@@ -73,15 +91,22 @@ def profile_text(area, level, ancestors, headlines, mapped):
         if dataset.pk in seen:
             continue
         seen.add(dataset.pk)
-        contact = (
-            f" Contact: {dataset.contact_name} <{dataset.contact_email}>." if dataset.contact_email else ""
-        )
         published = date_format(timezone.localtime(version.published_at), "j F Y")
-        lines.append(f"- {dataset.title}, version {version.number}, published {published}.{contact}")
+        line = gettext("%(dataset)s, version %(version)s, published %(date)s.") % {
+            "dataset": dataset.title,
+            "version": version.number,
+            "date": published,
+        }
+        if dataset.contact_email:
+            contact = f"{dataset.contact_name} <{dataset.contact_email}>"
+            line += " " + gettext("Contact: %(contact)s.") % {"contact": contact}
+        lines.append(f"- {line}")
     if mapped:
-        lines += ["", f"The map shows {mapped.title.lower()}; {area.label} is outlined in black."]
+        outlined = gettext("The map shows %(map)s; %(area)s is outlined in black.")
+        lines += ["", outlined % {"map": mapped.title.lower(), "area": area.label}]
     generated = date_format(timezone.localtime(), "j F Y H:i")
-    lines += ["", f"Made on {generated} from the published figures. {AUTHOR}."]
+    made = gettext("Made on %(date)s from the published figures. %(author)s.")
+    lines += ["", made % {"date": generated, "author": AUTHOR}]
     return "\n".join(lines)
 
 
@@ -93,6 +118,11 @@ def _map(boundary, ancestors, headlines):
         if area_map.has_figures:
             return area_map
     return None
+
+
+def pdf_language():
+    """The reader's language, or English for a right-to-left one the PDF writer cannot lay out."""
+    return "en-gb" if get_language_bidi() else get_language()
 
 
 @require_GET
@@ -110,16 +140,23 @@ def profile_pdf(request, code):
         )
         for h in headlines
     ]
-    digest = hashlib.sha256(repr((area.pk, area.label, shown, boundaries_stamp())).encode()).hexdigest()[:32]
+    language = pdf_language()
+    parts = (area.pk, area.label, shown, boundaries_stamp(), language)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     def make():
-        mapped = _map(boundary, ancestors, headlines)
-        figure = None
-        if mapped:
-            alt = f"Map: {mapped.title}, with {area.label} outlined. The figures are listed in the text."
-            figure = (map_png(mapped, highlight=area.code), alt, MAP_HEIGHT_MM)
-        text = profile_text(area, boundary.level, ancestors, headlines, mapped)
-        return text_document_pdf(f"{area.label}: area profile", AUTHOR, text, figure=figure)
+        with override(language):
+            mapped = _map(boundary, ancestors, headlines)
+            figure = None
+            if mapped:
+                alt = gettext("Map: %(map)s, with %(area)s outlined. The figures are listed in the text.") % {
+                    "map": mapped.title,
+                    "area": area.label,
+                }
+                figure = (map_png(mapped, highlight=area.code), alt, MAP_HEIGHT_MM)
+            text = profile_text(area, boundary.level, ancestors, headlines, mapped)
+            title = gettext("%(area)s: area profile") % {"area": area.label}
+            return text_document_pdf(title, AUTHOR, text, figure=figure)
 
     pdf = cache.get_or_set(f"areas:profile:{digest}", make, CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")

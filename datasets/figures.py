@@ -73,7 +73,7 @@ def headline_figures(version, limit=6):
             "period": headline.period,
             "value": headline.text,
             "unit": headline.unit if headline.has_value else "",
-            "status": FLAGS.get(headline.latest.status, ("", ""))[1],
+            "status": str(FLAGS.get(headline.latest.status, ("", ""))[1]),
             **figure_data(headline.latest, headline.indicator, headline.has_value),
         }
         for headline in (found[indicator.pk] for indicator in indicators)
@@ -470,7 +470,7 @@ def figure_parts(observation, indicator):
         "text": cell_text(observation, indicator.decimals),
         "has_value": valued,
         "flag": flag,
-        "status": status,
+        "status": str(status),
         "unit": unit_label(indicator) if valued else "",
     }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from portal.core.charts import MAX_ROWS, MAX_SERIES, ChartData, format_number
 from portal.core.formats import format_percent, period_label
@@ -22,12 +22,13 @@ from . import figures
 from .models import Code, Observation
 from .periods import ANNUAL, HALF_YEARLY, MONTHLY, QUARTERLY, PeriodError, parse_period
 
-MULTIPLIER_WORDS = {3: "thousand", 6: "million", 9: "billion"}
+# Lazy: these are read when a page is drawn, in the reader's language, not at import.
+MULTIPLIER_WORDS = {3: gettext_lazy("thousand"), 6: gettext_lazy("million"), 9: gettext_lazy("billion")}
 # Statuses a figure is shown with, and the footnote mark after it (as Eurostat flags them).
 FLAGS = {
-    Observation.PROVISIONAL: ("p", "provisional"),
-    Observation.ESTIMATED: ("e", "estimated"),
-    Observation.BREAK: ("b", "break in series"),
+    Observation.PROVISIONAL: ("p", gettext_lazy("provisional")),
+    Observation.ESTIMATED: ("e", gettext_lazy("estimated")),
+    Observation.BREAK: ("b", gettext_lazy("break in series")),
 }
 PERIODS_PER_YEAR = {ANNUAL: 1, HALF_YEARLY: 2, QUARTERLY: 4, MONTHLY: 12}
 MAX_CODE_TEXT = 400
@@ -150,7 +151,7 @@ def check_range(first, last) -> None:
 def unit_label(indicator) -> str:
     """The unit with its multiplier: "thousand persons", "%"."""
     multiplier = indicator.unit_multiplier
-    words = MULTIPLIER_WORDS.get(multiplier) or (f"x10^{multiplier}" if multiplier else "")
+    words = str(MULTIPLIER_WORDS.get(multiplier) or (f"x10^{multiplier}" if multiplier else ""))
     return " ".join(part for part in (words, indicator.unit) if part)
 
 
@@ -161,7 +162,7 @@ def formatted(value, decimals: int) -> str:
 def cell_text(observation, decimals: int) -> str:
     """What a table cell says: the number, or why there is none ("not available", never 0)."""
     if observation is None:
-        return "not available"
+        return gettext("not available")
     if observation.value is None or observation.status in Observation.WITHOUT_VALUE:
         return observation.display_value()
     return formatted(observation.value, decimals)
@@ -215,6 +216,7 @@ class Slice:
             )
             for period in self.periods
         )
+        # "Period" stays English: the CSV data link is the same in every language.
         columns = ("Period", *(label for _, label in self.areas))
         return ChartData(columns=columns, rows=rows, decimals=(self.indicator.decimals,) * len(self.areas))
 
@@ -239,7 +241,7 @@ class Slice:
         if not self.periods:
             return ""
         first, last = period_label(self.periods[0]), period_label(self.periods[-1])
-        return first if first == last else f"{first} to {last}"
+        return first if first == last else gettext("%(first)s to %(last)s") % {"first": first, "last": last}
 
 
 def read_slice(indicator, codes, key, period_from="", period_to="") -> Slice | None:
@@ -285,22 +287,45 @@ def _frequency(code, found):
     return parse_period(found[-1].period).frequency if found else ANNUAL
 
 
+def _plural_count(number: Decimal) -> int:
+    """The count ngettext chooses a plural form by: the number itself when whole; a fraction
+    ("1.5 percentage points") takes the general plural, which 100 selects in en, fr and ar."""
+    return int(number) if number == number.to_integral_value() else 100
+
+
 def change_text(current, previous, indicator) -> str:
     """The change on the previous period in words ("up 1,234 (2.1%) on 2023"), or "" when either
-    figure has no value: a comparison with a missing figure is not made."""
+    figure has no value: a comparison with a missing figure is not made. Each wording is one
+    whole message with named placeholders, so translators can reorder it."""
     if not (has_value(current) and has_value(previous)):
         return ""
     difference = Decimal(current.value) - Decimal(previous.value)
     since = period_label(previous.period)
     if difference == 0:
-        return f"unchanged on {since}"
-    direction = "up" if difference > 0 else "down"
+        return gettext("unchanged on %(period)s") % {"period": since}
+    up = difference > 0
     amount = formatted(abs(difference), indicator.decimals)
     if indicator.unit.strip() == "%":
-        return f"{direction} {amount} percentage points on {since}"
+        count = _plural_count(abs(difference))
+        if up:
+            text = ngettext(
+                "up %(change)s percentage point on %(period)s",
+                "up %(change)s percentage points on %(period)s",
+                count,
+            )
+        else:
+            text = ngettext(
+                "down %(change)s percentage point on %(period)s",
+                "down %(change)s percentage points on %(period)s",
+                count,
+            )
+        return text % {"change": amount, "period": since}
     unit = unit_label(indicator)
-    text = f"{direction} {amount}{f' {unit}' if unit else ''}"
-    if previous.value:
-        percent = abs(difference) / abs(Decimal(previous.value)) * 100
-        text += f" ({format_percent(percent, 1)})"
-    return f"{text} on {since}"
+    values = {"change": f"{amount} {unit}" if unit else amount, "period": since}
+    if not previous.value:
+        text = gettext("up %(change)s on %(period)s") if up else gettext("down %(change)s on %(period)s")
+        return text % values
+    values["percent"] = format_percent(abs(difference) / abs(Decimal(previous.value)) * 100, 1)
+    if up:
+        return gettext("up %(change)s (%(percent)s) on %(period)s") % values
+    return gettext("down %(change)s (%(percent)s) on %(period)s") % values

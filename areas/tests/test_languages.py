@@ -1,11 +1,18 @@
 """The area pages' interface in French and Arabic: the find form's label and errors, the map
 legend's template and Arabic's plural forms come from the app's catalogue."""
 
+import pytest
 from django.template.loader import render_to_string
 from django.utils.translation import override
+from PIL import ImageDraw
 
 from areas.forms import MAX_QUERY, FindForm
+from areas.maps import LegendClass, build_map, render_png
 from areas.models import AreaLevel
+from tests.pdf import PdfObjects
+
+from .factories import level, mapped_indicator
+from .test_profile import text_of
 
 
 def test_the_find_form_label_and_errors_in_french():
@@ -63,3 +70,64 @@ def test_the_map_legend_chooses_arabic_plural_forms_for_three_and_eleven():
     assert "غير متاح" in html
     english = legend(3, 11)
     assert "(3 areas)" in english and "(11 areas)" in english
+
+
+# Text drawn in Python: the map's title and legend, the PNG's words and the profile PDF.
+
+
+@pytest.mark.django_db
+def test_the_map_title_and_legend_in_french_and_arabic_english_unchanged():
+    indicator = mapped_indicator(10, missing=())
+    with override("fr"):
+        french = build_map(indicator, level("municipality"), "2024")
+        assert [legend.text for legend in french.classes][:2] == ["De 1 à 2", "plus de 2 à 4"]
+    with override("ar"):
+        arabic = build_map(indicator, level("municipality"), "2024")
+        assert [legend.text for legend in arabic.classes][:2] == ["من 1 إلى 2", "أكثر من 2 إلى 4"]
+    english = build_map(indicator, level("municipality"), "2024")
+    assert french.title.endswith(", par municipality")
+    assert arabic.title.endswith("، حسب municipality")
+    assert english.title == "Residents, 2024, by municipality"
+    assert [legend.text for legend in english.classes][:2] == ["1 to 2", "over 2 to 4"]
+
+
+def test_a_one_figure_class_is_just_the_figure_in_any_language():
+    with override("ar"):
+        assert LegendClass(low="3", high="3", colour="#fff", count=1, first=True).text == "3"
+
+
+@pytest.mark.django_db
+def test_the_png_words_are_drawn_in_french(monkeypatch):
+    indicator = mapped_indicator(4)
+    drawn = []
+    real = ImageDraw.ImageDraw.text
+    monkeypatch.setattr(
+        ImageDraw.ImageDraw,
+        "text",
+        lambda self, xy, text, *a, **k: drawn.append(text) or real(self, xy, text, *a, **k),
+    )
+    with override("fr"):
+        render_png(build_map(indicator, level("municipality"), "2024"))
+    assert "Non disponible (1 zone)" in drawn
+    assert "1 (1 zone)" in drawn and "plus de 1 à 3 (1 zone)" in drawn
+    assert any(text.startswith("Source : ") and ", version " in text for text in drawn)
+    drawn.clear()
+    with override("ar"):
+        render_png(build_map(indicator, level("municipality"), "2024"))
+    assert "غير متاح (1 منطقة)" in drawn
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "lang"), [("fr", "(fr)"), ("ar", "(en-gb)")])
+def test_the_profile_pdf_in_french_and_arabic_falls_back_to_english(client, indicator, language, lang):
+    response = client.get("/areas/A0/profile.pdf", HTTP_ACCEPT_LANGUAGE=language)
+    pdf = PdfObjects(response.content)
+    assert pdf.entry(pdf.catalog(), "Lang") == lang
+    text, _ = text_of(pdf)
+    if language == "fr":
+        assert "Area 0 : profil de la zone" in text
+        assert "Zone de niveau « municipality » dans Region. Code A0." in text
+        assert "Chiffres clés" in text and "Sources et contacts" in text
+        assert "(à comparer avec Region: 10; Country: 100)" in text
+    else:  # the PDF writer cannot join Arabic letters: the English profile, never broken Arabic
+        assert "Area 0: area profile" in text and "A municipality in Region. Code A0." in text

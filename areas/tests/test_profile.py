@@ -13,26 +13,9 @@ from datasets.models import Code
 from datasets.tests.factories import CodeFactory, DatasetVersionFactory, ObservationFactory
 from tests.pdf import PdfObjects, marked_text, structure_elements
 
-from .factories import AreaBoundaryFactory, level, mapped_indicator
+from .factories import AreaBoundaryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indicator():
-    """Areas A0…A3 in region REG of country NAT, with figures for all (A1 missing)."""
-    indicator = mapped_indicator(4)
-    area_list = indicator.dataset.area_code_list
-    country = CodeFactory(code_list=area_list, code="NAT", label="Country")
-    region = CodeFactory(code_list=area_list, code="REG", label="Region", parent=country)
-    AreaBoundaryFactory(code=region, level=level("region"))
-    Code.objects.filter(code__startswith="A").update(parent=region)
-    version = indicator.dataset.versions.get()
-    for code, value in ((country, 100), (region, 10)):
-        ObservationFactory(
-            version=version, indicator=indicator, area=code, period="2024", value=Decimal(value)
-        )
-    return indicator
 
 
 def text_of(pdf):

@@ -105,9 +105,10 @@ def distribution(question, guess=None, buckets=BUCKETS):
 
     official = Marker(
         position(question.official_answer),
-        "Official " + with_unit(format_figure(question.official_answer, places), question.unit),
+        gettext("Official %(figure)s")
+        % {"figure": with_unit(format_figure(question.official_answer, places), question.unit)},
     )
-    yours = Marker(position(guess), "You") if guess is not None else None
+    yours = Marker(position(guess), gettext("You")) if guess is not None else None
     busiest = max(rows, key=lambda row: row.count)
     return {
         "buckets": rows,

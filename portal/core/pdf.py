@@ -9,6 +9,7 @@ from pathlib import Path
 
 import matplotlib
 from django.conf import settings
+from django.utils.translation import get_language
 from fpdf import FPDF, ViewerPreferences
 
 # DejaVu covers the accented letters of names and places; matplotlib ships it.
@@ -44,7 +45,7 @@ def new_tagged_pdf(title, author, **page):
     pdf = FPDF(**page)
     pdf.set_title(title)
     pdf.set_author(author)
-    pdf.set_lang(settings.LANGUAGE_CODE)
+    pdf.set_lang(get_language() or settings.LANGUAGE_CODE)  # the language it is written in
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))

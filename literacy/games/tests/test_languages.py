@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import override
 
 from literacy.games import scoring
+from literacy.games.crowd import distribution
 from literacy.games.forms import GuessForm, NicknameForm
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,17 @@ def test_figures_follow_the_language_but_what_to_type_does_not():
     with override("ar"):
         assert format_figure(Decimal("-1.25"), 1) == "-1,2"
     assert format_figure(Decimal("38000.25"), 1) == "38,000.2"
+
+
+def test_the_crowd_chart_markers_in_french_and_arabic(guess_game):
+    question = guess_game.questions.first()
+    with override("fr"):
+        crowd = distribution(question, Decimal("72"))
+        assert crowd["official"].label.startswith("Chiffre officiel : ")
+        assert crowd["yours"].label == "Vous"
+    with override("ar"):
+        crowd = distribution(question, Decimal("72"))
+        assert crowd["official"].label.startswith("الرقم الرسمي: ")
+        assert crowd["yours"].label == "أنت"
+    crowd = distribution(question)
+    assert crowd["official"].label.startswith("Official ") and crowd["yours"] is None

@@ -105,7 +105,7 @@ def test_a_revised_version_and_local_alerts_are_in_the_readers_language():
 def test_an_unknown_stored_language_gets_english(
     readers, version, smtp_sink, django_capture_on_commit_callbacks
 ):
-    Contact.objects.filter(email="fr@example.org").update(preferred_language="xx-<script>")
+    Contact.objects.filter(email="fr@example.org").update(preferred_language="<b>xx</b>")
     send(version, django_capture_on_commit_callbacks)
     [message] = smtp_sink.sent_to("fr@example.org")
     assert message.subject == "New figures: Consumer prices" and "12,345.6" in message.text

@@ -176,7 +176,9 @@ def queries_to_answer(client, game):
     page = client.get(f"{game.url}question/1/")
     data = {"question": first_question(game).pk, "token": token_in(page), "guess": "50"}
     with CaptureQueriesContext(connection) as post:
-        assert client.post(f"{game.url}question/1/", data).status_code == 302
+        answered = client.post(f"{game.url}question/1/", data)
+    # Once seen failing with 400 on PostgreSQL, not reproduced: the refusal's words say which check.
+    assert answered.status_code == 302, answered.context["form"].errors if answered.context else answered
     with CaptureQueriesContext(connection) as result:
         assert client.get(f"{game.url}question/1/result/").status_code == 200
     return len(post.captured_queries), len(result.captured_queries)

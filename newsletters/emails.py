@@ -93,14 +93,7 @@ class PreparedIssue:
         self.root_url = root_url
         self.list_id = list_id
         self.language = language or active_language()
-        with translation.override(self.language):
-            template = issue_message(
-                rendered,
-                TO_PLACEHOLDER,
-                unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER,
-                root_url=root_url,
-                list_id=list_id,
-            )
+        template = self.message(rendered, TO_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER)
         self.envelope_from = sanitize_address(template.from_email, "utf-8")
         message = template.message()
         policy = message.policy.clone(linesep="\r\n")
@@ -133,6 +126,19 @@ class PreparedIssue:
         ).encode("ascii")
         self.date_second = None
         self.date = ""
+
+    def message(self, rendered, to, unsubscribe_url, **options):
+        """The issue as a Django message in the readers' language (the template above, or one
+        reader's whole email where the mail server is not SMTP)."""
+        with translation.override(self.language):
+            return issue_message(
+                rendered,
+                to,
+                unsubscribe_url=unsubscribe_url,
+                root_url=self.root_url,
+                list_id=self.list_id,
+                **options,
+            )
 
     def personal_bytes(self, to, unsubscribe_url, preferences_url):
         """One reader's email: (envelope recipient, message bytes)."""

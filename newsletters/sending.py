@@ -47,7 +47,7 @@ from django_tasks import default_task_backend, task
 from portal.core.languages import supported_language
 from portal.core.mail import site_root_url
 
-from .emails import PreparedIssue, issue_message
+from .emails import PreparedIssue
 from .links import preferences_url, unsubscribe_url
 from .models import Delivery, Frequency, Sending, Subscriber
 from .rendering import render_alert_email, render_issue_email
@@ -418,16 +418,7 @@ def send_one(connection, prepared, to, token, sending_pk):
     root_url = prepared.root_url
     unsubscribe = unsubscribe_url(token, sending_pk, root_url)
     personal = prepared.rendered.personalise(unsubscribe, preferences_url(token, root_url))
-    with translation.override(prepared.language):
-        message = issue_message(
-            personal,
-            to,
-            unsubscribe_url=unsubscribe,
-            root_url=root_url,
-            list_id=prepared.list_id,
-            connection=connection,
-        )
-    message.send()
+    prepared.message(personal, to, unsubscribe, connection=connection).send()
 
 
 def handle_failure(sending, delivery_pk, attempts, error, now):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -81,10 +82,12 @@ class HomePage(SharingMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """The listings are read only when the page's content is drawn, not when it comes from
+        the fragment cache (``{% body_cache %}`` in the template)."""
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_training"] = self.upcoming_training()
-        context["modules_by_tier"] = self.modules_by_tier()
-        context["latest_topics"] = self.latest_forum_topics()
+        context["upcoming_training"] = SimpleLazyObject(self.upcoming_training)
+        context["modules_by_tier"] = SimpleLazyObject(self.modules_by_tier)
+        context["latest_topics"] = SimpleLazyObject(self.latest_forum_topics)
         return context
 
     def modules_by_tier(self, per_tier=3):

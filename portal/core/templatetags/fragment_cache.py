@@ -1,6 +1,9 @@
-"""``{% body_cache page as cached %}``: what a page's rendered body is kept under in
-``{% cache cached.seconds "name" cached.key %}``, so that an uncached page does not draw its
-blocks again (charts, tables and rich text were most of a story's rendering)."""
+"""``{% body_cache page as cached %}``: what the part of a page that is the same for every
+visitor is kept under in ``{% cache cached.seconds "name" cached.key %}``, so that an uncached
+page (a signed-in visitor's, a new query string's, a purged one's) does not draw its blocks and
+listings again: charts, tables, rich text, cards and image renditions were most of a render.
+``{% body_cache page request.get_full_path as cached %}`` keeps one copy per address, for
+listings whose filters and page number are in the query string."""
 
 from django import template
 from django.conf import settings
@@ -12,16 +15,19 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def body_cache(context, page):
+def body_cache(context, page, vary=""):
     """The key holds the page's revision, the chrome's generation (a new one whenever a page is
     published or purged, or a setting or snippet saved, so the figures, glossary terms and links
     in a body are never older than the cached page around them), the address it is served at
-    (embed codes are absolute) and the language. A preview is never kept: its body is the
-    editor's unsaved draft."""
+    (embed codes are absolute), the language and ``vary``. A preview is never kept: its body is
+    the editor's unsaved draft."""
     request = context["request"]
     seconds = 0 if getattr(request, "is_preview", False) else settings.PAGE_CACHE["CHROME_SECONDS"]
     generation = chrome_generation()
     return {
         "seconds": seconds,
-        "key": f"{generation}:{page.pk}:{page.latest_revision_id}:{request.get_host()}:{get_language()}",
+        "key": (
+            f"{generation}:{page.pk}:{page.latest_revision_id}:{request.get_host()}:{get_language()}"
+            f"{':' + vary if vary else ''}"
+        ),
     }

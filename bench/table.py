@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,8 +135,12 @@ def machine():
 
 def version_of(command):
     """A tool's own one-line version (nginx and wrk print it on stderr), or that it is missing."""
+    # Debian keeps nginx in /usr/sbin, which is not on every user's PATH.
+    found = shutil.which(command[0], path=f"{os.environ.get('PATH', '')}{os.pathsep}/usr/sbin")
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            [found or command[0], *command[1:]], capture_output=True, text=True, timeout=10, check=False
+        )
     except OSError:
         return f"{command[0]} not found"
     lines = (done.stdout + done.stderr).strip().splitlines()
@@ -188,7 +193,11 @@ def render(report, when, machine):
             f"| {send['workers']} worker(s) | {send['emails']:,} | {number(send['rate'], 0)} "
             f"| {number(send['rate'] / send['workers'], 0)} | {verdict(send_misses(send))} |"
         )
-    lines += ["", "| dataset import | rows | rows/s | rows per CPU-s |", "| --- | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "| dataset import | rows | rows/s | rows per CPU-s of the importer |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for figure in report["imports"]:
         lines.append(
             f"| one version | {figure['rows']:,} | {number(figure['rate'], 0)} "
@@ -226,7 +235,12 @@ def main():
             raise SystemExit(f"{args.results}: {error}") from None
     before = machine()
     when = datetime.datetime.now(datetime.UTC)
-    report = measure(args)
+    try:
+        report = measure(args)
+    except subprocess.CalledProcessError as error:
+        raise SystemExit(
+            f"{error.cmd[1]} failed (exit {error.returncode}, above); nothing was written."
+        ) from None
     report["commands"].insert(0, command_line({}, [shown_python(), "bench/table.py", *sys.argv[1:]]))
     section = render(report, when, before)
     print(section)

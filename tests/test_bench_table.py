@@ -182,3 +182,22 @@ def test_a_run_writes_its_table_between_the_markers(tmp_path, monkeypatch, capsy
     assert "| `/about/` | 6.0 | 6 |" in written
     assert "| `/about/` | 6.0 | 6 |" in capsys.readouterr().out
     assert f"{table.shown_python()} bench/table.py --results {results}\n# which ran" in written
+
+
+def test_a_failed_part_stops_the_run_and_writes_nothing(tmp_path, monkeypatch):
+    results = tmp_path / "RESULTS.md"
+    results.write_text(INTRO + "\n" + LOG, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["table.py", "--results", str(results)])
+    monkeypatch.setattr(table, "machine", lambda: MACHINE)
+
+    def failing(args):
+        raise table.subprocess.CalledProcessError(1, [sys.executable, "bench/load.py", "--json"])
+
+    monkeypatch.setattr(table, "measure", failing)
+    with pytest.raises(SystemExit, match=r"bench/load\.py failed .*nothing was written"):
+        table.main()
+    assert results.read_text(encoding="utf-8") == INTRO + "\n" + LOG
+
+
+def test_a_missing_tool_is_named_in_the_versions():
+    assert table.version_of(["no-such-benchmark-tool", "-v"]) == "no-such-benchmark-tool not found"

@@ -18,6 +18,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import subprocess
@@ -207,21 +208,23 @@ def render(report, when, machine):
 
 
 def with_section(text, section):
-    """``text`` with ``section`` between the markers: in place of the previous one, or, the first
-    time, above the first dated section (below the intro). Anything else is refused, not guessed."""
+    """``text`` with ``section`` between the marker lines: in place of the previous one, or, the
+    first time, above the first dated section (below the intro). Anything else is refused, not
+    guessed. A marker counts only on a line of its own, so prose may name it."""
     block = f"{BEGIN}\n{section.rstrip()}\n{END}"
-    begins, ends = text.count(BEGIN), text.count(END)
-    if begins == ends == 0:
+    begins = [match.start() for match in re.finditer(f"^{re.escape(BEGIN)}$", text, re.MULTILINE)]
+    ends = [match.end() for match in re.finditer(f"^{re.escape(END)}$", text, re.MULTILINE)]
+    if not begins and not ends:
         first = text.find("\n## ")
         if first == -1:
             return f"{text.rstrip()}\n\n{block}\n"
         return f"{text[: first + 1]}{block}\n{text[first:]}"
-    start, end = text.find(BEGIN), text.find(END)
-    if begins == ends == 1 and start < end:
-        return text[:start] + block + text[end + len(END) :]
+    if len(begins) == len(ends) == 1 and begins[0] < ends[0]:
+        return text[: begins[0]] + block + text[ends[0] :]
     raise ResultsFileError(
-        f"expected one '{BEGIN}' line and one '{END}' line after it, found {begins} and {ends}"
-        f"{' in the wrong order' if begins == ends == 1 else ''}: fix the file by hand; nothing was written"
+        f"expected one '{BEGIN}' line and one '{END}' line after it, found {len(begins)} and "
+        f"{len(ends)}{' in the wrong order' if len(begins) == len(ends) == 1 else ''}: fix the file by "
+        "hand; nothing was written"
     )
 
 

@@ -201,3 +201,10 @@ def test_a_failed_part_stops_the_run_and_writes_nothing(tmp_path, monkeypatch):
 
 def test_a_missing_tool_is_named_in_the_versions():
     assert table.version_of(["no-such-benchmark-tool", "-v"]) == "no-such-benchmark-tool not found"
+
+
+def test_a_marker_named_in_prose_is_not_a_marker():
+    intro = f"# Results\n\nThe table goes between `{table.BEGIN}` and `{table.END}`.\n"
+    first = table.with_section(intro + "\n" + LOG, "## Generated")
+    assert first.startswith(intro + "\n" + table.BEGIN + "\n## Generated\n" + table.END + "\n")
+    assert table.with_section(first, "## Again").startswith(intro + "\n" + table.BEGIN + "\n## Again\n")

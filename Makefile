@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BACKUP_DIR ?= backups
 
-.PHONY: backup restore run test lint format messages bench bench-load bench-deps worker serve-prod check-cluster browser-deps http-cache-deps check clean
+.PHONY: backup restore run test lint format messages bench bench-scripts bench-load bench-deps worker serve-prod check-cluster browser-deps http-cache-deps check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,9 +72,15 @@ messages: $(VENV)/.dev
 	$(BIN)/python scripts/messages.py
 	$(BIN)/python manage.py compilemessages --ignore .venv --ignore .tools --ignore node_modules
 
-## make bench: the in-process benchmarks in bench/ (requests per second, SQL queries, memory)
-bench: $(VENV)/.dev
-	@for script in $(filter-out bench/load.py,$(wildcard bench/[!_]*.py)); do \
+## make bench: the side-by-side table of every page type (CPU-ms cold and warm, queries, requests/s
+## through nginx's cache against a static file), send and import rates; printed and written into
+## bench/RESULTS.md (BENCH_ARGS adds options, e.g. BENCH_ARGS="--duration 10 --recipients 100000")
+bench: $(VENV)/.dev bench-deps http-cache-deps
+	$(BIN)/python bench/table.py $(BENCH_ARGS)
+
+## make bench-scripts: every in-process benchmark in bench/ in turn, each with its own figures
+bench-scripts: $(VENV)/.dev
+	@for script in $(filter-out bench/load.py bench/table.py,$(wildcard bench/[!_]*.py)); do \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 ## make bench-load: wrk against the production stack, cold and warm, beside a static file of the same size

@@ -9,7 +9,7 @@ PostgreSQL on this machine the CPU time of the database server's process), and h
 process's peak memory (RSS) grew during the import: it should stay the same from 100 000 to a
 million rows, as the file is streamed. Run from the project root:
 
-    .venv/bin/python bench/import_dataset.py [--sizes 100000 1000000] [--profile]
+    .venv/bin/python bench/import_dataset.py [--sizes 100000 1000000] [--profile] [--json]
 
 DATABASE_URL is honoured (a throwaway database bench_<name> on PostgreSQL; SQLite in memory
 otherwise). ``--profile`` prints cProfile's top functions for the largest size.
@@ -18,6 +18,7 @@ otherwise). ``--profile`` prints cProfile's top functions for the largest size.
 import argparse
 import csv
 import itertools
+import json
 import os
 import resource
 import tempfile
@@ -38,6 +39,7 @@ def parse_args():
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="rows per file")
     parser.add_argument("--profile", action="store_true", help="cProfile the largest import")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON (for bench/table.py)")
     args = parser.parse_args()
     if min(args.sizes) < 1:
         parser.error("--sizes must be at least 1")
@@ -139,43 +141,63 @@ def run_import(dataset, path, profile=False):
     return result, wall, cpu, grown, phases
 
 
+def import_rates(sizes, profile=False):
+    """Each size imported in turn as a new version of one dataset; each import's figures."""
+    sizes = sorted(sizes)
+    area_codes = areas(max(1, -(-max(sizes) // (len(INDICATORS) * len(SEXES) * len(AGES) * 12 * 20))))
+    dataset = make_dataset(area_codes)
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        for rows in sizes:
+            path = Path(folder) / f"tidy-{rows}.csv"
+            write_csv(path, rows, area_codes)
+            result, wall, cpu, grown, phases = run_import(
+                dataset, path, profile=profile and rows == sizes[-1]
+            )
+            if result.rows != rows:
+                raise SystemExit(f"imported {result.rows} rows of {rows}")
+            figures.append(
+                {
+                    "rows": rows,
+                    "wall": wall,
+                    "rate": rows / wall,
+                    "cpu": cpu,
+                    "grown_kib": grown,
+                    "phases": phases,
+                }
+            )
+            path.unlink()
+    return figures
+
+
 def main():
     args = parse_args()
     setup_django()
     from django.db import connection
 
-    sizes = sorted(args.sizes)
-    area_codes = areas(max(1, -(-max(sizes) // (len(INDICATORS) * len(SEXES) * len(AGES) * 12 * 20))))
-    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder, demo_database(demo=False) as where:
-        print(where)
-        dataset = make_dataset(area_codes)
+    with demo_database(demo=False) as where:
+        figures = import_rates(args.sizes, args.profile)
+        vendor = connection.vendor
+    if args.json:
+        print(json.dumps({"description": where, "imports": figures}))
+        return
+    print(where)
+    print(
+        f"{'rows':>10}{'wall s':>9}{'rows/s':>10}{'CPU s':>8}{'rows/CPU s':>12}{'RSS +MiB':>10}  phases (s)"
+    )
+    for figure in figures:
+        shown = ", ".join(f"{name} {seconds:.2f}" for name, seconds in figure["phases"].items())
         print(
-            f"{'rows':>10}{'wall s':>9}{'rows/s':>10}{'CPU s':>8}{'rows/CPU s':>12}{'RSS +MiB':>10}"
-            "  phases (s)"
+            f"{figure['rows']:>10}{figure['wall']:>9.2f}{figure['rate']:>10.0f}{figure['cpu']:>8.2f}"
+            f"{figure['rows'] / figure['cpu']:>12.0f}{figure['grown_kib'] / 1024:>10.1f}  {shown}"
         )
-        figures = []
-        for rows in sizes:
-            path = Path(folder) / f"tidy-{rows}.csv"
-            write_csv(path, rows, area_codes)
-            result, wall, cpu, grown, phases = run_import(
-                dataset, path, profile=args.profile and rows == sizes[-1]
-            )
-            if result.rows != rows:
-                raise SystemExit(f"imported {result.rows} rows of {rows}")
-            figures.append((rows, grown))
-            shown = ", ".join(f"{name} {seconds:.2f}" for name, seconds in phases.items())
-            print(
-                f"{rows:>10}{wall:>9.2f}{rows / wall:>10.0f}{cpu:>8.2f}{rows / cpu:>12.0f}"
-                f"{grown / 1024:>10.1f}  {shown}"
-            )
-            path.unlink()
-        if len(figures) > 1:
-            (small, small_grown), (large, large_grown) = figures[0], figures[-1]
-            ratio = large_grown / small_grown if small_grown else float("inf")
-            print(
-                f"Peak RSS growth, {large} rows against {small}: {ratio:.2f} times "
-                f"for {large / small:.0f} times the rows ({connection.vendor})"
-            )
+    if len(figures) > 1:
+        small, large = figures[0], figures[-1]
+        ratio = large["grown_kib"] / small["grown_kib"] if small["grown_kib"] else float("inf")
+        print(
+            f"Peak RSS growth, {large['rows']} rows against {small['rows']}: {ratio:.2f} times "
+            f"for {large['rows'] / small['rows']:.0f} times the rows ({vendor})"
+        )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ read load on the warm server, it sends 200 newsletter sign-ups and 50 forum repl
 and checks that none failed and that exactly that many rows were written. Needs `wrk`
 (`make bench-deps` installs Debian's package), PostgreSQL and Redis.
 
-    .venv/bin/python bench/load.py [--duration 10] [--connections 32]
+    .venv/bin/python bench/load.py [--duration 10] [--connections 32] [--http-cache-only] [--json] [PATH ...]
 """
 
 import argparse
@@ -85,7 +85,13 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() * 2 + 1, help="gunicorn workers")
     parser.add_argument("--redis-url", default="redis://localhost:6379/13")
-    return parser.parse_args()
+    parser.add_argument("--http-cache-only", action="store_true", help="only the runs through nginx's cache")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON (for bench/table.py)")
+    parser.add_argument("paths", nargs="*", help="these pages (default: the pages a spike hits)")
+    args = parser.parse_args()
+    if args.duration < 1 or args.connections < 1:
+        parser.error("--duration and --connections must be at least 1")
+    return args
 
 
 def wrk(url, args):
@@ -176,25 +182,39 @@ def mixed_load(stack, site, args):
         statuses = [future.result() for future in signups + replies]
     read_run = json.loads(reads.communicate()[0].strip().splitlines()[-1])
     rows = stack.manage("shell", "--no-imports", "-c", COUNT_ROWS, capture=True).split()
-    failed = [status for status in statuses if status not in (200, 302)]
-    print(
-        f"\nMixed load, during {read_run['requests']} reads of the home page "
-        f"({read_run['errors'] + read_run['non_2xx']} errors):"
-    )
-    print(
-        f"  {SIGNUPS} newsletter sign-ups and {REPLIES} forum replies at once: "
-        f"{len(failed)} errors {failed[:5]}"
-    )
-    print(
-        f"  rows written: {rows[0]} sign-up requests (expected {SIGNUPS}), "
-        f"{rows[1]} posts (expected {REPLIES})"
-    )
-    if failed or rows != [str(SIGNUPS), str(REPLIES)]:
-        raise SystemExit("The mixed load lost or refused writes.")
+    return {
+        "reads": read_run["requests"],
+        "read_errors": read_run["errors"] + read_run["non_2xx"],
+        "failed": [status for status in statuses if status not in (200, 302)],
+        "rows": rows,
+    }
 
 
-def main():
-    args = parse_args()
+def page_paths(stack, args):
+    """The pages to measure, by name: those given (named by their path), else PAGE_QUERIES'."""
+    if args.paths:
+        return {path: path for path in args.paths}
+    return {
+        name: stack.manage("shell", "--no-imports", "-c", query, capture=True).strip()
+        for name, query in PAGE_QUERIES.items()
+    }
+
+
+def static_twins(stack, server, paths):
+    """A static file of each page's size, under the stack's static root; their URLs by page name."""
+    static_files = {}
+    for name, path in paths.items():
+        size = len(fetch(server + path))
+        static_file = stack.static_root / "bench" / f"{size}.html"
+        static_file.parent.mkdir(exist_ok=True)
+        static_file.write_bytes(b"x" * size)
+        static_files[name] = f"/static/bench/{size}.html"
+    return static_files
+
+
+def measure(args):
+    """Every run of the benchmark, as data: the app servers alone (unless --http-cache-only),
+    then through nginx's cache, then the mixed load (unless --http-cache-only)."""
     site = f"http://127.0.0.1:{WARM_PORT}"
     with Stack(
         "portal_bench_load",
@@ -204,68 +224,109 @@ def main():
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     ) as stack:
         stack.prepare(site)
-        paths = {
-            name: stack.manage("shell", "--no-imports", "-c", query, capture=True).strip()
-            for name, query in PAGE_QUERIES.items()
-        }
+        paths = page_paths(stack, args)
         cold = stack.start_app_server(COLD_PORT, PAGE_CACHE_SECONDS="0")
-        # A static file of each page's size, collected before the warm server starts (WhiteNoise
-        # reads the file list once, at start-up).
-        static_files = {}
-        for name, path in paths.items():
-            size = len(fetch(cold + path))
-            static_file = stack.static_root / "bench" / f"{size}.html"
-            static_file.parent.mkdir(exist_ok=True)
-            static_file.write_bytes(b"x" * size)
-            static_files[name] = f"/static/bench/{size}.html"
+        # Collected before the warm server starts: WhiteNoise reads the file list once, at start-up.
+        static_files = static_twins(stack, cold, paths)
         warm = stack.start_app_server(WARM_PORT)
         stack.start_worker()
+        report = {"direct": [], "http_cache": [], "mixed": None}
+        if not args.http_cache_only:
+            report["direct"] = direct_runs(cold, warm, paths, static_files, args)
+        report["http_cache"] = http_cache_runs(stack, paths, static_files, args)
+        if not args.http_cache_only:
+            report["mixed"] = mixed_load(stack, warm, args)
+    return report
 
-        print(
-            f"wrk: {args.connections} connections, {args.threads} threads, {args.duration} s per run; "
-            f"gunicorn: {args.workers} sync workers; PostgreSQL and Redis on this machine."
-        )
+
+def direct_runs(cold, warm, paths, static_files, args):
+    """Each page from the app server with the cache off and on, and its static twin from the same."""
+    runs = []
+    for name, path in paths.items():
+        cold_run = wrk(cold + path, args)
+        fetch(warm + path)  # fill the cache
+        warm_run = wrk(warm + path, args)
+        static_run = wrk(warm + static_files[name], args)
+        runs.append({"name": name, "path": path, "cold": cold_run, "warm": warm_run, "static": static_run})
+    return runs
+
+
+def http_cache_runs(stack, paths, static_files, args):
+    """Each page through nginx with the production cache rules, beside a static file of the same
+    size that the same nginx serves from disk: how close cached pages come to the limit."""
+    runs = []
+    with LocalNginx(f"127.0.0.1:{WARM_PORT}", static_root=stack.static_root, workers=os.cpu_count()) as nginx:
+        for name, path in paths.items():
+            fetch(nginx.url + path)  # fill nginx's cache
+            cached_run = wrk(nginx.url + path, args)
+            static_run = wrk(nginx.url + static_files[name], args)
+            share = cached_run["rps"] / static_run["rps"] if static_run["rps"] else None
+            runs.append(
+                {"name": name, "path": path, "cached": cached_run, "static": static_run, "share": share}
+            )
+    return runs
+
+
+def print_report(report, args):
+    print(
+        f"wrk: {args.connections} connections, {args.threads} threads, {args.duration} s per run; "
+        f"gunicorn: {args.workers} sync workers; PostgreSQL and Redis on this machine."
+    )
+    if report["direct"]:
         header = (
             f"{'page':<14}{'cold req/s':>11}{'p50/p95/p99 ms':>18}{'warm req/s':>12}{'p50/p95/p99 ms':>18}"
             f"{'static req/s':>14}{'warm/static':>13}{'errors':>8}"
         )
         print(header)
         print("-" * len(header))
-        for name, path in paths.items():
-            cold_run = wrk(cold + path, args)
-            fetch(warm + path)  # fill the cache
-            warm_run = wrk(warm + path, args)
-            static_run = wrk(warm + static_files[name], args)
-            errors = sum(run["errors"] + run["non_2xx"] for run in (cold_run, warm_run, static_run))
+        for run in report["direct"]:
             print(
-                f"{name:<14}{cold_run['rps']:>11.0f}{latencies(cold_run):>18}{warm_run['rps']:>12.0f}"
-                f"{latencies(warm_run):>18}{static_run['rps']:>14.0f}"
-                f"{ratio(warm_run, static_run):>13}{errors:>8}"
+                f"{run['name']:<14}{run['cold']['rps']:>11.0f}{latencies(run['cold']):>18}"
+                f"{run['warm']['rps']:>12.0f}{latencies(run['warm']):>18}{run['static']['rps']:>14.0f}"
+                f"{ratio(run['warm'], run['static']):>13}{errors(run, 'cold', 'warm', 'static'):>8}"
             )
-        through_http_cache(stack, paths, static_files, args)
-        mixed_load(stack, warm, args)
-
-
-def through_http_cache(stack, paths, static_files, args):
-    """Each page through nginx with the production cache rules, beside a static file of the same
-    size that the same nginx serves from disk: how close cached pages come to the limit."""
-    with LocalNginx(f"127.0.0.1:{WARM_PORT}", static_root=stack.static_root, workers=os.cpu_count()) as nginx:
-        print(f"\nThrough nginx ({os.cpu_count()} workers) with the HTTP cache of deploy/nginx/:")
-        header = (
-            f"{'page':<14}{'cached req/s':>13}{'p50/p95/p99 ms':>18}{'static req/s':>14}"
-            f"{'cached/static':>15}{'errors':>8}"
+    print(f"\nThrough nginx ({os.cpu_count()} workers) with the HTTP cache of deploy/nginx/:")
+    header = (
+        f"{'page':<14}{'cached req/s':>13}{'p50/p95/p99 ms':>18}{'static req/s':>14}"
+        f"{'cached/static':>15}{'errors':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for run in report["http_cache"]:
+        print(
+            f"{run['name']:<14}{run['cached']['rps']:>13.0f}{latencies(run['cached']):>18}"
+            f"{run['static']['rps']:>14.0f}{ratio(run['cached'], run['static']):>15}"
+            f"{errors(run, 'cached', 'static'):>8}"
         )
-        print(header)
-        print("-" * len(header))
-        for name, path in paths.items():
-            fetch(nginx.url + path)  # fill nginx's cache
-            cached_run = wrk(nginx.url + path, args)
-            static_run = wrk(nginx.url + static_files[name], args)
-            errors = sum(run["errors"] + run["non_2xx"] for run in (cached_run, static_run))
-            print(
-                f"{name:<14}{cached_run['rps']:>13.0f}{latencies(cached_run):>18}{static_run['rps']:>14.0f}"
-                f"{ratio(cached_run, static_run):>15}{errors:>8}"
-            )
+    mixed = report["mixed"]
+    if mixed:
+        print(
+            f"\nMixed load, during {mixed['reads']} reads of the home page ({mixed['read_errors']} errors):"
+        )
+        print(
+            f"  {SIGNUPS} newsletter sign-ups and {REPLIES} forum replies at once: "
+            f"{len(mixed['failed'])} errors {mixed['failed'][:5]}"
+        )
+        print(
+            f"  rows written: {mixed['rows'][0]} sign-up requests (expected {SIGNUPS}), "
+            f"{mixed['rows'][1]} posts (expected {REPLIES})"
+        )
+
+
+def main():
+    args = parse_args()
+    report = measure(args)
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print_report(report, args)
+    mixed = report["mixed"]
+    if mixed and (mixed["failed"] or mixed["rows"] != [str(SIGNUPS), str(REPLIES)]):
+        raise SystemExit("The mixed load lost or refused writes.")
+
+
+def errors(run, *names):
+    return sum(run[name]["errors"] + run[name]["non_2xx"] for name in names)
 
 
 def ratio(run, limit):

@@ -11,7 +11,7 @@ workers need PostgreSQL (forked workers cannot share SQLite's in-memory database
 the project root:
 
     DATABASE_URL=postgres://postgres@localhost:5432/portal .venv/bin/python bench/newsletters.py \
-        [--recipients 20000] [--workers 1,2] [--signups 200]
+        [--recipients 20000] [--workers 1,2] [--signups 200] [--json]
 
 DATABASE_URL and REDIS_URL are honoured, as in the test suite.
 """
@@ -47,14 +47,17 @@ def parse_args():
         "--workers", default="1,2", help="comma-separated worker counts to run, e.g. 1,2 (default)"
     )
     parser.add_argument("--profile", metavar="DIR", help="write each worker's cProfile stats to DIR")
-    parser.add_argument("--signups", type=int, default=200, help="timed sign-up requests (default 200)")
+    parser.add_argument(
+        "--signups", type=int, default=200, help="timed sign-up requests (default 200; 0: none)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON (for bench/table.py)")
     args = parser.parse_args()
     try:
         args.workers = [int(n) for n in args.workers.split(",")]
     except ValueError:
         parser.error("--workers takes numbers separated by commas")
-    if args.recipients < 1 or args.signups < 1 or min(args.workers) < 1:
-        parser.error("--recipients, --signups and --workers must be at least 1")
+    if args.recipients < 1 or args.signups < 0 or min(args.workers) < 1:
+        parser.error("--recipients and --workers must be at least 1, --signups at least 0")
     return args
 
 
@@ -193,6 +196,7 @@ def send_with(workers, newsletter_list, recipients, slug, profile_dir=None):
 
 
 def bench_send(recipients, worker_counts, profile_dir=None):
+    """One run per worker count, each sending the issue to everyone; the runs' figures."""
     from django.db import connection
 
     from newsletters.models import NewsletterList, Subscriber
@@ -205,11 +209,15 @@ def bench_send(recipients, worker_counts, profile_dir=None):
     )
     started = time.perf_counter()
     add_subscribers(recipients, newsletter_list)
-    print(f"{recipients} subscribers added in {time.perf_counter() - started:.1f} s.")
+    print(f"{recipients} subscribers added in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     rows = []
     for run, workers in enumerate(worker_counts):
         rows.append(send_with(workers, newsletter_list, recipients, f"run-{run}", profile_dir))
-        print(f"Run {run + 1}: {workers} worker(s), {rows[-1]['rate']:.0f} emails/s", flush=True)
+        print(f"Run {run + 1}: {workers} worker(s), {rows[-1]['rate']:.0f} emails/s", file=sys.stderr)
+    return rows
+
+
+def print_sends(rows):
     print(
         f"{'workers':>8}{'emails':>9}{'seconds':>9}{'emails/s':>10}{'CPU-ms/email':>14}"
         f"{'emails/CPU-s':>14}{'split':>13}{'peak RSS MiB':>14}{'RSS +MiB':>10}"
@@ -227,6 +235,7 @@ def bench_send(recipients, worker_counts, profile_dir=None):
 
 
 def bench_signup(requests):
+    """Sign-ups through the form, timed; the figures and the form's address."""
     from django.conf import settings
     from django.test import Client
 
@@ -245,9 +254,14 @@ def bench_signup(requests):
         return expect_status(client.post(url, data), f"POST {url}", status=302)
 
     result = timed(post, requests, warmup=10)
+    return {"url": url, **result, "queries": queries_per_call(post)}
+
+
+def print_signup(result):
     print(f"{'sign-up':<12}{'req/s':>9}{'mean ms':>10}{'p95 ms':>9}{'queries/req':>13}")
     print(
-        f"{url:<12}{result['rps']:>9.1f}{result['mean_ms']:>10.2f}{result['p95_ms']:>9.2f}{queries_per_call(post):>13}"
+        f"{result['url']:<12}{result['rps']:>9.1f}{result['mean_ms']:>10.2f}{result['p95_ms']:>9.2f}"
+        f"{result['queries']:>13}"
     )
 
 
@@ -255,9 +269,15 @@ def main():
     args = parse_args()
     setup_django()
     with demo_database() as description:
-        print(description)
-        bench_send(args.recipients, args.workers, args.profile)
-        bench_signup(args.signups)
+        sends = bench_send(args.recipients, args.workers, args.profile)
+        signup = bench_signup(args.signups) if args.signups else None
+    if args.json:
+        print(json.dumps({"description": description, "sends": sends, "signup": signup}))
+        return
+    print(description)
+    print_sends(sends)
+    if signup:
+        print_signup(signup)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ A data story's chart downloads and embed stay route methods of DataStoryPage (mo
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -55,11 +56,14 @@ def listing(
     level = request.GET.get("level", "")
     if story_format is None:
         story_format = request.GET.get("format", "")
-    stories = Paginator(index.stories(topic, level, story_format), STORIES_PER_PAGE).get_page(
-        request.GET.get("page")
+    # Read when the listing is drawn, not when it comes from the fragment cache (body_cache).
+    stories = SimpleLazyObject(
+        lambda: Paginator(index.stories(topic, level, story_format), STORIES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
     )
     filters = {"level": level if level in Tier.values else "", "format": story_format}
-    topics = list(index.topics_in_use())
+    topics = SimpleLazyObject(lambda: list(index.topics_in_use()))
     return index.render(
         request,
         template=template or "stories/story_index_page.html",
@@ -72,8 +76,8 @@ def listing(
             "levels": Tier.choices,
             "formats": StoryFormat.choices,
             "topics": topics,
-            "topic_options": [(tag.slug, tag.name) for tag in topics],
-            "glossary": GlossaryPage.objects.live().first(),
+            "topic_options": SimpleLazyObject(lambda: [(tag.slug, tag.name) for tag in topics]),
+            "glossary": SimpleLazyObject(lambda: GlossaryPage.objects.live().first()),
             "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
         },
     )

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -342,8 +343,9 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related_stories()
-        context["index_page"] = self.get_parent().specific
+        # Read when the content is drawn, not when it comes from the fragment cache (body_cache).
+        context["related_stories"] = SimpleLazyObject(self.related_stories)
+        context["index_page"] = SimpleLazyObject(lambda: self.get_parent().specific)
         return context
 
     @path("chart/<str:block_id>/csv/", name="chart_csv")

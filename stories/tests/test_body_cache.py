@@ -4,7 +4,9 @@ a new revision, a purge or another language draws it again, and a preview is nev
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.blocks import StreamValue
 
@@ -76,3 +78,18 @@ def test_the_key_holds_the_revision_the_address_and_the_language(make_story):
     assert f":{story.latest_revision_id}:" in english["key"]
     request.is_preview = True
     assert body_cache({"request": request}, story)["seconds"] == 0
+
+
+def test_the_whole_story_is_kept_and_a_related_story_published_since_shows(client, make_story, committed):
+    """Everything around the body (the sources, corrections and related stories) is kept with it,
+    so a second view reads no related story; a new one on the same topic shows on the next view."""
+    story = make_story("Prices rise more slowly", topics=["prices"])
+    make_story("Rents in the capital", topics=["prices"])
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(story.url).content.decode()
+    assert "Rents in the capital" in html
+    assert not any("taggit" in query["sql"] for query in second.captured_queries)
+    with committed():
+        make_story("Food prices in detail", topics=["prices"])
+    assert "Food prices in detail" in client.get(story.url).content.decode()

@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -17,19 +18,12 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    """Site search over every live, public page, whatever its type."""
+    """Site search over every live, public page, whatever its type. The results are read only when
+    they are drawn, not when they come from the fragment cache (``{% body_cache %}``: one copy per
+    query, page number and language until the next publish)."""
     raw_query = " ".join(request.GET.get("q", "").split())
     query = raw_query[:SEARCH_QUERY_MAX_LENGTH]
-    results_page = None
-    if query:
-        results = Page.objects.live().public().specific().search(search_terms(query))
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+    results_page = SimpleLazyObject(lambda: results_for(query, request.GET.get("page", 1)))
     return render(
         request,
         "home/search.html",
@@ -38,14 +32,31 @@ def search(request):
             "query_was_shortened": len(raw_query) > SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
             "pagination_query": urlencode({"q": query}),
-            "forum_results": site_search_results(query) if query and on_first_page(results_page) else None,
+            "forum_results": SimpleLazyObject(
+                lambda: site_search_results(query) if query and on_first_page(results_page) else None
+            ),
         },
     )
 
 
+def results_for(query, page_number):
+    """The page ``page_number`` of the results (the first or the last if it is not one), or None."""
+    if not query:
+        return None
+    paginator = Paginator(
+        Page.objects.live().public().specific().search(search_terms(query)), SEARCH_RESULTS_PER_PAGE
+    )
+    try:
+        return paginator.page(page_number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
 def on_first_page(results_page):
     """Forum topics are listed with the first page of results only, not repeated on each."""
-    return results_page is None or results_page.number == 1
+    return not results_page or results_page.number == 1
 
 
 def search_terms(query):

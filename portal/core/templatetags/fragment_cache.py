@@ -3,7 +3,8 @@ visitor is kept under in ``{% cache cached.seconds "name" cached.key %}``, so th
 page (a signed-in visitor's, a new query string's, a purged one's) does not draw its blocks and
 listings again: charts, tables, rich text, cards and image renditions were most of a render.
 ``{% body_cache page request.get_full_path as cached %}`` keeps one copy per address, for
-listings whose filters and page number are in the query string."""
+listings whose filters and page number are in the query string; a view that is not a page (search)
+passes ``None``."""
 
 from django import template
 from django.conf import settings
@@ -27,7 +28,8 @@ def body_cache(context, page, vary=""):
     return {
         "seconds": seconds,
         "key": (
-            f"{generation}:{page.pk}:{page.latest_revision_id}:{request.get_host()}:{get_language()}"
+            f"{generation}:{getattr(page, 'pk', '-')}:{getattr(page, 'latest_revision_id', '-')}:"
+            f"{request.get_host()}:{get_language()}"
             f"{':' + vary if vary else ''}"
         ),
     }

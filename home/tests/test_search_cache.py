@@ -1,0 +1,47 @@
+"""Search results are kept per query, page number and language until the next publish: a second
+search for the same words runs no search, and a page published since is found at once."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import StandardPageFactory
+
+
+@pytest.fixture(autouse=True)
+def fragments_cached(settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+
+
+def search(client, query):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return len(captured.captured_queries), response.content.decode()
+
+
+def test_the_same_search_again_runs_no_search(client, home_page):
+    StandardPageFactory(parent=home_page, title="Population estimates")
+    first, first_html = search(client, "population")
+    second, second_html = search(client, "population")
+    assert "Population estimates" in second_html and second_html == first_html
+    assert second < first and second <= 2
+
+
+def test_each_query_keeps_its_own_results(client, home_page):
+    StandardPageFactory(parent=home_page, title="Population estimates")
+    StandardPageFactory(parent=home_page, title="Inflation explained")
+    search(client, "population")
+    _count, html = search(client, "inflation")
+    found = [a.get_text() for a in BeautifulSoup(html, "html.parser").select(".search-result__title a")]
+    assert found == ["Inflation explained"]
+
+
+def test_a_page_published_since_is_found_on_the_next_search(client, home_page, committed):
+    search(client, "census")
+    with committed():
+        page = StandardPageFactory(parent=home_page, title="Census results")
+        page.save_revision().publish()
+    _count, html = search(client, "census")
+    assert "Census results" in html

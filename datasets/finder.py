@@ -107,7 +107,9 @@ class Facets:
             pk: _topics(text) for pk, text in public_datasets(self.at).values_list("pk", "topics")
         }
         self.topics = sorted({t for ts in self.dataset_topics.values() for t in ts}, key=str.casefold)
-        published = Observation.objects.filter(version__published_at__lte=self.at)
+        # No ordering: the model's default one would be part of DISTINCT, which then returns
+        # every published figure (thousands of rows) instead of the few pairs.
+        published = Observation.objects.filter(version__published_at__lte=self.at).order_by()
         pairs = set(published.values_list("version__dataset_id", "area_id").distinct())
         codes = Code.objects.filter(pk__in={area for _, area in pairs}).order_by(
             "code_list__name", "order", "code"

@@ -7,8 +7,6 @@ definitions and codes); on PostgreSQL, full-text search (``SearchVector``/``Sear
 English, ranked). Only datasets with a published version are ever found, so nothing embargoed
 leaks through a search."""
 
-from uuid import uuid4
-
 from django import forms
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -18,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .figures import public_datasets
+from .figures import data_generation, new_data_generation, public_datasets
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
 
 MAX_QUERY = 200
-# What the facets are read from: a change to any of these starts a new generation.
+# What the facets (and area pages) are read from: a change to any of these starts a new data
+# generation (``figures.data_generation``).
 FACET_SOURCES = (Dataset, DatasetVersion, Indicator, Code, CodeList)
-FACETS_GENERATION_KEY = "datasets:finder-facets-generation"
 FACETS_SECONDS = 60 * 60
 
 
@@ -92,7 +90,7 @@ class Facets:
         without any save."""
         at = timezone.now()
         public_versions = DatasetVersion.objects.filter(published_at__lte=at).count()
-        generation = cache.get_or_set(FACETS_GENERATION_KEY, lambda: uuid4().hex, None)
+        generation = data_generation()
         key = f"datasets:finder-facets:{generation}:{public_versions}"
         facets = cache.get(key)
         if facets is None:
@@ -175,7 +173,7 @@ class Facets:
 def forget_facets(**kwargs):
     """A new generation once the change is committed: a request reading in between would
     otherwise keep the old facets under the new key."""
-    transaction.on_commit(lambda: cache.set(FACETS_GENERATION_KEY, uuid4().hex, None))
+    transaction.on_commit(new_data_generation)
 
 
 def connect():

@@ -7,6 +7,8 @@ definitions and codes); on PostgreSQL, full-text search (``SearchVector``/``Sear
 English, ranked). Only datasets with a published version are ever found, so nothing embargoed
 leaks through a search."""
 
+import hashlib
+
 from django import forms
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -96,8 +98,14 @@ class Facets:
         if facets is None:
             facets = cls(at)
             cache.set(key, facets, FACETS_SECONDS)
-        facets.at = at
+        facets.at, facets.key = at, key
         return facets
+
+    def kept(self, name, parts, compute):
+        """``compute()``, kept as long as these facets are: what a search finds and counts
+        depends only on the public data (this key) and the search (``parts``)."""
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        return cache.get_or_set(f"{self.key}:{name}:{digest}", compute, FACETS_SECONDS)
 
     def __init__(self, at=None):
         self.at = at or timezone.now()

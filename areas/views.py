@@ -15,9 +15,9 @@ from datasets import figures
 from portal.core import ratelimit
 
 from . import compare as comparing
-from . import downloads, profiles
+from . import downloads, profiles, rendered
 from .forms import MAX_COMPARE, FindForm, read_compare
-from .tree import Tree, fold, level_name
+from .tree import Tree, fold
 
 RATE_ACTION = "area_search"
 MAX_MENTIONS = 8
@@ -80,20 +80,19 @@ def profile_or_404(request, code):
 
 
 def area_page(request, code):
-    place, profile, missing = profile_or_404(request, code)
-    if missing:
-        return missing
+    tree = Tree.load()
+    place = tree.get(code)
+    if place is None:
+        return not_found(request, tree, code)
     return TemplateResponse(
         request,
         "areas/area_page.html",
         {
             "place": place,
-            "profile": profile,
-            "children": place.children,
+            "parent": tree.parent(place),
             "level": place.level,
-            "level_plural": level_name(place.depth, plural=True),
-            "children_level": level_name(place.depth + 1, plural=True),
-            "mentions": mentions(request, place),
+            "body": rendered.area_body(tree, place),
+            "mentions": rendered.mentions(place, lambda: mentions(request, place)),
             "embed_url": request.build_absolute_uri(reverse("areas:embed", args=[place.code])),
         },
     )

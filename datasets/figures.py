@@ -2,7 +2,11 @@
 pages, the API) read figures through. Only published versions are ever returned, so no caller
 can leak an embargoed figure by forgetting a filter."""
 
+from uuid import uuid4
+
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.utils import timezone
 
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
 from .periods import PeriodError, parse_period
@@ -294,7 +298,6 @@ def unit_text(indicator):
 def most_mapped_indicator():
     """The public indicator with figures for the most areas (a map's natural first choice), or
     None; cached for an hour (one grouped query over the public versions)."""
-    from django.core.cache import cache
     from django.db.models import Count
 
     def find():
@@ -354,6 +357,32 @@ def area_headlines(code_list_id, area_ids, limit=8):
 
 # Area pages (``areas``): an area and its list's tree, and the figures of many areas in a fixed
 # number of queries. Every read goes through current public versions only.
+
+
+DATA_GENERATION_KEY = "datasets:data-generation"
+
+
+def data_generation():
+    """A key that any change to a dataset, version, indicator or code list replaces
+    (``datasets.finder.connect``): what is drawn from public figures is cached under it, with
+    the current versions' ids, which a release's minute changes without any save."""
+    return cache.get_or_set(DATA_GENERATION_KEY, lambda: uuid4().hex, None)
+
+
+def new_data_generation():
+    cache.set(DATA_GENERATION_KEY, uuid4().hex, None)
+
+
+def current_version_ids(code_list_id, at=None):
+    """The ids of the current public version of each dataset on an area list, sorted: what an
+    area's figures are read from now. One query."""
+    versions = DatasetVersion.objects.filter(
+        dataset__area_code_list_id=code_list_id, published_at__lte=at or timezone.now()
+    )
+    found = {}
+    for dataset_id, pk in versions.order_by("dataset_id", "-number").values_list("dataset_id", "pk"):
+        found.setdefault(dataset_id, pk)
+    return sorted(found.values())
 
 
 def area(code):

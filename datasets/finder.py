@@ -7,7 +7,7 @@ definitions and codes); on PostgreSQL, full-text search (``SearchVector``/``Sear
 English, ranked). Only datasets with a published version are ever found, so nothing embargoed
 leaks through a search."""
 
-from uuid import uuid4
+import hashlib
 
 from django import forms
 from django.core.cache import cache
@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .figures import public_datasets
+from .figures import data_generation, new_data_generation, public_datasets
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation
 
 MAX_QUERY = 200
-# What the facets are read from: a change to any of these starts a new generation.
+# What the facets (and area pages) are read from: a change to any of these starts a new data
+# generation (``figures.data_generation``).
 FACET_SOURCES = (Dataset, DatasetVersion, Indicator, Code, CodeList)
-FACETS_GENERATION_KEY = "datasets:finder-facets-generation"
 FACETS_SECONDS = 60 * 60
 
 
@@ -92,14 +92,20 @@ class Facets:
         without any save."""
         at = timezone.now()
         public_versions = DatasetVersion.objects.filter(published_at__lte=at).count()
-        generation = cache.get_or_set(FACETS_GENERATION_KEY, lambda: uuid4().hex, None)
+        generation = data_generation()
         key = f"datasets:finder-facets:{generation}:{public_versions}"
         facets = cache.get(key)
         if facets is None:
             facets = cls(at)
             cache.set(key, facets, FACETS_SECONDS)
-        facets.at = at
+        facets.at, facets.key = at, key
         return facets
+
+    def kept(self, name, parts, compute):
+        """``compute()``, kept as long as these facets are: what a search finds and counts
+        depends only on the public data (this key) and the search (``parts``)."""
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        return cache.get_or_set(f"{self.key}:{name}:{digest}", compute, FACETS_SECONDS)
 
     def __init__(self, at=None):
         self.at = at or timezone.now()
@@ -107,7 +113,9 @@ class Facets:
             pk: _topics(text) for pk, text in public_datasets(self.at).values_list("pk", "topics")
         }
         self.topics = sorted({t for ts in self.dataset_topics.values() for t in ts}, key=str.casefold)
-        published = Observation.objects.filter(version__published_at__lte=self.at)
+        # No ordering: the model's default one would be part of DISTINCT, which then returns
+        # every published figure (thousands of rows) instead of the few pairs.
+        published = Observation.objects.filter(version__published_at__lte=self.at).order_by()
         pairs = set(published.values_list("version__dataset_id", "area_id").distinct())
         codes = Code.objects.filter(pk__in={area for _, area in pairs}).order_by(
             "code_list__name", "order", "code"
@@ -173,7 +181,7 @@ class Facets:
 def forget_facets(**kwargs):
     """A new generation once the change is committed: a request reading in between would
     otherwise keep the old facets under the new key."""
-    transaction.on_commit(lambda: cache.set(FACETS_GENERATION_KEY, uuid4().hex, None))
+    transaction.on_commit(new_data_generation)
 
 
 def connect():

@@ -143,6 +143,27 @@ def test_a_revision_shows_the_new_figure(client, db):
     assert b"<strong>2.5</strong>" in client.get(URL).content
 
 
+def observation_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, [q["sql"] for q in captured.captured_queries if "datasets_observation" in q["sql"]]
+
+
+def test_results_and_counts_are_kept_until_the_next_publication(client, db):
+    """A visit after the first reads no figure; each search keeps its own results and counts."""
+    prices()
+    jobs()
+    assert observation_queries(client, URL)[1], "the first visit reads the figures"
+    response, read = observation_queries(client, URL)
+    assert not read
+    assert sorted(found(response)) == ["jobs", "prices"]
+    assert b"<strong>2.4</strong>" in response.content and b"<strong>4.1</strong>" in response.content
+    searched = client.get(f"{URL}?q=unemployment")
+    assert found(searched) == ["jobs"] and b"<strong>2.4</strong>" not in searched.content
+    assert found(client.get(f"{URL}?area=R1")) == ["prices"]
+    assert found(client.get(URL)) == found(response)
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

@@ -171,6 +171,17 @@ def test_facets_are_read_once_per_publication(client):
     assert options(client.get(URL))["area"] == {"NAT": 1, "R1": 1}
 
 
+def test_the_facet_scans_read_distinct_pairs_not_every_figure(client):
+    """An ordering inside SELECT DISTINCT adds its columns to the distinct row: the scan then
+    returned every published figure (thousands of rows, most of a cold /data/ request)."""
+    prices()
+    scans = reads_figures(facet_queries(client))
+    assert len(scans) == 2
+    for sql in scans:
+        assert "ORDER BY" not in sql.upper()
+        assert "period_start" not in sql
+
+
 def test_a_new_publication_shows_in_the_facets_at_once(client, django_capture_on_commit_callbacks):
     prices()
     client.get(URL)

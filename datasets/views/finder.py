@@ -19,7 +19,11 @@ def data_finder(request):
     found = finder.find(values).select_related("methodology_page")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     datasets = list(page.object_list)
-    for dataset, entry in zip(datasets, results(datasets, values.get("indicator")), strict=True):
+    indicator = values.get("indicator")
+    entries = facets.kept(
+        "results", ([dataset.pk for dataset in datasets], indicator), lambda: results(datasets, indicator)
+    )
+    for dataset, entry in zip(datasets, entries, strict=True):
         dataset.finder = entry
     query = request.GET.copy()
     query.pop("page", None)
@@ -29,7 +33,12 @@ def data_finder(request):
         {
             "form": form,
             "values": values,
-            "facet_fields": [(form[name], options) for name, options in facets.options(values).items()],
+            "facet_fields": [
+                (form[name], options)
+                for name, options in facets.kept(
+                    "options", sorted(values.items()), lambda: facets.options(values)
+                ).items()
+            ],
             "page_obj": page,
             "datasets": datasets,
             "filter_query": query.urlencode(),
@@ -41,7 +50,7 @@ def data_finder(request):
 
 def results(datasets, indicator_code=None):
     """Per dataset: its current version and the headline of each indicator shown (the one
-    searched for, or all). Five queries for a page, whatever its size."""
+    searched for, or all). Five queries for a page, whatever its size; kept per publication."""
     if not datasets:
         return []
     prefetch_related_objects(datasets, "breakdown_code_lists")

@@ -149,3 +149,36 @@ def cacheable_for_anonymous(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def kept_until_next_publish(view):
+    """A view whose response is the same for everyone, signed in or not, and changes only when a
+    page is published or purged (the sitemap): drawn once per chrome generation, address and
+    language, then served from the cache to every visitor until the next change."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE["CHROME_SECONDS"]
+        key = (
+            "kept:"
+            + hashlib.sha256(
+                f"{chrome_generation()}\n{request.get_host()}\n{request.get_full_path()}\n"
+                f"{translation.get_language()}".encode()
+            ).hexdigest()
+        )
+        stored = page_cache().get(key) if seconds and request.method == "GET" else None
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if seconds and request.method == "GET" and response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render"):
+                response.render()
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            page_cache().set(key, (response.content, headers), seconds)
+        return response
+
+    return wrapped

@@ -103,3 +103,32 @@ def test_the_site_settings_are_read_once_for_every_page(client, sections, commit
         settings.save()
     assert settings_queries(client, f"{stories.url}?again"), "a saved setting is read again"
     assert SiteSettings.load().organisation_name == "Statistics Norland"
+
+
+def test_the_settings_and_their_five_pages_are_read_in_two_queries(
+    home_page, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "CHROME_SECONDS": 0}  # the read itself, not the cache
+    pages = [StandardPageFactory(parent=home_page, title=f"Standing {number}") for number in range(5)]
+    SiteSettings.objects.update_or_create(
+        pk=SiteSettings.load().pk,
+        defaults={
+            "about_page": pages[0],
+            "contact_page": pages[1],
+            "accessibility_page": pages[2],
+            "privacy_page": pages[3],
+            "newsletter_page": pages[4],
+        },
+    )
+    with django_assert_num_queries(2):
+        loaded = SiteSettings.load()
+        titles = [getattr(loaded, name).title for name in SiteSettings.STANDING_PAGES]
+    assert titles == [f"Standing {number}" for number in range(5)]
+
+
+def test_settings_without_standing_pages_read_no_page(db, django_assert_num_queries, settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "CHROME_SECONDS": 0}
+    SiteSettings.load()
+    with django_assert_num_queries(1):
+        loaded = SiteSettings.load()
+    assert loaded.about_page is None

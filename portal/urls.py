@@ -12,6 +12,7 @@ from home import views as home_views
 from portal import views as portal_views
 from portal.core import routing
 from portal.core.caching.pagecache import cacheable_for_anonymous, kept_until_next_publish
+from portal.core.pages import SitemapOfLivePages
 
 urlpatterns = [
     # Staff sign in where everyone does, behind allauth's limits per address and per account;
@@ -21,7 +22,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("search/", cacheable_for_anonymous(home_views.search), name="search"),
-    path("sitemap.xml", cacheable_for_anonymous(kept_until_next_publish(sitemap)), name="sitemap"),
+    path(
+        "sitemap.xml",
+        cacheable_for_anonymous(kept_until_next_publish(sitemap)),
+        {"sitemaps": {"wagtail": SitemapOfLivePages}},
+        name="sitemap",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz/", portal_views.health, name="health"),

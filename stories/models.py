@@ -3,7 +3,7 @@
 from csp.decorators import csp_replace
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -154,11 +154,11 @@ class StoryIndexPage(SubpageViewsMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The listing, the infographics gallery and each topic's page, dated by its latest story."""
         latest = self.stories().order_by("-last_published_at")
+        latest_by_topic = dict(
+            self.stories().order_by().values_list("topics__slug").annotate(latest=Max("last_published_at"))
+        )
         topics = [
-            (
-                f"topic/{slug}/",
-                latest.filter(topics__slug=slug).values_list("last_published_at", flat=True).first(),
-            )
+            (f"topic/{slug}/", latest_by_topic.get(slug))
             for slug in self.topics_in_use().values_list("slug", flat=True)
         ]
         gallery = latest.filter(format=StoryFormat.INFOGRAPHIC).values_list("last_published_at", flat=True)

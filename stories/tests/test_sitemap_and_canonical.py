@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forums.models import Topic
 from forums.tests.factories import ForumFactory, ForumIndexPageFactory, PostFactory, TopicFactory
@@ -68,3 +70,27 @@ def test_the_sitemap_lists_terms_topics_and_topic_listings_with_dates(
     assert f"http://localhost/forums/topic/{hidden.pk}/" not in entries
     assert entries["http://localhost/stories/topic/prices/"]
     assert Topic.objects.count() == 2
+
+
+def test_each_topic_listing_is_dated_by_its_own_latest_story(client, make_story):
+    older = make_story("Older prices story", topics=["prices"])
+    newer = make_story("Newer jobs story", topics=["jobs", "prices"])
+    type(older).objects.filter(pk=older.pk).update(last_published_at="2026-01-05T10:00:00Z")
+    type(newer).objects.filter(pk=newer.pk).update(last_published_at="2026-03-09T10:00:00Z")
+    make_story("A story of its own topic", topics=["housing"])
+    entries = sitemap(client)
+    assert entries["http://localhost/stories/topic/prices/"].startswith("2026-03-09")
+    assert entries["http://localhost/stories/topic/jobs/"].startswith("2026-03-09")
+    assert "http://localhost/stories/topic/housing/" in entries
+
+
+def test_the_sitemap_reads_the_same_queries_with_one_topic_or_eight(client, make_story):
+    make_story("Prices", topics=["prices"])
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/sitemap.xml")
+    for number in range(7):
+        make_story(f"Story {number}", topics=[f"topic-{number}"])
+    with CaptureQueriesContext(connection) as eight:
+        client.get("/sitemap.xml")
+    assert len(eight.captured_queries) == len(one.captured_queries)

@@ -160,20 +160,25 @@ def calendar_feed(index, request):
 
 
 def session_context(session, form=None):
-    """Everything the session page shows; the form only while registration is open."""
+    """Everything the session page shows; the form only while registration is open. The
+    description, preparation and materials are the same for everyone and change only with a
+    revision: they are drawn once per revision, chrome generation and language
+    (``{% body_cache %}``) and read only when drawn. The places left and the form are not kept."""
     closed = services.closed_reason(session)
     consent_wording = session.get_parent().specific.consent_text
     return {
         "closed_reason": closed,
         "seats_left": services.seats_left(session),
         "form": None if closed else (form or RegistrationForm(consent_wording=consent_wording)),
-        "preparation_pages": [
-            block.value.specific for block in session.preparation if block.value and block.value.live
-        ],
+        "preparation_pages": SimpleLazyObject(lambda: preparation_pages(session)),
         "public_materials": session.materials.filter(visibility=SessionMaterial.Visibility.EVERYONE)
         .select_related("document")
         .order_by("sort_order"),
     }
+
+
+def preparation_pages(session):
+    return [block.value.specific for block in session.preparation if block.value and block.value.live]
 
 
 def session_page(session, request):

@@ -1,11 +1,12 @@
-"""The upcoming sessions are drawn once per address, chrome generation and language, not on every
-uncached view: a registration shows in the places left on the next view, and each filter keeps
-its own copy."""
+"""The upcoming sessions, and what a session's page says about itself, are drawn once per address
+or revision, chrome generation and language, not on every uncached view: a registration shows
+in the places left on the next view, and each filter keeps its own copy."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.tests.factories import StandardPageFactory
 from literacy.training import services as training
 
 
@@ -62,3 +63,18 @@ def test_each_language_gets_its_own_copy(client, training_index, session):
     _count, english = view(client, training_index.url)
     _count, french = view(client, training_index.url, HTTP_ACCEPT_LANGUAGE="fr")
     assert "Apply filters" in english and "Apply filters" not in french
+
+
+def test_a_sessions_page_keeps_its_preparation_but_not_its_places_or_form(
+    client, training_index, make_session, person, committed
+):
+    guide = StandardPageFactory(parent=training_index.get_parent(), title="Getting to Statistics House")
+    session = make_session(capacity=2, preparation=[("page", guide)])
+    first, _html = view(client, session.url)
+    second, html = view(client, session.url)
+    assert second < first and "Getting to Statistics House" in html and "2 of 2 left" in html
+    with committed():
+        training.register(session, **person())
+    _count, html = view(client, session.url)
+    assert "1 of 2 left" in html and "Getting to Statistics House" in html
+    assert 'name="csrfmiddlewaretoken"' in html

@@ -1,5 +1,6 @@
-"""The area quiz's figures are read once per revision, chrome generation and language, not on
-every play; each player's form keeps its own one-use token."""
+"""The area quiz's figures, and its form's fields as a newcomer sees them, are read and drawn once
+per revision, chrome generation and language, not on every play; each player's form keeps its own
+one-use token, and a refused guess its error and value."""
 
 import pytest
 from django.db import connection
@@ -48,9 +49,14 @@ def test_a_guess_is_scored_against_the_kept_figures(client, quiz):
     assert "100 too high (5% above the official figure)." in html
 
 
-def test_an_unknown_area_is_refused_with_the_kept_figures(client, quiz):
+def test_a_refused_guess_shows_its_error_and_the_next_form_does_not(client, quiz):
     view(client, quiz.url)
-    assert guess(client, quiz, area="R1").status_code == 400
+    refused = guess(client, quiz, area="M2", value="lots")
+    assert refused.status_code == 400 and 'value="lots"' in refused.content.decode()
+    assert "Error:" in refused.content.decode()
+    _count, response = view(client, quiz.url)
+    html = response.content.decode()
+    assert "Error:" not in html and 'value="lots"' not in html
 
 
 def test_a_new_revision_shows_on_the_next_view(client, quiz, committed):

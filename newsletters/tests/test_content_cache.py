@@ -30,7 +30,7 @@ def view(client, url, **headers):
 
 @pytest.mark.parametrize("path", ["/newsletter/", "/newsletter/?page=x", "/newsletter/september-round-up/"])
 def test_a_second_view_reads_no_issue(client, issue, path):
-    first, first_html = view(client, path)
+    first, _html = view(client, path)
     second, second_html = view(client, path)
     assert second < first
     assert "September round-up" in second_html

@@ -9,6 +9,7 @@ from csp.constants import UNSAFE_INLINE
 from django import forms
 from django.db import models
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -203,11 +204,15 @@ class NewsletterIssuePage(Page):
         return " ".join((self.subject or self.title).split())
 
     def get_context(self, request, *args, **kwargs):
+        """The content is gathered only when the page is drawn, not when it comes from the
+        fragment cache (``{% body_cache %}``). Its upcoming training, which leaves the list as
+        registration closes, is then kept only as long as a cached page is (CHROME_SECONDS)."""
         from .content import issue_content
 
         context = super().get_context(request, *args, **kwargs)
-        context["content"] = issue_content(self, request.build_absolute_uri("/").rstrip("/"))
-        context["index_page"] = self.get_parent().specific
+        root_url = request.build_absolute_uri("/").rstrip("/")
+        context["content"] = SimpleLazyObject(lambda: issue_content(self, root_url))
+        context["index_page"] = SimpleLazyObject(lambda: self.get_parent().specific)
         return context
 
     def serve_preview(self, request, mode_name):

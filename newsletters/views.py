@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -55,7 +56,12 @@ def message_page(request, title, paragraphs, *, status=200, index=None, **contex
 
 
 def signup_context(index, request, form=None):
-    issues = Paginator(index.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+    """The archive of issues is read only when it is drawn, not when it comes from the fragment
+    cache (``{% body_cache %}``, one copy per page of it); the form, with its CSRF token and
+    errors, is drawn for each visitor."""
+    issues = SimpleLazyObject(
+        lambda: Paginator(index.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+    )
     return {"form": form or SignupForm(consent_wording=index.consent_text), "issues": issues}
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -184,16 +185,21 @@ class FactCheckPage(SharingMixin, SubpageViewsMixin, Page):
         return card_alt_text(self)
 
     def get_context(self, request, *args, **kwargs):
+        """Read only when the page is drawn, not when it comes from the fragment cache
+        (``{% body_cache %}``). A figure under embargo appears once its release is published,
+        which purges the cache."""
         context = super().get_context(request, *args, **kwargs)
         from .structured_data import claim_review_json
 
-        context["index_page"] = self.get_parent().specific
-        context["claim_review"] = claim_review_json(self, request)
-        context["modules"] = [
-            item.module
-            for item in self.related_modules.select_related("module")
-            if item.module and item.module.live
-        ]
+        context["index_page"] = SimpleLazyObject(lambda: self.get_parent().specific)
+        context["claim_review"] = SimpleLazyObject(lambda: claim_review_json(self, request))
+        context["modules"] = SimpleLazyObject(
+            lambda: [
+                item.module
+                for item in self.related_modules.select_related("module")
+                if item.module and item.module.live
+            ]
+        )
         return context
 
 

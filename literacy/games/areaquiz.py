@@ -9,11 +9,13 @@ areas: the area list is one query and the levels are worked out in memory.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.formats import get_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from datasets import figures
+from portal.core.caching.pagecache import chrome_generation, page_cache
 from portal.core.formats import format_number, format_percent
 
 from .models import AreaGuess
@@ -92,6 +94,22 @@ def depths(rows):
 
 
 def load(page):
+    """The page's quiz, or None, read once per revision, chrome generation and language rather
+    than on every play (its figures were most of a render's queries): a release published or
+    corrected purges the pages, which starts a new generation. A version whose embargo simply
+    runs out is shown at the latest CHROME_SECONDS later, as on every cached page."""
+    seconds = settings.PAGE_CACHE["CHROME_SECONDS"]
+    if not seconds:
+        return read(page)
+    key = f"games:area-quiz:{chrome_generation()}:{page.pk}:{page.latest_revision_id}:{get_language()}"
+    kept = page_cache().get(key)
+    if kept is None:
+        kept = (read(page),)  # in a tuple, so that "no quiz" is kept too
+        page_cache().set(key, kept, seconds)
+    return kept[0]
+
+
+def read(page):
     """The page's quiz, or None when its indicator is missing or has no public figure at its level."""
     indicator = page.indicator
     if indicator is None:

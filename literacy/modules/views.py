@@ -8,8 +8,8 @@ read, shows the page again with a message), so the site works without JavaScript
 """
 
 import secrets
-from functools import reduce
-from operator import or_
+from functools import partial, reduce
+from operator import getitem, or_
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.crypto import constant_time_compare
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
@@ -30,7 +31,7 @@ from portal.core.ratelimit import limit_or_429
 from portal.core.vocabularies import UserGroup
 
 from .models import TIER_ORDER, Certificate, CheckAttempt, LessonPage, ModulePage
-from .progress import progress_for, record_check, update_completion
+from .progress import ModuleState, progress_for, record_check, update_completion
 from .questions import find_question, is_question, question_for, questions_in
 from .scoring import AnswerError, check, percentage
 
@@ -75,7 +76,23 @@ def module_index(index, request):
     return index.render(request, context_overrides=index_context(index, request))
 
 
+LISTING = ("tiers", "module_count", "filters", "filtering", "topic_options", "audience_options")
+
+
 def index_context(index, request):
+    """The listing is read only when it is drawn: for a visitor without progress it comes from the
+    fragment cache (``{% body_cache %}``, one copy per address). A learner's badges and
+    "continue where you left off" are never cached."""
+    states = progress_for(request).load_all()
+    listing = SimpleLazyObject(lambda: module_listing(index, request, states))
+    return {
+        **{name: SimpleLazyObject(partial(getitem, listing, name)) for name in LISTING},
+        "has_progress": bool(states),
+        "in_progress": in_progress(index, states),
+    }
+
+
+def module_listing(index, request, states):
     live_modules = ModulePage.objects.live().public().child_of(index)
     topics = [
         (tag.slug, tag.name)
@@ -94,7 +111,6 @@ def index_context(index, request):
     modules = list(modules.distinct())
     if filters["audience"]:
         modules = [module for module in modules if filters["audience"] in module.audiences]
-    states = progress_for(request).load_all()
     tiers = [
         {
             "value": tier.value,
@@ -113,8 +129,6 @@ def index_context(index, request):
         "filtering": any(filters.values()),
         "topic_options": topics,
         "audience_options": audiences,
-        "in_progress": in_progress(index, states),
-        "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
     }
 
 
@@ -153,43 +167,57 @@ def in_progress(index, states):
 
 
 def module_overview(module, request):
+    """A learner with no progress in any module sees the overview as every newcomer does: it is
+    drawn once per revision, chrome generation and language (``{% body_cache %}``), and its
+    lessons and prerequisites are read only when it is drawn. Anyone else's steps, scores,
+    badges and certificate are drawn for them alone."""
     remember_share_code(request)  # kept only in a session the learner already has
     store = progress_for(request)
-    state = store.load(module)
-    lessons = module_lessons(module)
-    for lesson in lessons:
-        lesson.done = lesson.pk in state.lessons
-    prerequisites = list(
-        ModulePage.objects.live()
-        .filter(required_by=module)
-        .only("id", "title", "url_path", "tier", "depth", "path")
-    )
-    states = store.load_all() if prerequisites else {}
-    for prerequisite in prerequisites:
-        prerequisite_state = states.get(prerequisite.pk)
-        prerequisite.completed = bool(prerequisite_state and prerequisite_state.completed)
+    states = store.load_all()
+    state = states.get(module.pk) or ModuleState()
+    lessons = SimpleLazyObject(lambda: lessons_done(module, state))
+    next_url_and_label = SimpleLazyObject(lambda: next_step(module, state, lessons))
     certificate = None
     if store.signed_in and state.completed:
         certificate = Certificate.objects.filter(
             user=request.user, module=module, revoked_at__isnull=True
         ).first()
-    url, label = next_step(module, state, lessons)
     return private(
         module.render(
             request,
             context_overrides={
                 "state": state,
+                "fresh": not states,
                 "lessons": lessons,
-                "prerequisites": prerequisites,
-                "next_url": url,
-                "next_label": label,
+                "prerequisites": SimpleLazyObject(lambda: prerequisites_completed(module, states)),
+                "next_url": SimpleLazyObject(partial(getitem, next_url_and_label, 0)),
+                "next_label": SimpleLazyObject(partial(getitem, next_url_and_label, 1)),
                 "gain": gain(state),
                 "certificate": certificate,
-                "index_page": module.get_parent().specific,
+                "index_page": SimpleLazyObject(lambda: module.get_parent().specific),
             },
         ),
         indexable=True,
     )
+
+
+def lessons_done(module, state):
+    lessons = module_lessons(module)
+    for lesson in lessons:
+        lesson.done = lesson.pk in state.lessons
+    return lessons
+
+
+def prerequisites_completed(module, states):
+    prerequisites = list(
+        ModulePage.objects.live()
+        .filter(required_by=module)
+        .only("id", "title", "url_path", "tier", "depth", "path")
+    )
+    for prerequisite in prerequisites:
+        prerequisite_state = states.get(prerequisite.pk)
+        prerequisite.completed = bool(prerequisite_state and prerequisite_state.completed)
+    return prerequisites
 
 
 def gain(state):
@@ -345,11 +373,56 @@ def render_check_result(module, request, state, kind, blocks):
 
 
 def lesson(lesson_page, request, errors=None, data=None):
+    """A learner who has done and answered nothing in the module sees the lesson as every
+    newcomer does: it is drawn once per revision, chrome generation and language
+    (``{% body_cache %}``), and its questions and navigation are read only when it is drawn.
+    Anyone else's answers, ticks and errors are drawn for them alone."""
     module = lesson_page.get_parent().specific
     store = progress_for(request)
     state = store.load(module)
+    navigation = SimpleLazyObject(lambda: lesson_navigation(lesson_page, module))
+    response = TemplateResponse(
+        request,
+        lesson_page.get_template(request),
+        {
+            **lesson_page.get_context(request),
+            **{name: SimpleLazyObject(partial(getitem, navigation, name)) for name in NAVIGATION},
+            "module": module,
+            "items": SimpleLazyObject(lambda: lesson_items(lesson_page, state, errors, data)),
+            "state": state,
+            "errors": errors,
+            "fresh": not (errors or state.answers or state.lessons),
+            "done": lesson_page.pk in state.lessons,
+            "save_progress_text": ""
+            if store.signed_in
+            else SimpleLazyObject(lambda: module.get_parent().specific.save_progress_text),
+        },
+    )
+    if errors:
+        response.status_code = 400
+    if could_be_cached(request):
+        return response  # no session: the lesson as every newcomer sees it, cached for all
+    return private(response, indexable=True)
+
+
+NAVIGATION = ("lessons", "position", "previous_lesson", "next_lesson")
+
+
+def lesson_navigation(lesson_page, module):
     lessons = module_lessons(module)
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson_page.pk), None)
+    return {
+        "lessons": lessons,
+        "position": None if position is None else position + 1,
+        "previous_lesson": lessons[position - 1] if position else None,
+        "next_lesson": lessons[position + 1]
+        if position is not None and position + 1 < len(lessons)
+        else None,
+    }
+
+
+def lesson_items(lesson_page, state, errors, data):
+    """The lesson's blocks, its questions numbered, with this learner's answers and errors."""
     number = 0
     items = []
     for block in lesson_page.body:
@@ -365,31 +438,7 @@ def lesson(lesson_page, request, errors=None, data=None):
             items.append({"question": question})
         else:
             items.append({"block": block})
-    response = TemplateResponse(
-        request,
-        lesson_page.get_template(request),
-        {
-            **lesson_page.get_context(request),
-            "module": module,
-            "items": items,
-            "state": state,
-            "lessons": lessons,
-            "done": lesson_page.pk in state.lessons,
-            "position": None if position is None else position + 1,
-            "previous_lesson": lessons[position - 1] if position else None,
-            "next_lesson": lessons[position + 1]
-            if position is not None and position + 1 < len(lessons)
-            else None,
-            "save_progress_text": module.get_parent().specific.save_progress_text
-            if not store.signed_in
-            else "",
-        },
-    )
-    if errors:
-        response.status_code = 400
-    if could_be_cached(request):
-        return response  # no session: the lesson as every newcomer sees it, cached for all
-    return private(response, indexable=True)
+    return items
 
 
 @csrf_exempt

@@ -6,6 +6,8 @@ Nothing here shows a joining link or registrant-only material: those go out by e
 """
 
 import datetime
+from functools import partial
+from operator import getitem
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -14,6 +16,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
 from portal.contacts.services import normalise_email
@@ -91,9 +94,31 @@ def month_choices(sessions):
 
 
 def upcoming(index, request):
+    """The listing is read only when it is drawn, not when it comes from the fragment cache
+    (``{% body_cache %}``, one copy per address). A registration purges the index, so the seats
+    taken are never older than the copy; a session that has started stays listed only as long as a
+    cached page keeps it (CHROME_SECONDS)."""
     mark_cacheable(request)
-    now = timezone.now()
-    sessions = index.sessions().filter(starts_at__gte=now).order_by("starts_at", "pk")
+    context = SimpleLazyObject(lambda: upcoming_context(index, request))
+    return index.render(
+        request,
+        context_overrides={
+            name: SimpleLazyObject(partial(getitem, context, name))
+            for name in ("sessions", "filters", "filtering", "audience_label", "months", "filter_query")
+        }
+        | {
+            "audiences": UserGroup.choices,
+            "levels": Tier.choices,
+            "formats": SessionFormat.choices,
+            "has_past": SimpleLazyObject(
+                lambda: index.sessions().filter(starts_at__lt=timezone.now(), cancelled=False).exists()
+            ),
+        },
+    )
+
+
+def upcoming_context(index, request):
+    sessions = index.sessions().filter(starts_at__gte=timezone.now()).order_by("starts_at", "pk")
     filters = read_filters(request)
     months = month_choices(sessions)
     if filters["month"] not in dict(months):
@@ -101,21 +126,14 @@ def upcoming(index, request):
     page_obj = Paginator(with_listing_data(filtered_sessions(sessions, filters)), SESSIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return index.render(
-        request,
-        context_overrides={
-            "sessions": page_obj,
-            "filters": filters,
-            "filtering": any(filters.values()),
-            "audience_label": UserGroup(filters["audience"]).label if filters["audience"] else "",
-            "audiences": UserGroup.choices,
-            "levels": Tier.choices,
-            "formats": SessionFormat.choices,
-            "months": months,
-            "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
-            "has_past": index.sessions().filter(starts_at__lt=now, cancelled=False).exists(),
-        },
-    )
+    return {
+        "sessions": page_obj,
+        "filters": filters,
+        "filtering": any(filters.values()),
+        "audience_label": UserGroup(filters["audience"]).label if filters["audience"] else "",
+        "months": months,
+        "filter_query": "&".join(f"{key}={value}" for key, value in filters.items() if value),
+    }
 
 
 def past(index, request):
@@ -142,20 +160,25 @@ def calendar_feed(index, request):
 
 
 def session_context(session, form=None):
-    """Everything the session page shows; the form only while registration is open."""
+    """Everything the session page shows; the form only while registration is open. The
+    description, preparation and materials are the same for everyone and change only with a
+    revision: they are drawn once per revision, chrome generation and language
+    (``{% body_cache %}``) and read only when drawn. The places left and the form are not kept."""
     closed = services.closed_reason(session)
     consent_wording = session.get_parent().specific.consent_text
     return {
         "closed_reason": closed,
         "seats_left": services.seats_left(session),
         "form": None if closed else (form or RegistrationForm(consent_wording=consent_wording)),
-        "preparation_pages": [
-            block.value.specific for block in session.preparation if block.value and block.value.live
-        ],
+        "preparation_pages": SimpleLazyObject(lambda: preparation_pages(session)),
         "public_materials": session.materials.filter(visibility=SessionMaterial.Visibility.EVERYONE)
         .select_related("document")
         .order_by("sort_order"),
     }
+
+
+def preparation_pages(session):
+    return [block.value.specific for block in session.preparation if block.value and block.value.live]
 
 
 def session_page(session, request):

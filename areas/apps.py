@@ -8,8 +8,6 @@ class AreasConfig(AppConfig):
     verbose_name = _("Area pages")
 
     def ready(self):
-        from datasets.signals import version_published
+        from . import page_cache
 
-        from .page_cache import retire_on_release
-
-        version_published.connect(retire_on_release, dispatch_uid="areas_retire_on_release")
+        page_cache.connect()

@@ -6,8 +6,3 @@ class AreasConfig(AppConfig):
     name = "areas"
     label = "areas"
     verbose_name = _("Area pages")
-
-    def ready(self):
-        from . import page_cache
-
-        page_cache.connect()

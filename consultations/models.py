@@ -51,6 +51,9 @@ class ConsultationIndexPage(SubpageViewsMixin, Page):
     subpage_types = ["consultations.ConsultationPage"]
     max_count = 1
     subpage_urls = "consultations.urls.index_urls"
+    # A listing with no form; a consultation opening or closing by date shows within the page
+    # cache's lifetime (PAGE_CACHE["SECONDS"]).
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = _("consultation listing")

@@ -21,6 +21,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from portal.core.caching.pagecache import purge_site
 from portal.core.charts.pages import draw_page_charts
 
 from .blocks import indicators_used
@@ -74,12 +75,15 @@ def purge_pages_quoting(dataset):
 
 def on_version_published(sender, version, previous, **kwargs):
     """Receiver of ``version_published``: record the notice, draw the charts of the pages quoting
-    the dataset with the new figures, then purge those pages."""
+    the dataset with the new figures, then purge those pages, and retire the site's cached pages:
+    the pages drawn from figures outside the page tree (the finder, one per area, comparison or
+    map choice) are too many to name one by one."""
     try:
         record_notice(version, previous)
         draw_page_charts(pages_quoting(version.dataset))
     finally:
         purge_pages_quoting(version.dataset)
+        purge_site()
 
 
 # The registry of figures on pages

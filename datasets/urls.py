@@ -2,12 +2,14 @@
 
 from django.urls import path
 
+from portal.core.caching.pagecache import cacheable_for_anonymous
+
 from .views import catalogue, corrections, embeds, finder, previews, releases
 
 app_name = "datasets"
 
 urlpatterns = [
-    path("", finder.data_finder, name="finder"),
+    path("", cacheable_for_anonymous(finder.data_finder), name="finder"),
     # Fixed prefixes before the dataset slugs.
     path("releases/", releases.release_calendar, name="releases"),
     path("releases/calendar.ics", releases.release_ics, name="releases_ics"),

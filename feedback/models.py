@@ -265,6 +265,9 @@ class YouSaidWeDidPage(SubpageViewsMixin, Page):
     max_count = 1
 
     subpage_urls = "feedback.urls.you_said_we_did_urls"
+    # Its entries are published with it; its headline figures are counts already kept for the
+    # page cache's lifetime.
+    cache_anonymous_responses = True
 
     class Meta:
         verbose_name = _("“You said, we did” page")

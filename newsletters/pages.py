@@ -116,6 +116,8 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
 class NewsletterIssuePage(Page):
     """One issue: composed here, published on the site, and sent to the chosen lists."""
 
+    cache_anonymous_responses = True  # the same for everyone; publishing it purges it
+
     subject = models.CharField(
         max_length=150, blank=True, help_text=_("The email's subject line; the title when left blank.")
     )

@@ -97,6 +97,9 @@ class ModuleIndexPage(SubpageViewsMixin, Page):
         return getattr(self, f"{tier}_definition", "")
 
     subpage_urls = "literacy.modules.urls.module_index_urls"
+    # The same for every visitor without progress (those with some have a session, which the
+    # page cache never serves); its modules' publishing purges it.
+    cache_anonymous_responses = True
 
 
 class ModulePage(SubpageViewsMixin, Page):

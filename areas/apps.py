@@ -6,3 +6,8 @@ class AreasConfig(AppConfig):
     name = "areas"
     label = "areas"
     verbose_name = _("Area pages")
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect()

@@ -17,11 +17,12 @@ A notice of a version that is not public yet shows nowhere (``RevisionNotice.obj
 import logging
 
 from django.db import transaction
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from portal.core.caching.pagecache import purge_site
+from portal.core.caching.pagecache import purge_urls
 from portal.core.charts.pages import draw_page_charts
 
 from .blocks import indicators_used
@@ -75,15 +76,14 @@ def purge_pages_quoting(dataset):
 
 def on_version_published(sender, version, previous, **kwargs):
     """Receiver of ``version_published``: record the notice, draw the charts of the pages quoting
-    the dataset with the new figures, then purge those pages, and retire the site's cached pages:
-    the pages drawn from figures outside the page tree (the finder, one per area, comparison or
-    map choice) are too many to name one by one."""
+    the dataset with the new figures, then purge those pages and the data finder, which lists the
+    current versions (the area pages purge their own: areas.page_cache)."""
     try:
         record_notice(version, previous)
         draw_page_charts(pages_quoting(version.dataset))
     finally:
         purge_pages_quoting(version.dataset)
-        purge_site()
+        purge_urls([reverse("datasets:finder")])
 
 
 # The registry of figures on pages

@@ -10,6 +10,7 @@ from areas.tests.world import observe
 from datasets.models import Observation
 from datasets.signals import publish_version
 from datasets.tests.factories import DatasetVersionFactory
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
 
@@ -36,6 +37,16 @@ def test_a_release_retires_the_cached_area_page(client, world, committed):
     response = client.get("/areas/M101/")
     assert response["X-Cache"] == "MISS"
     assert "<strong>7,777</strong> persons" in main_text(response)
+
+
+def test_a_release_leaves_the_other_pages_cached(client, world, home_page, committed):
+    about = StandardPageFactory(parent=home_page, title="About")
+    client.get(about.url)
+    with committed():
+        publish_version(
+            DatasetVersionFactory(dataset=world.population.dataset, published_at=None), at=timezone.now()
+        )
+    assert client.get(about.url)["X-Cache"] == "HIT"
 
 
 def test_an_unknown_area_is_never_cached(client, world):

@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsletters.tests.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+
 from .factories import StandardPageFactory
 
 
@@ -45,3 +47,16 @@ def test_a_page_published_since_is_found_on_the_next_search(client, home_page, c
         page.save_revision().publish()
     _count, html = search(client, "census")
     assert "Census results" in html
+
+
+def test_a_rich_text_intro_is_shown_as_words_not_markup(client, home_page):
+    issue = NewsletterIssuePageFactory(
+        parent=NewsletterIndexPageFactory(parent=home_page),
+        title="Population round-up",
+        intro="<p>The new <b>population</b> estimates are out.</p>",
+    )
+    _count, html = search(client, "population")
+    summaries = [p.get_text() for p in BeautifulSoup(html, "html.parser").select(".search-result p")]
+    assert issue.title in html
+    assert "The new population estimates are out." in summaries
+    assert not any("<p>" in text for text in summaries)

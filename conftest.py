@@ -106,3 +106,10 @@ def page_cache_on(settings, db):
 def committed(django_capture_on_commit_callbacks):
     """Wrap a change in this to run what waits for its commit (purges do) at the end of the block."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def fragments_cached(settings):
+    """The menu, footer and pages' shared fragments cached as in production, whole pages not: every
+    view renders, and what ``{% body_cache %}`` keeps is reused (the test settings turn both off)."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}

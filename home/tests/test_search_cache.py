@@ -10,10 +10,7 @@ from newsletters.tests.factories import NewsletterIndexPageFactory, NewsletterIs
 
 from .factories import StandardPageFactory
 
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def search(client, query):

@@ -7,10 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.tests.factories import StandardPageFactory
 
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def fetch(client):

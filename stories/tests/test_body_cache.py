@@ -13,11 +13,7 @@ from wagtail.blocks import StreamValue
 from portal.core.templatetags.fragment_cache import body_cache
 from tests.pages import chart_block
 
-
-@pytest.fixture(autouse=True)
-def chrome_cache_on(settings):
-    """The menu, footer and bodies cached as in production; whole pages not, so every view renders."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def story_with_text(make_story, text):

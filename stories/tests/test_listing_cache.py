@@ -7,11 +7,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    """The menu, footer and content fragments cached as in production; whole pages not."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def view(client, url):

@@ -11,13 +11,7 @@ from trust.models import FactCheckModule
 from trust.tests.conftest import key_figure
 from trust.tests.factories import FactCheckPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    """The menu, footer and content fragments cached as in production; whole pages not."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_cached")]
 
 
 @pytest.fixture

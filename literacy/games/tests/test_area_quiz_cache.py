@@ -13,13 +13,7 @@ from .conftest import token_in
 from .factories import AreaQuizPageFactory
 from .test_area_quiz import build_areas, guess
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    """The menu, footer and content fragments cached as in production; whole pages not."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_cached")]
 
 
 @pytest.fixture

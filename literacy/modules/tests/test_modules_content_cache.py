@@ -9,11 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from .module_helpers import EXPLANATION, answer_lesson, make_module, post_to_lesson, questions
 
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    """The menu, footer and content fragments cached as in production; whole pages not."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 @pytest.fixture

@@ -9,11 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from home.tests.factories import StandardPageFactory
 from literacy.training import services as training
 
-
-@pytest.fixture(autouse=True)
-def fragments_cached(settings):
-    """The menu, footer and content fragments cached as in production; whole pages not."""
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0, "CHROME_SECONDS": 600}
+pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def view(client, url, **headers):

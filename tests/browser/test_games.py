@@ -154,7 +154,10 @@ def test_timed_quiz_more_time_and_no_timer_with_the_keyboard(page, axe, site_url
 def test_the_clock_warns_before_the_time_is_up(page, site_url):
     page.clock.install()
     page.goto(QUIZ)
-    page.get_by_role("button", name="Start the quiz").click()
+    # The quiz page fully loaded, its timer script running, before the clock moves: moved before
+    # the script starts its count, the clock's jump was missed (seen once in three runs).
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Start the quiz").click()
     warning = page.locator(".quiz-more-time__warning")
     expect(warning).to_have_attribute("aria-live", "polite")
     expect(warning).to_be_empty()

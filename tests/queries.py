@@ -28,3 +28,12 @@ def assert_constant(urls, grow_to):
     grown = {url: (few[url], many[url]) for url in urls if many[url] > few[url]}
     assert not grown, f"queries with 10 items, with 1,000: {grown}"
     assert all(few.values()), few
+
+
+def counted_view(client, url, data=None, status=200, **headers):
+    """One view of ``url`` (with query ``data`` and request headers): its query count and its
+    page as text, the answer's status checked."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data, **headers)
+    assert response.status_code == status
+    return len(captured.captured_queries), response.content.decode()

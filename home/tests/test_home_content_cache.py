@@ -3,19 +3,15 @@ drawn once per chrome generation and language, not on every uncached view (a sig
 a new query string's): a publish anywhere shows on the next view."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from literacy.modules.tests.factories import ModulePageFactory
+from tests.queries import counted_view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def view(client, **headers):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get("/", **headers)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
+    return counted_view(client, "/", **headers)
 
 
 def test_a_second_view_reads_no_listing(client, modules):

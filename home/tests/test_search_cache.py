@@ -3,10 +3,9 @@ search for the same words runs no search, and a page published since is found at
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from newsletters.tests.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+from tests.queries import counted_view
 
 from .factories import StandardPageFactory
 
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def search(client, query):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get("/search/", {"q": query})
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
+    return counted_view(client, "/search/", {"q": query})
 
 
 def test_the_same_search_again_runs_no_search(client, home_page):

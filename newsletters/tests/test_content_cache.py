@@ -3,11 +3,10 @@ language, not on every uncached view; the sign-up form, with its CSRF token, is 
 visitor."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from newsletters.tests.factories import NewsletterIssuePageFactory
+from tests.queries import counted_view as view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
 
@@ -15,13 +14,6 @@ pytestmark = pytest.mark.usefixtures("fragments_cached")
 @pytest.fixture
 def issue(newsletter_index, lists):
     return NewsletterIssuePageFactory(title="September round-up", lists=[lists["monthly"]])
-
-
-def view(client, url, **headers):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, **headers)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/newsletter/", "/newsletter/?page=x", "/newsletter/september-round-up/"])

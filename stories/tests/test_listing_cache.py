@@ -4,17 +4,10 @@ published since shows on the next view, and each filter keeps its own copy."""
 
 import pytest
 import wagtail_factories
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+
+from tests.queries import counted_view as view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
-
-
-def view(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/stories/", "/stories/?level=basic", "/stories/infographics/"])

@@ -3,10 +3,9 @@ uncached view: its claim review, figure and modules are not read again, and a co
 module linked since shows on the next view."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from literacy.modules.tests.factories import ModuleIndexPageFactory, ModulePageFactory
+from tests.queries import counted_view as view
 from trust.models import FactCheckModule
 from trust.tests.conftest import key_figure
 from trust.tests.factories import FactCheckPageFactory
@@ -17,13 +16,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_cached")
 @pytest.fixture
 def fact_check(index_page, unemployment):
     return FactCheckPageFactory(parent=index_page, right_figure=[key_figure(unemployment)])
-
-
-def view(client, url, **headers):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, **headers)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
 
 
 def test_a_second_view_reads_neither_figure_nor_claim_review(client, fact_check):

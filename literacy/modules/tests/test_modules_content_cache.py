@@ -3,9 +3,9 @@ generation and language for visitors without progress, not on every uncached vie
 badges, steps, answers, ticks and errors are drawn for them alone, and never reach anyone else."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+
+from tests.queries import counted_view as view
 
 from .module_helpers import EXPLANATION, answer_lesson, make_module, post_to_lesson, questions
 
@@ -20,13 +20,6 @@ def module(learn_index):
 @pytest.fixture
 def lesson(module):
     return module.lessons().first().specific
-
-
-def view(client, url, status=200, **headers):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, **headers)
-    assert response.status_code == status
-    return len(captured.captured_queries), response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,12 @@ or revision, chrome generation and language, not on every uncached view: a regis
 in the places left on the next view, and each filter keeps its own copy."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from home.tests.factories import StandardPageFactory
 from literacy.training import services as training
+from tests.queries import counted_view as view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
-
-
-def view(client, url, **headers):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, **headers)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["", "?level=basic", "?month=1999-13&page=x"])

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "areas",
     "api",
     "ninja",  # its templates and static files: the API docs load nothing from a CDN
+    "wagtail_localize",
+    # Replaces wagtail.locales: the locales' admin with the translation workflow's settings.
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -327,6 +330,10 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("fr", "Français"), ("ar", "العربية")]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# Content is translated page by page (wagtail-localize): every page and translatable snippet has a
+# locale, one per language above (docs/languages.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The interface's French and Arabic catalogues: each app keeps its own in <app>/locale; the
 # project-level templates' in portal/locale (docs/languages.md).
 LOCALE_PATHS = [PROJECT_DIR / "locale"]

@@ -2,8 +2,10 @@
 {% feedback_pages %}: where people ask for data and read what changed, for the footer."""
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from ..models import DataRequestPage, FeedbackSettings, YouSaidWeDidPage
@@ -19,12 +21,12 @@ def page_feedback_box(context):
     page = context.get("page")
     if request is None or getattr(request, "is_preview", False) or not collects_feedback(page):
         return {"show": False}
-    settings = FeedbackSettings.load(request_or_site=request)
+    feedback_settings = FeedbackSettings.load(request_or_site=request)
     return {
         "show": True,
-        "form": feedback_form(settings),
+        "form": feedback_form(feedback_settings),
         "action": reverse("page_feedback", args=[page.pk]),
-        "feedback_settings": settings,
+        "feedback_settings": feedback_settings,
     }
 
 
@@ -34,11 +36,25 @@ FOOTER_PAGES_KEY = "feedback:footer-pages"
 @register.simple_tag
 def feedback_pages():
     """The live data-request and "You said, we did" pages, found rather than configured so that
-    they are never reachable only by their address. Kept in the cache (no query per page view);
-    publishing, unpublishing or deleting one of them clears it (feedback.signals)."""
-    links = cache.get(FOOTER_PAGES_KEY)
+    they are never reachable only by their address; each in the reader's language where it has
+    been translated. Kept in the cache per language (no query per page view); publishing,
+    unpublishing or deleting one of them clears it (feedback.signals)."""
+    language = get_language()
+    key = footer_pages_key(language)
+    links = cache.get(key)
     if links is None:
-        pages = Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).order_by("path")
-        links = [(page.title, page.get_url()) for page in pages]
-        cache.set(FOOTER_PAGES_KEY, links, None)
+        pages = Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).select_related("locale")
+        by_key = {}
+        for page in pages.order_by("path"):
+            own_language = page.locale.language_code == language
+            if own_language or (
+                page.locale.language_code == settings.LANGUAGE_CODE and page.translation_key not in by_key
+            ):
+                by_key[page.translation_key] = page
+        links = [(page.title, page.get_url()) for page in by_key.values()]
+        cache.set(key, links, None)
     return links
+
+
+def footer_pages_key(language):
+    return f"{FOOTER_PAGES_KEY}:{language}"

@@ -2,12 +2,15 @@
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils.translation import gettext
 from wagtail.models import Site
 
 from portal.core.attribution import VIA_PARAM, clean_code
+from portal.core.homes import home_in_language
+from portal.core.language_urls import language_from_path, without_language
 
 from .models import AmbassadorProgrammePage, Application, CampaignToolkitPage, ShareEvent, ShareLink
 
@@ -30,9 +33,11 @@ def shareable_page(request, address):
         or not (parts.path or "/").startswith("/")
     ):
         raise NotShareable(gettext("Paste the address of a page on this site."))
-    components = [component for component in (parts.path or "/").split("/") if component]
+    path = parts.path or "/"
+    home = home_in_language(site, language_from_path(path) or settings.LANGUAGE_CODE)
+    components = [component for component in without_language(path).split("/") if component]
     try:
-        page = site.root_page.localized.specific.route(request, components).page
+        page = home.specific.route(request, components).page
     except Http404 as error:
         raise NotShareable(gettext("We could not find a public page at that address.")) from error
     if not page.live or page.get_view_restrictions().exists():

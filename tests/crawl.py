@@ -10,8 +10,9 @@ LINK = re.compile(r'(?:href|src|action)="([^"#]*)')
 # A link in code shown to readers (an embed code in a text box), its quotes escaped.
 LINK_IN_CODE = re.compile(r'(?:href|src)=&quot;([^&"#]*)')
 SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
+OTHER_LANGUAGE = re.compile(r"^/(fr|ar)/")
 LOCAL_HOSTS = {"", "testserver", "localhost", "127.0.0.1:8000"}
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/documents/", "/media/", "/accounts/logout")
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/documents/", "/media/", "/en/accounts/logout")
 # Numbers and block ids depend on the database's sequences and on random UUIDs: the pattern of
 # an address is what must stay.
 NUMBER = re.compile(r"/\d+(?=/)")
@@ -29,7 +30,12 @@ def local_path(base, link):
 
 
 def crawl(client, start=("/", "/sitemap.xml", "/robots.txt"), limit=3000):
-    """{path: status} for every page reachable from ``start`` through links and redirects."""
+    """{path: status} for every page reachable from ``start`` through links and redirects.
+
+    Pages link to themselves in every language (the switcher): links within pages are followed
+    in the default language (``/en/``) only, while the sitemap's addresses and redirects are
+    followed in every language, so each translation is checked without crawling the site three
+    times over."""
     seen, queue = {}, list(start)
     while queue and len(seen) < limit:
         path = queue.pop(0)
@@ -42,7 +48,9 @@ def crawl(client, start=("/", "/sitemap.xml", "/robots.txt"), limit=3000):
         elif any(kind in response.get("Content-Type", "") for kind in ("html", "xml")):
             body = b"".join(response.streaming_content) if response.streaming else response.content
             text = body.decode("utf-8", "replace")
-            links = LINK.findall(text) + LINK_IN_CODE.findall(text) + SITEMAP_LOC.findall(text)
+            in_page = LINK.findall(text) + LINK_IN_CODE.findall(text)
+            links = [link for link in in_page if not OTHER_LANGUAGE.match(local_path(path, link) or "")]
+            links += SITEMAP_LOC.findall(text)
         else:
             links = []
         for link in links:

@@ -190,7 +190,7 @@ def check_site_tree(home):
 
 def check_stories(client, home):
     index = StoryIndexPage.objects.get()
-    assert index.url == "/stories/" and index.get_parent().pk == home.pk
+    assert index.url == "/en/stories/" and index.get_parent().pk == home.pk
     assert home.get_children().live().in_menu().first().pk == index.pk, "stories come first in the menu"
     assert not StandardPage.objects.filter(slug="stories").exists(), "the placeholder is gone"
     assert home.hero_link_id == index.pk, "the hero button leads to the stories"
@@ -250,9 +250,9 @@ def check_stories(client, home):
         assert (story.image.width, story.image.height) == (1600, 900), story.slug
         assert "(demo)" in story.long_description, story.slug
         story.full_clean()
-    listing = client.get("/stories/infographics/").text
+    listing = client.get("/en/stories/infographics/").text
     assert all(spec["title"] in listing for spec in story_specs("infographics"))
-    assert "Inflation eases to 2.4% in October" in client.get("/stories/").text
+    assert "Inflation eases to 2.4% in October" in client.get("/en/stories/").text
 
     office = ContactPerson.objects.filter(email__endswith="@statistics.example")
     assert office.count() >= 3, "three contacts at the statistics office"
@@ -271,7 +271,7 @@ def check_stories(client, home):
     text = " ".join(str(block.value) for block in story.body if block.block_type == "paragraph")
     assert "12.8%" in text and "13.8%" not in text
     assert story.last_published_at.date() == correction.date
-    assert "Unemployment unchanged at 4.1%" in client.get("/stories/corrections/").text
+    assert "Unemployment unchanged at 4.1%" in client.get("/en/stories/corrections/").text
 
 
 def check_data(client):
@@ -292,17 +292,17 @@ def check_data(client):
     assert releases.filter(status="published").count() == 5
     assert releases.filter(status="confirmed", announced_at__gt=timezone.now()).exists()
     assert releases.filter(status="provisional", announced_at__gt=timezone.now()).exists()
-    story = client.get("/stories/inflation-eases-to-2-4-percent-in-october/").text
+    story = client.get("/en/stories/inflation-eases-to-2-4-percent-in-october/").text
     source = "Consumer price index (demonstration data)</a>, version 2"
     assert source in story, "the chart reads the data layer"
-    home = client.get("/").text
+    home = client.get("/en/").text
     assert "Latest releases" in home and "Consumer price index, October 2026" in home
-    finder = client.get("/data/?q=unemployment").text
+    finder = client.get("/en/data/?q=unemployment").text
     assert "Unemployment by region (demonstration data)" in finder
 
 
 def check_glossary(client):
-    assert GlossaryPage.objects.live().get().url == "/glossary/"
+    assert GlossaryPage.objects.live().get().url == "/en/glossary/"
     assert not GlossaryPage.objects.get().show_in_menus
     assert GlossaryTerm.objects.count() == len(STORIES_CONTENT.rows("glossary.csv")) == 20
     assert set(GlossaryTerm.objects.values_list("level", flat=True)) == set(Tier.values)
@@ -316,7 +316,7 @@ def check_glossary(client):
     }
     assert len(cited) >= 10, "the stories cite the glossary"
     assert ReferenceIndex.get_references_to(GlossaryTerm.objects.get(slug="median")).exists()
-    listing = client.get("/glossary/").text
+    listing = client.get("/en/glossary/").text
     assert all(term.term in listing for term in GlossaryTerm.objects.all())
 
 
@@ -356,7 +356,7 @@ def check_games(client):
         assert len(questions) >= 10, model.__name__
         for question in questions:
             assert "(demo)" in question.source, question.prompt
-            assert question.source_page is not None and question.source_page.url.startswith("/stories/")
+            assert question.source_page is not None and question.source_page.url.startswith("/en/stories/")
             question.full_clean(exclude=["page"])
     assert GuessAnswer.objects.filter(question__page=GuessTheNumberPage.objects.get()).count() >= 600
     assert LeaderboardEntry.objects.exists()
@@ -389,7 +389,7 @@ def check_competitions(client, settings):
 
 def check_training():
     index = TrainingIndexPage.objects.get()
-    assert index.url == "/training/" and index.show_in_menus
+    assert index.url == "/en/training/" and index.show_in_menus
     upcoming = list(TrainingSessionPage.objects.live().filter(starts_at__gt=timezone.now()))
     assert len(upcoming) == 6
     assert sum(session.audience == UserGroup.MEDIA for session in upcoming) == 3

@@ -24,7 +24,7 @@ def pages(home_page):
         ConsultationIndexPageFactory(parent=home_page).url,
         YouSaidWeDidPageFactory(parent=home_page).url,
         NewsletterIssuePageFactory(parent=newsletters).url,
-        "/data/",
+        "/en/data/",
     ]
 
 
@@ -47,8 +47,8 @@ def test_a_visitor_with_a_session_is_never_served_a_stored_copy(client, pages, d
 
 
 def test_a_release_retires_the_stored_finder(client, home_page, committed):
-    client.get("/data/")
-    assert client.get("/data/")["X-Cache"] == "HIT"
+    client.get("/en/data/")
+    assert client.get("/en/data/")["X-Cache"] == "HIT"
     with committed():
         publish_version(DatasetVersionFactory(published_at=None), at=timezone.now())
-    assert client.get("/data/")["X-Cache"] == "MISS"
+    assert client.get("/en/data/")["X-Cache"] == "MISS"

@@ -287,4 +287,4 @@ def test_others_see_where_their_application_stands(client, programme, status, te
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, programme):
     response = client.get(programme.url + "me/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/en/accounts/login/" in response["Location"]

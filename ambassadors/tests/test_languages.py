@@ -35,7 +35,7 @@ def test_the_share_link_form_limit_in_french():
 
 @pytest.mark.django_db
 def test_a_link_to_nowhere_is_refused_in_arabic(home_page):
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     with translation.override("ar"), pytest.raises(NotShareable) as refused:
         shareable_page(request, "ftp://elsewhere.example/page/")
     assert str(refused.value) == "الصقوا عنوان صفحة على هذا الموقع."

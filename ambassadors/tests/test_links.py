@@ -52,7 +52,7 @@ def test_a_code_says_nothing_about_the_ambassador_or_the_page(home_page):
 
 def test_following_a_link_counts_a_visit_and_redirects_without_a_cookie(client, home_page):
     link = ShareLinkFactory()
-    response = client.get(f"/s/{link.code}")
+    response = client.get(f"/en/s/{link.code}")
     assert response.status_code == 302
     assert response["Location"] == f"{link.page.url}?via={link.code}"
     assert not response.cookies
@@ -67,7 +67,7 @@ def test_following_a_link_counts_a_visit_and_redirects_without_a_cookie(client, 
 )
 def test_unknown_or_malformed_codes_are_the_same_404(client, home_page, code):
     ShareLinkFactory()
-    response = client.get(f"/s/{code}")
+    response = client.get(f"/en/s/{code}")
     assert response.status_code == 404
     assert not ShareEvent.objects.exists()
 
@@ -85,25 +85,25 @@ def test_unknown_codes_cost_the_same_query_as_known_ones(client, home_page):
 def test_links_of_ambassadors_no_longer_approved_are_404(client, home_page, status):
     link = ShareLinkFactory()
     Application.objects.filter(pk=link.ambassador_id).update(status=status)
-    assert client.get(f"/s/{link.code}").status_code == 404
+    assert client.get(f"/en/s/{link.code}").status_code == 404
     assert visits(link) == 0
 
 
 def test_a_link_to_an_unpublished_page_is_404(client, home_page):
     link = ShareLinkFactory()
     link.page.unpublish()
-    assert client.get(f"/s/{link.code}").status_code == 404
+    assert client.get(f"/en/s/{link.code}").status_code == 404
 
 
 def test_only_get_follows_a_link(client, home_page):
     link = ShareLinkFactory()
-    assert client.post(f"/s/{link.code}").status_code == 405
+    assert client.post(f"/en/s/{link.code}").status_code == 405
     assert visits(link) == 0
 
 
 def test_a_robot_hammering_a_link_does_not_inflate_it(client, home_page):
     link = ShareLinkFactory()
-    statuses = {client.get(f"/s/{link.code}").status_code for _ in range(25)}
+    statuses = {client.get(f"/en/s/{link.code}").status_code for _ in range(25)}
     assert statuses == {302}  # people still get through
     assert visits(link) == 20  # ACCOUNT_RATE_LIMITS["share_visit"]: 20 a minute per address
 
@@ -164,7 +164,7 @@ def test_an_ambassador_makes_one_link_per_page(ambassador_client, programme):
         ("", "Paste the address of a page."),
         ("https://elsewhere.example/news/", "Paste the address of a page on this site."),
         ("javascript:alert(1)", "Paste the address of a page on this site."),
-        ("/no-such-page/", "We could not find a public page"),
+        ("/en/no-such-page/", "We could not find a public page"),
         ("/ambassadors/", "not the programme"),
         ("/x\r\n/", "on one line"),
         ("/" + "a" * 600, "Keep this to 500 characters"),
@@ -216,7 +216,7 @@ class Session(dict):
 
 
 def request_with(**params):
-    request = RequestFactory().post("/", params)
+    request = RequestFactory().post("/en/", params)
     request.session = Session()
     return request
 
@@ -247,7 +247,7 @@ def test_a_newsletter_sign_up_from_a_shared_page_is_attributed(client, home_page
     index = NewsletterIndexPageFactory()
     newsletter_list = NewsletterListFactory()
     link = ShareLinkFactory(page=index)
-    landing = client.get(client.get(f"/s/{link.code}")["Location"])
+    landing = client.get(client.get(f"/en/s/{link.code}")["Location"])
     assert f'name="via" value="{link.code}"' in landing.content.decode()
     data = {
         "email": "new@example.org",
@@ -263,14 +263,14 @@ def test_a_newsletter_sign_up_from_a_shared_page_is_attributed(client, home_page
 
 def test_the_code_is_kept_only_in_a_session_the_visitor_already_has(client, home_page):
     link = ShareLinkFactory()
-    request = RequestFactory().get("/", {"via": link.code})
+    request = RequestFactory().get("/en/", {"via": link.code})
     request.session = Session()
     attribution.remember_share_code(request)
     assert attribution.SESSION_KEY not in request.session  # no session yet: nothing kept
     request.session.session_key = "existing"
     attribution.remember_share_code(request)
     assert request.session[attribution.SESSION_KEY] == link.code
-    later = RequestFactory().post("/")
+    later = RequestFactory().post("/en/")
     later.session = request.session
     assert attribution.share_code(later) == link.code
 
@@ -331,4 +331,4 @@ def test_the_dashboard_shows_the_programme_totals(home_page):
 
 
 def test_the_share_route_is_reversible():
-    assert re.fullmatch(r"/s/abcdefgh123", reverse("ambassador_share_link", args=["abcdefgh123"]))
+    assert re.fullmatch(r"/en/s/abcdefgh123", reverse("ambassador_share_link", args=["abcdefgh123"]))

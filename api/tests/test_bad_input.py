@@ -63,7 +63,7 @@ def test_accept_picks_the_best_quality(client, published):
 def test_nul_characters_are_refused(client, published):
     data = problem(client.get(URL, {"area": "NAT\x00"}), 400)
     assert "not allowed in text" in data["detail"]
-    elsewhere = client.get("/data/releases/", {"month": "\x00"})
+    elsewhere = client.get("/en/data/releases/", {"month": "\x00"})
     assert elsewhere.status_code == 400 and elsewhere["Content-Type"].startswith("text/html")
 
 

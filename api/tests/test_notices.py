@@ -49,7 +49,7 @@ def test_json_carries_the_notice(client, corrected, number):
     [notice] = data["notices"]
     assert notice["kind"] == "correction" and notice["label"] == "Correction"
     assert notice["version"] == 2 and notice["reason"] == REASON
-    assert notice["url"] == f"http://testserver/data/corrections/{corrected.pk}/"
+    assert notice["url"] == f"http://testserver/en/data/corrections/{corrected.pk}/"
     assert notice["published_at"] == corrected.published_at.isoformat()
 
 
@@ -57,7 +57,7 @@ def test_jsonstat_carries_the_notice_as_note_and_extension(client, corrected):
     data = json.loads(body(download(client, 2, "json-stat")))
     [line] = data["note"]
     assert line.startswith(f"{corrected.published_at:%Y-%m-%d} Correction in version 2: {REASON} — ")
-    assert line.endswith(f"http://testserver/data/corrections/{corrected.pk}/")
+    assert line.endswith(f"http://testserver/en/data/corrections/{corrected.pk}/")
     assert data["extension"]["notices"][0]["reason"] == REASON
     assert data["value"], "the figures are still there"
 
@@ -66,7 +66,7 @@ def test_spreadsheet_about_sheet_names_the_notice(client, corrected):
     about = about_sheet(download(client, 3, "xlsx"))
     assert about["Correction"] == (
         f"{corrected.published_at:%Y-%m-%d} Correction in version 2: {REASON} — "
-        f"http://testserver/data/corrections/{corrected.pk}/"
+        f"http://testserver/en/data/corrections/{corrected.pk}/"
     )
 
 
@@ -75,7 +75,7 @@ def test_every_download_links_the_notice_page(client, corrected, fmt):
     response = download(client, 2, fmt)
     assert response.status_code == 200
     assert response["Link"] == (
-        f'<http://testserver/data/corrections/{corrected.pk}/>; rel="describedby"; '
+        f'<http://testserver/en/data/corrections/{corrected.pk}/>; rel="describedby"; '
         'title="Correction, version 2"'
     )
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_municipality_page_headline_rank_parent_and_country(client, world):
     # Towns 1-3 are in Region 1 (1000, 2000, 3000 people in 2024; +10 in 2025).
-    response = client.get("/areas/M102/")
+    response = client.get("/en/areas/M102/")
     assert response.status_code == 200
     page = main_text(response)
     assert "<h1>Town 102</h1>" in page
@@ -30,22 +30,22 @@ def test_municipality_page_headline_rank_parent_and_country(client, world):
 
 
 def test_breadcrumbs_country_region_municipality(client, world):
-    page = main_text(client.get("/areas/M101/"))
+    page = main_text(client.get("/en/areas/M101/"))
     assert (
-        '<li><a href="/areas/NAT/">Norland</a></li><li><a href="/areas/R1/">Region 1</a></li> '
-        '<li><a href="/areas/M101/" aria-current="page">Town 101</a></li>'
+        '<li><a href="/en/areas/NAT/">Norland</a></li><li><a href="/en/areas/R1/">Region 1</a></li> '
+        '<li><a href="/en/areas/M101/" aria-current="page">Town 101</a></li>'
     ) in page
 
 
 def test_region_page_lists_its_municipalities_and_the_rate_chart_has_three_lines(client, world):
-    page = main_text(client.get("/areas/R2/"))
+    page = main_text(client.get("/en/areas/R2/"))
     assert page.count("1st of 2 regions in Norland") == 2  # population and the rate
     for town in ("Town 201", "Town 202", "Town 203"):
-        assert f'<a href="/areas/M{town[-3:]}/">{town}</a>' in page
+        assert f'<a href="/en/areas/M{town[-3:]}/">{town}</a>' in page
 
 
 def test_national_page_has_no_rank_and_no_parent(client, world):
-    response = client.get("/areas/NAT/")
+    response = client.get("/en/areas/NAT/")
     page = main_text(response)
     assert response.status_code == 200
     assert " of " not in page.split("Latest figures")[1].split("Similar areas")[0].split("Source")[0]
@@ -57,7 +57,7 @@ def test_missing_and_confidential_figures_say_so_never_zero(client, world):
     Observation.objects.filter(version=version, area=world.municipalities[0], period="2025").update(
         value=None, status=Observation.MISSING
     )
-    page = main_text(client.get("/areas/M101/"))
+    page = main_text(client.get("/en/areas/M101/"))
     assert "not available (not collected or not published for this period)" in page
     assert "<strong>0</strong>" not in page
     Observation.objects.filter(version=version, area=world.municipalities[0], period="2025").update(
@@ -66,7 +66,7 @@ def test_missing_and_confidential_figures_say_so_never_zero(client, world):
     # A published version's figures never change (a correction is a new version): the page
     # rendered from them is kept until then, so this test, which rewrites them, forgets it.
     cache.clear()
-    assert "confidential" in main_text(client.get("/areas/M101/"))
+    assert "confidential" in main_text(client.get("/en/areas/M101/"))
 
 
 def test_embargoed_version_never_shows(client, world):
@@ -75,13 +75,13 @@ def test_embargoed_version_never_shows(client, world):
     Observation.objects.bulk_create(
         [observe(future, world.population, world.municipalities[0], "2026", 999999, "sex=_T")]
     )
-    page = main_text(client.get("/areas/M101/"))
+    page = main_text(client.get("/en/areas/M101/"))
     assert "999,999" not in page and '<p class="area-figure__period">2026' not in page
     assert future.published_at > timezone.now()
 
 
 def test_similar_areas_are_the_nearest_at_the_same_level(client, world):
-    page = main_text(client.get("/areas/M103/"))
+    page = main_text(client.get("/en/areas/M103/"))
     section = page.split('id="similar-heading"')[1].split("</ol>")[0]
     names = [part.split("<")[0] for part in section.split('">')[1:] if part.startswith("Town")]
     # Town n has 1000 n people (M103 is n = 3): n = 2 and 4 at 1, n = 1 and 5 at 2, n = 6 at 3.
@@ -92,11 +92,11 @@ def test_similar_areas_are_the_nearest_at_the_same_level(client, world):
 @pytest.mark.parametrize(
     "path",
     [
-        "/areas/NOPE/",
-        "/areas/%3Cscript%3E/",
-        "/areas/M1%2001/",
-        "/areas/" + "x" * 300 + "/",
-        "/areas/%E2%80%AE/",
+        "/en/areas/NOPE/",
+        "/en/areas/%3Cscript%3E/",
+        "/en/areas/M1%2001/",
+        "/en/areas/" + "x" * 300 + "/",
+        "/en/areas/%E2%80%AE/",
     ],
 )
 def test_unknown_or_odd_codes_are_404_with_suggestions(client, world, path):
@@ -108,16 +108,16 @@ def test_unknown_or_odd_codes_are_404_with_suggestions(client, world, path):
 
 
 def test_a_nul_byte_in_the_address_is_refused_not_a_500(client, world):
-    assert client.get("/areas/%00/").status_code in (400, 404)
+    assert client.get("/en/areas/%00/").status_code in (400, 404)
 
 
 def test_404_suggests_close_codes_and_names(client, world):
-    page = main_text(client.get("/areas/M10/"))
-    assert "Did you mean" in page and "/areas/M101/" in page.split("Did you mean")[1].split("All areas")[0]
+    page = main_text(client.get("/en/areas/M10/"))
+    assert "Did you mean" in page and "/en/areas/M101/" in page.split("Did you mean")[1].split("All areas")[0]
 
 
 def test_csv_download_has_every_figure_and_breakdown(client, world):
-    response = client.get("/areas/M101/data.csv")
+    response = client.get("/en/areas/M101/data.csv")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="area-M101.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -130,9 +130,9 @@ def test_downloads_are_formula_safe(client, world):
     world.municipalities[0].__class__.objects.filter(pk=world.municipalities[0].pk).update(
         label="=HYPERLINK(1)"
     )
-    rows = list(csv.DictReader(io.StringIO(client.get("/areas/M101/data.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get("/en/areas/M101/data.csv").content.decode())))
     assert rows[0]["area name"] == "'=HYPERLINK(1)"
-    book = load_workbook(io.BytesIO(b"".join(client.get("/areas/M101/data.xlsx").streaming_content)))
+    book = load_workbook(io.BytesIO(b"".join(client.get("/en/areas/M101/data.xlsx").streaming_content)))
     sheet = book.worksheets[0]
     header = [cell.value for cell in sheet[1]]
     found = [
@@ -144,19 +144,19 @@ def test_downloads_are_formula_safe(client, world):
 
 
 def test_unknown_download_format_is_404(client, world):
-    assert client.get("/areas/M101/data.exe").status_code == 404
-    assert client.get("/areas/NOPE/data.csv").status_code == 404
+    assert client.get("/en/areas/M101/data.exe").status_code == 404
+    assert client.get("/en/areas/NOPE/data.csv").status_code == 404
 
 
 def test_embed_may_be_framed_and_has_the_headlines(client, world):
-    response = client.get("/areas/M101/embed/")
+    response = client.get("/en/areas/M101/embed/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
     assert "Resident population" in main_text(response)
-    page = main_text(client.get("/areas/M101/"))
-    assert "&lt;iframe src=&quot;http://testserver/areas/M101/embed/&quot;" in page or (
-        '&lt;iframe src="http://testserver/areas/M101/embed/"' in page
+    page = main_text(client.get("/en/areas/M101/"))
+    assert "&lt;iframe src=&quot;http://testserver/en/areas/M101/embed/&quot;" in page or (
+        '&lt;iframe src="http://testserver/en/areas/M101/embed/"' in page
     )
 
 
@@ -165,14 +165,14 @@ def test_pages_mentioning_the_area_are_linked(client, world, home_page):
 
     StandardPageFactory(parent=home_page, title="Life in Town 101", intro="A day in Town 101.")
     StandardPageFactory(parent=home_page, title="Elsewhere", intro="Nothing here.")
-    page = main_text(client.get("/areas/M101/"))
+    page = main_text(client.get("/en/areas/M101/"))
     assert "Life in Town 101" in page and "Elsewhere" not in page
 
 
 def test_queries_do_not_grow_with_indicators_or_areas(client, home_page):
     """Few: 2 regions of 3 towns, 2 indicators. Many: 2,006 towns, 102 indicators."""
     world = make_world()
-    paths = ("/areas/M101/", "/areas/R1/", "/areas/NAT/")
+    paths = ("/en/areas/M101/", "/en/areas/R1/", "/en/areas/NAT/")
     few = {path: queries_for(client, path) for path in paths}
     assert all(count <= 15 for count in few.values()), few
     grow_world(world, towns=1000, indicators=100)

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def compare(client, *codes):
-    return client.get("/areas/compare/", {"areas": list(codes)})
+    return client.get("/en/areas/compare/", {"areas": list(codes)})
 
 
 def test_side_by_side_table_and_chart(client, world):
@@ -29,7 +29,7 @@ def test_side_by_side_table_and_chart(client, world):
 
 
 def test_a_blank_form_is_a_form(client, world):
-    response = client.get("/areas/compare/")
+    response = client.get("/en/areas/compare/")
     assert response.status_code == 200
     assert "error-summary" not in main_text(response)
 
@@ -62,22 +62,22 @@ def test_duplicates_are_shown_once_with_a_note(client, world):
 
 
 def test_thousands_of_parameters_get_a_message(client, world):
-    response = client.get("/areas/compare/?" + "&".join(f"areas=M{n}" for n in range(3000)))
+    response = client.get("/en/areas/compare/?" + "&".join(f"areas=M{n}" for n in range(3000)))
     assert response.status_code == 400
     assert "3000 areas were asked for" in main_text(response)
 
 
 def test_more_parameters_than_django_parses_get_a_message_not_a_500(client, world):
-    response = client.get("/areas/compare/?" + "&".join(f"areas=M{n}" for n in range(12000)))
+    response = client.get("/en/areas/compare/?" + "&".join(f"areas=M{n}" for n in range(12000)))
     assert response.status_code == 400
 
 
 def test_compare_queries_do_not_grow(client, world):
-    url = "/areas/compare/?areas=M101&areas=M102&areas=R1"
+    url = "/en/areas/compare/?areas=M101&areas=M102&areas=R1"
     few = queries_for(client, url)
     grow_world(world, towns=500, indicators=50)
     assert queries_for(client, url) == few
-    five = "/areas/compare/?areas=M101&areas=M102&areas=R1&areas=R2&areas=NAT"
+    five = "/en/areas/compare/?areas=M101&areas=M102&areas=R1&areas=R2&areas=NAT"
     assert queries_for(client, five) == few
 
 

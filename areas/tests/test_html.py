@@ -6,20 +6,20 @@ from tests.html_validator import validate
 pytestmark = pytest.mark.django_db
 
 PATHS = [
-    "/areas/M101/",
-    "/areas/R1/",
-    "/areas/NAT/",
-    "/areas/M101/embed/",
-    "/areas/NOPE/",
-    "/areas/",
-    "/areas/?q=town",
-    "/areas/?q=towm",
-    "/areas/?q=" + "x" * 101,
-    "/areas/?q=",
-    "/areas/compare/",
-    "/areas/compare/?areas=M101&areas=M202&areas=R1",
-    "/areas/compare/?areas=M101",
-    "/areas/compare/?areas=M101&areas=%3Cb%3E",
+    "/en/areas/M101/",
+    "/en/areas/R1/",
+    "/en/areas/NAT/",
+    "/en/areas/M101/embed/",
+    "/en/areas/NOPE/",
+    "/en/areas/",
+    "/en/areas/?q=town",
+    "/en/areas/?q=towm",
+    "/en/areas/?q=" + "x" * 101,
+    "/en/areas/?q=",
+    "/en/areas/compare/",
+    "/en/areas/compare/?areas=M101&areas=M202&areas=R1",
+    "/en/areas/compare/?areas=M101",
+    "/en/areas/compare/?areas=M101&areas=%3Cb%3E",
 ]
 
 

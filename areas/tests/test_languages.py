@@ -120,7 +120,7 @@ def test_the_png_words_are_drawn_in_french(monkeypatch):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "lang"), [("fr", "(fr)"), ("ar", "(en-gb)")])
 def test_the_profile_pdf_in_french_and_arabic_falls_back_to_english(client, indicator, language, lang):
-    response = client.get("/areas/A0/profile.pdf", HTTP_ACCEPT_LANGUAGE=language)
+    response = client.get("/en/areas/A0/profile.pdf", HTTP_ACCEPT_LANGUAGE=language)
     pdf = PdfObjects(response.content)
     assert pdf.entry(pdf.catalog(), "Lang") == lang
     text, _ = text_of(pdf)

@@ -25,7 +25,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def map_url(indicator, kind="map/", **more):
     query = "&".join(f"{key}={value}" for key, value in more.items())
-    return f"/areas/{kind}?indicator={indicator.dataset.slug}/{indicator.code}&level=municipality&{query}"
+    return f"/en/areas/{kind}?indicator={indicator.dataset.slug}/{indicator.code}&level=municipality&{query}"
 
 
 def test_quantile_classes():
@@ -48,9 +48,9 @@ def test_the_svg_is_well_formed_and_every_area_is_a_focusable_link_with_name_and
         assert link[0].tag == f"{SVG}title" and link[0].text == link.get("aria-label")
         found[link.get("href")] = link.get("aria-label")
     assert len(found) == 10
-    assert found["/areas/A0/"] == "Area 0: 1"
-    assert found["/areas/A9/"] == "Area 9: 10"
-    assert found["/areas/A1/"] == "Area 1: not available"
+    assert found["/en/areas/A0/"] == "Area 0: 1"
+    assert found["/en/areas/A9/"] == "Area 9: 10"
+    assert found["/en/areas/A1/"] == "Area 1: not available"
 
 
 def test_a_missing_figure_is_hatched_with_its_own_legend_entry_never_a_class():
@@ -142,8 +142,8 @@ def test_the_map_page_shows_the_map_legend_table_and_downloads(client):
     html = response.content.decode()
     assert html.count('class="area-map__area"') == 10
     assert "Not available" in html and "(1 area)" in html
-    assert '<th scope="row"><a href="/areas/A9/">Area 9</a></th><td>10</td>' in html
-    assert "/areas/map.png?" in html and "/areas/map.svg?" in html
+    assert '<th scope="row"><a href="/en/areas/A9/">Area 9</a></th><td>10</td>' in html
+    assert "/en/areas/map.png?" in html and "/en/areas/map.svg?" in html
 
 
 def test_the_map_page_without_choices_shows_the_most_mapped_indicator_at_the_lowest_level(client):
@@ -151,13 +151,13 @@ def test_the_map_page_without_choices_shows_the_most_mapped_indicator_at_the_low
     national = mapped_indicator(0)
     national.dataset.title = "Aardvarks"  # first in the list, but with figures for no area
     national.dataset.save()
-    response = client.get("/areas/map/")
+    response = client.get("/en/areas/map/")
     assert response.status_code == 200
     assert "Residents, 2024, by municipality" in response.content.decode()
 
 
 def test_the_map_page_with_nothing_to_map(client):
-    response = client.get("/areas/map/")
+    response = client.get("/en/areas/map/")
     assert response.status_code == 200
     assert "No map yet" in response.content.decode()
 
@@ -176,13 +176,13 @@ def test_the_map_page_with_nothing_to_map(client):
 def test_bad_choices_get_a_clear_message_never_a_server_error(client, query, message):
     indicator = mapped_indicator(3)
     params = {"indicator": f"{indicator.dataset.slug}/{indicator.code}", "level": "municipality", **query}
-    response = client.get("/areas/map/", params)
+    response = client.get("/en/areas/map/", params)
     assert response.status_code == 400
     html = response.content.decode()
     assert 'class="error-summary"' in html and message in html
     assert 'class="area-map__area"' not in html
     for kind in ("map.svg", "map.png"):
-        assert client.get(f"/areas/{kind}", params).status_code == 404
+        assert client.get(f"/en/areas/{kind}", params).status_code == 404
 
 
 def test_nul_bytes_are_refused(client):
@@ -200,7 +200,7 @@ def test_an_indicator_without_figures_at_that_level_says_so(client):
         code=CodeFactory(code_list=indicator.dataset.area_code_list, code="RR"), level=level("region")
     )
     response = client.get(
-        "/areas/map/", {"indicator": f"{indicator.dataset.slug}/{indicator.code}", "level": "region"}
+        "/en/areas/map/", {"indicator": f"{indicator.dataset.slug}/{indicator.code}", "level": "region"}
     )
     assert response.status_code == 200
     assert "has no figures for regions in 2024" in response.content.decode()
@@ -252,8 +252,9 @@ def test_query_counts_are_the_same_for_10_and_400_areas(client):
     many = [cold_queries(client, url) for url in urls]
     assert few == many, (few, many)
     # Every cache empty: the map's own reads are 10; the rest are what every page reads once into
-    # the cache (settings, the survey invitation, the footer's sign-up).
-    assert max(many) <= 17
+    # the cache (settings, the survey invitation, the footer's sign-up, the home page in each
+    # language for the menu).
+    assert max(many) <= 18
 
 
 def test_a_map_of_400_areas_is_under_300_kb():
@@ -290,7 +291,8 @@ def test_the_map_embed_may_be_framed_and_shows_the_map_legend_and_a_link_back(cl
     html = response.content.decode()
     assert html.count('class="area-map__area"') == 5
     assert "Legend" in html and "Not available" in html
-    assert f'href="http://testserver/areas/map/?indicator={indicator.dataset.slug}%2F{indicator.code}' in html
+    map_address = f"http://testserver/en/areas/map/?indicator={indicator.dataset.slug}%2F{indicator.code}"
+    assert f'href="{map_address}' in html
     assert 'target="_blank"' in html
 
 
@@ -301,7 +303,7 @@ def test_the_map_page_offers_the_embed_code_and_stays_unframable(client):
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     html = response.content.decode()
     assert 'id="map-embed-code"' in html
-    assert '&lt;iframe src="http://testserver/areas/map/embed/?indicator=' in html
+    assert '&lt;iframe src="http://testserver/en/areas/map/embed/?indicator=' in html
 
 
 @pytest.mark.parametrize(
@@ -309,7 +311,7 @@ def test_the_map_page_offers_the_embed_code_and_stays_unframable(client):
 )
 def test_a_map_embed_of_nothing_is_a_404(client, query):
     mapped_indicator(3)
-    assert client.get(f"/areas/map/embed/?{query}").status_code == 404
+    assert client.get(f"/en/areas/map/embed/?{query}").status_code == 404
 
 
 def test_an_embargoed_map_embeds_no_figure(client):

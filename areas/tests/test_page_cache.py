@@ -14,7 +14,7 @@ from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
 
-PATHS = ("/areas/", "/areas/M101/", "/areas/compare/?areas=M101&areas=R1", "/areas/map/")
+PATHS = ("/en/areas/", "/en/areas/M101/", "/en/areas/compare/?areas=M101&areas=R1", "/en/areas/map/")
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -27,14 +27,14 @@ def test_a_repeat_anonymous_visit_is_served_from_the_cache(client, world, path):
 
 
 def test_a_release_retires_the_cached_area_page(client, world, committed):
-    assert "<strong>1,010</strong> persons" in main_text(client.get("/areas/M101/"))
+    assert "<strong>1,010</strong> persons" in main_text(client.get("/en/areas/M101/"))
     with committed():
         version = DatasetVersionFactory(dataset=world.population.dataset, published_at=None)
         Observation.objects.bulk_create(
             [observe(version, world.population, world.municipalities[0], "2026", 7777, "sex=_T")]
         )
         publish_version(version, at=timezone.now())
-    response = client.get("/areas/M101/")
+    response = client.get("/en/areas/M101/")
     assert response["X-Cache"] == "MISS"
     assert "<strong>7,777</strong> persons" in main_text(response)
 
@@ -50,14 +50,14 @@ def test_a_release_leaves_the_other_pages_cached(client, world, home_page, commi
 
 
 def test_an_unknown_area_is_never_cached(client, world):
-    assert client.get("/areas/XX9/").status_code == 404
-    assert "X-Cache" not in client.get("/areas/XX9/")
+    assert client.get("/en/areas/XX9/").status_code == 404
+    assert "X-Cache" not in client.get("/en/areas/XX9/")
 
 
 def test_a_signed_in_visitor_is_never_served_a_cached_page(client, world, django_user_model):
-    client.get("/areas/M101/")
+    client.get("/en/areas/M101/")
     client.force_login(
         django_user_model.objects.create_user("reader@example.org", password="x-Strong-pass-1")
     )
-    response = client.get("/areas/M101/")
+    response = client.get("/en/areas/M101/")
     assert response.status_code == 200 and "X-Cache" not in response

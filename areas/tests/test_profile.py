@@ -30,7 +30,7 @@ def text_of(pdf):
 
 
 def test_the_profile_is_a_tagged_pdf_with_its_figures_and_map(client, indicator):
-    response = client.get("/areas/A0/profile.pdf")
+    response = client.get("/en/areas/A0/profile.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = PdfObjects(response.content)
     catalog = pdf.catalog()
@@ -51,7 +51,7 @@ def test_the_profile_is_a_tagged_pdf_with_its_figures_and_map(client, indicator)
 
 
 def test_a_missing_figure_says_not_available(client, indicator):
-    text, _ = text_of(PdfObjects(client.get("/areas/A1/profile.pdf").content))
+    text, _ = text_of(PdfObjects(client.get("/en/areas/A1/profile.pdf").content))
     assert "Residents, 2024: not available persons" not in text  # no unit after a missing figure
     assert "Residents, 2024: not available (compared with Region: 10; Country: 100)" in text
 
@@ -68,18 +68,18 @@ def test_embargoed_figures_are_not_in_the_profile(client, indicator):
         period_start=date(2025, 1, 1),
         value=Decimal(999),
     )
-    text, _ = text_of(PdfObjects(client.get("/areas/A0/profile.pdf").content))
+    text, _ = text_of(PdfObjects(client.get("/en/areas/A0/profile.pdf").content))
     assert "999" not in text and "2025" not in text.replace("2026", "")
 
 
 @pytest.mark.parametrize("code", ["NOPE", "a%3Cscript%3E", "x" * 60])
 def test_unknown_or_odd_codes_are_404(client, indicator, code):
-    assert client.get(f"/areas/{code}/profile.pdf").status_code == 404
+    assert client.get(f"/en/areas/{code}/profile.pdf").status_code == 404
 
 
 def test_an_area_without_figures_still_has_a_profile(client):
     AreaBoundaryFactory(code=CodeFactory(code="EMPTY", label="Empty"))
-    text, _ = text_of(PdfObjects(client.get("/areas/EMPTY/profile.pdf").content))
+    text, _ = text_of(PdfObjects(client.get("/en/areas/EMPTY/profile.pdf").content))
     assert "No published figures for this area yet." in text
 
 
@@ -89,12 +89,12 @@ def test_the_profile_is_cached_until_the_figures_change(client, indicator, monke
     made = []
     real = profile_pdf.text_document_pdf
     monkeypatch.setattr(profile_pdf, "text_document_pdf", lambda *a, **k: made.append(1) or real(*a, **k))
-    client.get("/areas/A0/profile.pdf")
-    client.get("/areas/A0/profile.pdf")
+    client.get("/en/areas/A0/profile.pdf")
+    client.get("/en/areas/A0/profile.pdf")
     assert len(made) == 1
     newer = DatasetVersionFactory(
         dataset=indicator.dataset, published_at=timezone.now() - timedelta(minutes=1)
     )
     ObservationFactory(version=newer, indicator=indicator, area=Code.objects.get(code="A0"), value=Decimal(5))
-    text, _ = text_of(PdfObjects(client.get("/areas/A0/profile.pdf").content))
+    text, _ = text_of(PdfObjects(client.get("/en/areas/A0/profile.pdf").content))
     assert len(made) == 2 and "Residents, 2024: 5 persons" in text

@@ -14,7 +14,7 @@ from datasets.models import Observation
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
-PATHS = ("/areas/M101/", "/areas/R1/", "/areas/NAT/")
+PATHS = ("/en/areas/M101/", "/en/areas/R1/", "/en/areas/NAT/")
 
 
 @pytest.fixture
@@ -38,10 +38,10 @@ def reads_figures(client, path):
 
 
 def test_a_second_visit_reads_no_figure(client, world, builds):
-    assert reads_figures(client, "/areas/M101/"), "the first visit builds the figures"
-    assert not reads_figures(client, "/areas/M101/")
+    assert reads_figures(client, "/en/areas/M101/"), "the first visit builds the figures"
+    assert not reads_figures(client, "/en/areas/M101/")
     assert builds == ["M101"]
-    assert "<strong>1,010</strong> persons" in main_text(client.get("/areas/M101/"))
+    assert "<strong>1,010</strong> persons" in main_text(client.get("/en/areas/M101/"))
 
 
 def built_and_kept_queries(client):
@@ -67,29 +67,29 @@ def test_queries_stay_constant_built_or_kept_with_many_areas_and_figures(client,
 
 
 def test_a_new_version_shows_its_figure_at_once(client, world):
-    assert "<strong>1,010</strong> persons" in main_text(client.get("/areas/M101/"))
+    assert "<strong>1,010</strong> persons" in main_text(client.get("/en/areas/M101/"))
     version = published_version(world.population.dataset, days_ago=0)
     Observation.objects.bulk_create(
         [observe(version, world.population, world.municipalities[0], "2026", 7777, "sex=_T")]
     )
-    page = main_text(client.get("/areas/M101/"))
+    page = main_text(client.get("/en/areas/M101/"))
     assert "<strong>7,777</strong> persons" in page
     assert "<strong>1,010</strong>" not in page.split("All the data")[0]
 
 
 def test_a_renamed_area_shows_its_new_name_at_once(client, world, django_capture_on_commit_callbacks):
-    client.get("/areas/M102/")
+    client.get("/en/areas/M102/")
     with django_capture_on_commit_callbacks(execute=True):
         town = world.municipalities[0]
         town.label = "Newtown"
         town.save()
-    page = main_text(client.get("/areas/M102/"))
+    page = main_text(client.get("/en/areas/M102/"))
     assert "Newtown" in page.split('id="similar-heading"')[1]
 
 
 def test_one_copy_per_language(client, world, builds):
     for language in ("fr", "en-gb", "fr", "en-gb"):
-        page = main_text(client.get("/areas/M101/", HTTP_ACCEPT_LANGUAGE=language))
+        page = main_text(client.get(f"/{language[:2]}/areas/M101/"))
         french = "Derniers chiffres" in page
         assert french == (language == "fr"), language
         assert "Latest figures" in page if language == "en-gb" else "Latest figures" not in page
@@ -97,7 +97,7 @@ def test_one_copy_per_language(client, world, builds):
 
 
 def test_an_unknown_area_builds_and_keeps_nothing(client, world, builds):
-    for path in ("/areas/NOPE/", "/areas/%3Cscript%3E/"):
+    for path in ("/en/areas/NOPE/", "/en/areas/%3Cscript%3E/"):
         assert client.get(path).status_code == 404
     assert builds == []
 
@@ -107,8 +107,8 @@ def test_a_page_published_about_the_area_is_linked_at_once(
 ):
     from home.tests.factories import StandardPageFactory
 
-    assert "Life in Town 101" not in main_text(client.get("/areas/M101/"))
+    assert "Life in Town 101" not in main_text(client.get("/en/areas/M101/"))
     with django_capture_on_commit_callbacks(execute=True):
         page = StandardPageFactory(parent=home_page, title="Life in Town 101", intro="A day in Town 101.")
         page.save_revision().publish()
-    assert "Life in Town 101" in main_text(client.get("/areas/M101/"))
+    assert "Life in Town 101" in main_text(client.get("/en/areas/M101/"))

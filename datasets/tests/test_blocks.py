@@ -92,7 +92,7 @@ def test_a_chart_shows_the_published_figures_with_table_source_and_svg(dataset, 
     assert "1,010.5" not in words  # the indicator's decimals (0) apply
     assert "1,010" in words or "1,011" in words
     assert "Period: 2021 to 2024. Source: Population, version 1, published" in words
-    assert 'href="/data/population/"' in rendered
+    assert 'href="/en/data/population/"' in rendered
     assert "download=" in rendered and "data:text/csv" in rendered
 
 
@@ -213,7 +213,7 @@ def test_a_key_figure_shows_the_latest_value_status_change_and_source(dataset, p
     assert "1,030 persons" in words
     assert "Population, Country, 2024 (provisional)" in words
     assert "Up 10 persons (1.0%) on 2023" in words
-    assert "Source: Population, version 1" in words and 'href="/data/population/"' in rendered
+    assert "Source: Population, version 1" in words and 'href="/en/data/population/"' in rendered
 
 
 def test_a_key_figure_for_a_chosen_period_and_label(dataset, pop):

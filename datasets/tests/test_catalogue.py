@@ -17,7 +17,7 @@ def test_a_dataset_page_appears_with_its_first_published_version(client, dataset
 
 
 def test_an_unknown_dataset_is_not_found(client, db):
-    assert client.get("/data/nope/").status_code == 404
+    assert client.get("/en/data/nope/").status_code == 404
 
 
 def test_hostile_text_in_a_dataset_is_escaped(client, dataset):

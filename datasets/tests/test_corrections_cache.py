@@ -49,7 +49,7 @@ def test_a_correction_purges_the_pages_quoting_it_and_they_show_the_new_figure_a
     content = fresh(client, page.url)
     notice = RevisionNotice.objects.get()
     assert "1,050" in content and "1,030" not in content  # 2025 is new; 2024 was corrected to 1,045
-    assert f'href="/data/corrections/{notice.pk}/"' in content and "see the notice" in content
+    assert f'href="/en/data/corrections/{notice.pk}/"' in content and "see the notice" in content
     assert hit(client, other.url) == "HIT", "a page that quotes nothing of it stays cached"
 
 
@@ -108,4 +108,4 @@ def test_a_newsletter_archive_page_shows_the_notice(client, home_page, dataset, 
     with committed():
         second_version(dataset)
     content = client.get(issue.url).content.decode()
-    assert "1,050" in content and f'href="/data/corrections/{RevisionNotice.objects.get().pk}/"' in content
+    assert "1,050" in content and f'href="/en/data/corrections/{RevisionNotice.objects.get().pk}/"' in content

@@ -24,8 +24,8 @@ from datasets.tests.factories import (
 )
 from datasets.views import corrections as views
 
-LIST = "/data/corrections/"
-FEED = "/data/corrections/feed/atom/"
+LIST = "/en/data/corrections/"
+FEED = "/en/data/corrections/feed/atom/"
 
 
 def words(content):
@@ -80,7 +80,7 @@ def test_the_list_shows_each_notice_newest_first(client, corrected):
         f"Routine revision: {older.dataset.title}"
     )
     assert REASON in text and "1 figure changed, 1 removed" in text
-    assert f'href="/data/corrections/{corrected.pk}/"' in response.content.decode()
+    assert f'href="/en/data/corrections/{corrected.pk}/"' in response.content.decode()
     assert 'type="application/atom+xml"' in response.content.decode()
 
 
@@ -187,13 +187,13 @@ def test_a_notice_page_says_what_changed_why_when_and_by_whom(client, corrected)
     assert "Indicators Population (POP)" in text
     assert "1 figure changed, 1 removed, 1 added" in text
     assert "POP 2024 NAT 1030 (P) → 1045 (A)" in text and "POP 2024 R1 420 (A)" in text
-    assert 'href="/data/corrections/?dataset=population"' in response.content.decode()
+    assert 'href="/en/data/corrections/?dataset=population"' in response.content.decode()
     assert "datetime=" in response.content.decode()
 
 
 def test_an_unknown_notice_is_not_found(client, db):
-    assert client.get("/data/corrections/999/").status_code == 404
-    assert client.get("/data/corrections/abc/").status_code == 404
+    assert client.get("/en/data/corrections/999/").status_code == 404
+    assert client.get("/en/data/corrections/abc/").status_code == 404
 
 
 # The feed
@@ -212,7 +212,7 @@ def test_the_atom_feed_lists_the_notices(client, corrected):
     ]
     first = feed.entries[0]
     assert first.id == f"urn:uuid:{corrected.uid}"
-    assert first.link.endswith(f"/data/corrections/{corrected.pk}/")
+    assert first.link.endswith(f"/en/data/corrections/{corrected.pk}/")
     assert REASON in first.summary and "1 figures changed, 1 removed." in first.summary
     assert {tag.term for tag in first.tags} >= {"Correction"}
 
@@ -226,16 +226,16 @@ def test_the_feed_is_empty_without_notices(client, db):
 
 
 def test_the_dataset_page_shows_its_notices(client, corrected):
-    content = client.get("/data/population/").content.decode()
+    content = client.get("/en/data/population/").content.decode()
     text = words(content)
     assert "Corrections and revisions" in text and "Correction, version 2" in text and REASON in text
-    assert f'href="/data/corrections/{corrected.pk}/"' in content
-    assert 'href="/data/corrections/?dataset=population"' in content
+    assert f'href="/en/data/corrections/{corrected.pk}/"' in content
+    assert 'href="/en/data/corrections/?dataset=population"' in content
 
 
 def test_a_dataset_page_without_notices_shows_no_section(client, dataset):
     first_version(dataset)
-    assert "Corrections and revisions" not in client.get("/data/population/").content.decode()
+    assert "Corrections and revisions" not in client.get("/en/data/population/").content.decode()
 
 
 # The line on charts and key figures
@@ -260,7 +260,7 @@ def test_charts_and_key_figures_of_a_revised_indicator_link_to_the_notice(correc
     pop = corrected.dataset.indicators.get(code="POP")
     date = f"{corrected.published_at:%-d %B %Y}"
     for rendered in (chart(pop), key_figure(pop)):
-        assert f'<a href="/data/corrections/{corrected.pk}/">Corrected on' in rendered
+        assert f'<a href="/en/data/corrections/{corrected.pk}/">Corrected on' in rendered
         assert f"Corrected on {date} — see the notice" in words(rendered)
         assert 'datetime="' in rendered
 
@@ -283,10 +283,10 @@ def test_the_newsletter_renderings_carry_the_line_with_absolute_links(corrected)
     block = IndicatorKeyFigureBlock()
     value = block.to_python({"indicator": pop.pk, "area": "NAT", "breakdown": "", "period": "", "label": ""})
     rendering = block.renderings(value, "https://stats.example/")
-    link = f"https://stats.example/data/corrections/{corrected.pk}/"
+    link = f"https://stats.example/en/data/corrections/{corrected.pk}/"
     assert f'href="{link}"' in rendering.email_html
     assert f"see the notice: {link}" in rendering.text
-    assert f'href="/data/corrections/{corrected.pk}/"' in rendering.html, (
+    assert f'href="/en/data/corrections/{corrected.pk}/"' in rendering.html, (
         "the web page links like its other links"
     )
 
@@ -315,7 +315,7 @@ def test_a_notice_of_an_embargoed_version_shows_nowhere(client, dataset):
     assert client.get(LIST + "?dataset=population").status_code == 400, "no public notice of it yet"
     assert client.get(notice.get_absolute_url()).status_code == 404
     assert "Secret" not in client.get(FEED).content.decode()
-    assert "Secret" not in client.get("/data/population/").content.decode()
+    assert "Secret" not in client.get("/en/data/population/").content.decode()
     assert "see the notice" not in chart(pop) + key_figure(pop)
     assert not RevisionNotice.objects.public().exists()
     assert RevisionNotice.objects.public(at=timezone.now() + timedelta(minutes=6)).get() == notice

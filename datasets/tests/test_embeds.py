@@ -46,7 +46,7 @@ def chart_ids(page):
 
 
 def embed_url(page, block_id=None):
-    return f"/data/embed/chart/{page.pk}/{block_id or chart_ids(page)[0]}/"
+    return f"/en/data/embed/chart/{page.pk}/{block_id or chart_ids(page)[0]}/"
 
 
 @pytest.fixture
@@ -121,10 +121,10 @@ def test_what_is_not_an_embeddable_chart_is_not_found(client, home_page, page, p
     for address in (
         embed_url(page, key_figure),
         embed_url(page, uuid.uuid4()),
-        f"/data/embed/chart/{page.pk + 1000}/{chart_ids(page)[0]}/",
+        f"/en/data/embed/chart/{page.pk + 1000}/{chart_ids(page)[0]}/",
         embed_url(draft),
         embed_url(private),
-        f"/data/embed/chart/{page.pk}/not-a-uuid/",
+        f"/en/data/embed/chart/{page.pk}/not-a-uuid/",
     ):
         assert client.get(address).status_code == 404, address
     assert "Embed this chart" not in client.get(private.url, follow=True).content.decode()
@@ -199,7 +199,7 @@ def test_oembed_refuses_what_it_cannot_answer(client, page, home_page):
         "javascript:alert(1)",
         "http://[::1",  # malformed
         "<script>alert(1)</script>",
-        f"http://testserver/data/embed/chart/{page.pk}/{chart_ids(page)[0]}/../../",
+        f"http://testserver/en/data/embed/chart/{page.pk}/{chart_ids(page)[0]}/../../",
     ):
         problem(client.get(OEMBED, {"url": bad}), 404)
 

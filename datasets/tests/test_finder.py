@@ -17,7 +17,7 @@ from datasets.tests.factories import AreaListFactory, CodeFactory, DatasetFactor
 from datasets.views.finder import PER_PAGE
 from home.tests.factories import StandardPageFactory
 
-URL = "/data/"
+URL = "/en/data/"
 
 
 def prices(dataset_slug="prices", title="Consumer prices", topics="Prices", publish=True):
@@ -68,9 +68,9 @@ def test_every_published_dataset_with_its_latest_figure_release_date_methodology
     assert "<strong>2.4</strong> %" in text and "(provisional)" in text
     assert "October 2026" in text, "the latest period, in words"
     assert dataset.current_version().published_at.strftime("%-d %B %Y") in text
-    assert 'href="/cpi-methods/"' in text and "How we measure prices" in text
+    assert 'href="/en/cpi-methods/"' in text and "How we measure prices" in text
     assert 'href="mailto:prices@statistics.example"' in text and "Prices team" in text
-    assert 'href="/data/prices/"' in text
+    assert 'href="/en/data/prices/"' in text
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,7 @@ def test_a_tampered_token_is_refused(client, grant):
 
 @pytest.mark.parametrize("token", ["short", "a" * 101, "abc%00defghijklmnopqrstuvwxyz", "%3Cscript%3E" * 3])
 def test_malformed_tokens_are_refused(client, grant, token):
-    response = client.get(f"/data/releases/{grant.release_id}/preview/{token}/")
+    response = client.get(f"/en/data/releases/{grant.release_id}/preview/{token}/")
     assert response.status_code in (400, 403)  # the site refuses any NUL byte with 400
     assert not PreviewAccess.objects.exists()
 

@@ -56,34 +56,34 @@ def release_page(client, release):
 
 
 def calendar(client, release):
-    content = client.get("/data/releases/").content.decode()
+    content = client.get("/en/data/releases/").content.decode()
     assert "Population 2024" in content and FIGURE not in content  # announced, never figures
     return "release-status--published" in content
 
 
 def ics_feed(client, release):
-    content = client.get("/data/releases/calendar.ics").content.decode()
+    content = client.get("/en/data/releases/calendar.ics").content.decode()
     assert FIGURE not in content and release.dataset.get_absolute_url() not in content
     return "STATUS:CONFIRMED" in content and "Published." in content
 
 
 def atom_feed(client, release):
-    feed = feedparser.parse(client.get("/data/releases/feed/atom/").content)
+    feed = feedparser.parse(client.get("/en/data/releases/feed/atom/").content)
     return [entry.title for entry in feed.entries] == ["Population 2024"]
 
 
 def linked_page(client, release):
-    return client.get("/zebrafinch/").status_code == 200
+    return client.get("/en/zebrafinch/").status_code == 200
 
 
 def sitemap(client, release):
     content = client.get("/sitemap.xml").content.decode()
     assert release.dataset.get_absolute_url() not in content
-    return "/zebrafinch/" in content
+    return "/en/zebrafinch/" in content
 
 
 def site_search(client, release):
-    return STORY_TITLE in client.get("/search/", {"q": "Zebrafinch"}).content.decode()
+    return STORY_TITLE in client.get("/en/search/", {"q": "Zebrafinch"}).content.decode()
 
 
 @pytest.mark.parametrize(

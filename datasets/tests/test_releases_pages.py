@@ -14,7 +14,7 @@ from datasets.views.releases import PER_PAGE
 from tests.queries import assert_constant
 
 Status = Release.Status
-URL = "/data/releases/"
+URL = "/en/data/releases/"
 
 
 def titles(response):

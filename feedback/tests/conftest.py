@@ -31,7 +31,7 @@ def send_feedback(client):
 
     def send(page, *, origin=ORIGIN, **fields):
         data = {"useful": "yes", **fields}
-        return client.post(f"/page-feedback/{page.pk}/", data, **sent_from(origin))
+        return client.post(f"/en/page-feedback/{page.pk}/", data, **sent_from(origin))
 
     return send
 

@@ -11,7 +11,7 @@ from .factories import DataRequestPageFactory, YouSaidWeDidPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def footer_links(client, url="/"):
+def footer_links(client, url="/en/"):
     footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer .site-footer__links")
     return {link.get_text(strip=True): link["href"] for link in footer.select("a")}
 
@@ -20,9 +20,9 @@ def test_the_footer_links_the_data_request_form_and_you_said_we_did(client, home
     DataRequestPageFactory()
     YouSaidWeDidPageFactory()
     links = footer_links(client)
-    assert links["Ask us for data"] == "/data-requests/"
-    assert links["You said, we did"] == "/you-said-we-did/"
-    assert footer_links(client, "/data-requests/")["You said, we did"] == "/you-said-we-did/"
+    assert links["Ask us for data"] == "/en/data-requests/"
+    assert links["You said, we did"] == "/en/you-said-we-did/"
+    assert footer_links(client, "/en/data-requests/")["You said, we did"] == "/en/you-said-we-did/"
 
 
 def test_an_unpublished_page_is_not_offered(client, home_page):
@@ -35,10 +35,10 @@ def test_the_footer_links_cost_no_query_and_follow_publishing(client, home_page)
     first = YouSaidWeDidPageFactory()
     first.save_revision().publish()
     DataRequestPageFactory().save_revision().publish()
-    with_two = queries_for(client, "/")
+    with_two = queries_for(client, "/en/")
     assert set(footer_links(client)) >= {"You said, we did", "Ask us for data"}
     YouSaidWeDidPageFactory(title="What changed in 2025", slug="changes-2025").save_revision().publish()
-    assert queries_for(client, "/") == with_two
+    assert queries_for(client, "/en/") == with_two
     assert "What changed in 2025" in footer_links(client)
     first.unpublish()
     assert "You said, we did" not in footer_links(client)
@@ -56,3 +56,15 @@ def test_you_said_we_did_figures_offer_their_data(client, home_page):
     links = html.select("figure.chart .chart__download a")
     assert charts and len(links) == len(charts)
     assert all(unquote(link["href"]).startswith("data:text/csv;charset=utf-8,") for link in links)
+
+
+def test_the_footer_offers_each_page_in_the_readers_language(client, home_page):
+    from tests.pages import translate_page
+
+    english = DataRequestPageFactory()
+    YouSaidWeDidPageFactory()
+    french = translate_page(english, "fr", title="Demandez-nous des données", slug="demandes-de-donnees")
+    links = footer_links(client, "/fr/")
+    assert links["Demandez-nous des données"] == french.url == "/fr/demandes-de-donnees/"
+    assert links["You said, we did"] == "/en/you-said-we-did/"  # not translated: the original
+    assert footer_links(client, "/en/")["Ask us for data"] == "/en/data-requests/"

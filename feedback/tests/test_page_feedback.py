@@ -20,10 +20,10 @@ def test_story_pages_show_the_box_and_other_pages_do_not(client, story, home_pag
     html = client.get(story.url).content.decode()
     assert 'id="page-feedback"' in html
     assert "Was this page useful?" in html
-    assert f'action="/page-feedback/{story.pk}/"' in html
+    assert f'action="/en/page-feedback/{story.pk}/"' in html
     assert 'name="website"' in html  # the honeypot
     assert 'id="page-feedback"' not in client.get(StandardPageFactory().url).content.decode()
-    assert 'id="page-feedback"' not in client.get("/").content.decode()
+    assert 'id="page-feedback"' not in client.get("/en/").content.decode()
 
 
 def test_the_box_has_no_per_visitor_token_so_story_pages_stay_cacheable(client, story):
@@ -65,7 +65,7 @@ def test_a_no_with_a_type_and_a_comment(story, send_feedback):
 
 def test_with_javascript_the_answer_comes_back_as_json(story, send_feedback, client):
     response = client.post(
-        f"/page-feedback/{story.pk}/",
+        f"/en/page-feedback/{story.pk}/",
         {"useful": "no"},
         HTTP_ORIGIN="http://testserver",
         HTTP_ACCEPT="application/json",
@@ -165,7 +165,7 @@ def test_posts_from_other_sites_or_without_an_origin_are_refused(story, send_fee
 
 def test_a_referer_from_this_site_is_enough_for_old_browsers(client, story):
     response = client.post(
-        f"/page-feedback/{story.pk}/", {"useful": "yes"}, HTTP_REFERER=f"http://testserver{story.url}"
+        f"/en/page-feedback/{story.pk}/", {"useful": "yes"}, HTTP_REFERER=f"http://testserver{story.url}"
     )
     assert response.status_code == 302
     assert PageFeedback.objects.count() == 1
@@ -174,7 +174,7 @@ def test_a_referer_from_this_site_is_enough_for_old_browsers(client, story):
 def test_pages_that_do_not_ask_for_feedback_refuse_it(send_feedback, client, home_page):
     about = StandardPageFactory()
     assert send_feedback(about).status_code == 404
-    assert client.get(f"/page-feedback/{about.pk}/").status_code == 404
+    assert client.get(f"/en/page-feedback/{about.pk}/").status_code == 404
     assert not PageFeedback.objects.exists()
 
 
@@ -188,7 +188,7 @@ def test_unpublished_and_private_pages_refuse_feedback(story, send_feedback):
 
 
 def test_the_form_on_its_own_page_works_without_the_story(client, story):
-    response = client.get(f"/page-feedback/{story.pk}/")
+    response = client.get(f"/en/page-feedback/{story.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert f"Feedback on “{story.title}”" in html

@@ -111,7 +111,7 @@ def test_reports_are_rate_limited(client, index, forum, make_member, settings):
 def test_anonymous_visitors_sign_in_to_report(client, index, topic):
     response = client.post(url(index, "report_post", topic.posts.get().pk), {"reason": "spam"})
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].startswith("/en/accounts/login/")
     assert not Report.objects.exists()
 
 

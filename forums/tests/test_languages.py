@@ -15,7 +15,7 @@ from forums.moderation import ACTIONS
 from portal.core.mail import templated_message
 
 
-def page_request(path="/forums/search/"):
+def page_request(path="/en/forums/search/"):
     request = RequestFactory().get(path)
     request.user = AnonymousUser()
     request.session = {}
@@ -62,7 +62,7 @@ def rejection_email(topic, reason):
         "post": topic.posts.get(),
         "topic": topic,
         "reason": reason,
-        "index_url": "https://example.org/forums/",
+        "index_url": "https://example.org/en/forums/",
     }
     return templated_message("forums/emails/rejected", context, "someone@example.org")
 

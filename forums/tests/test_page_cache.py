@@ -23,7 +23,7 @@ def _site_settings_saved(db):
 
 
 def forum_pages(index, topic):
-    return [index.url, index.route_url("forum", topic.forum.slug), index.route_url("topic", topic.pk), "/"]
+    return [index.url, index.route_url("forum", topic.forum.slug), index.route_url("topic", topic.pk), "/en/"]
 
 
 def test_forum_pages_are_cached_for_readers_and_a_new_reply_purges_them(

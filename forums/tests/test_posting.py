@@ -27,7 +27,7 @@ def start(client, index, forum, title="A new question", body="What does **CPI** 
 def test_anonymous_visitors_are_sent_to_sign_in(client, index, forum, topic):
     for response in (client.get(url(index, "new_topic", forum.slug)), post_reply(client, index, topic)):
         assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/?next=")
+        assert response["Location"].startswith("/en/accounts/login/?next=")
     assert topic.posts.count() == 1
 
 

@@ -35,7 +35,7 @@ def test_forums_topics_and_posts(index, forum, topic, make_member):
         )
 
     urls = [
-        "/",
+        "/en/",
         index.url,
         url(index, "forum", forum.slug),
         url(index, "topic", topic.pk),

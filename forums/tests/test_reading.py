@@ -193,26 +193,26 @@ def test_forum_index_queries_do_not_grow_with_forums_or_topics(client, index, fo
 
 
 def test_site_search_lists_matching_forum_topics(client, index, topic):
-    response = client.get("/search/", {"q": "weighted"})
+    response = client.get("/en/search/", {"q": "weighted"})
     html = response.content.decode()
     assert "forum discussion" in html
     assert url(index, "topic", topic.pk) in html
     Topic.objects.filter(pk=topic.pk).update(hidden=True)
-    assert url(index, "topic", topic.pk) not in client.get("/search/", {"q": "weighted"}).content.decode()
+    assert url(index, "topic", topic.pk) not in client.get("/en/search/", {"q": "weighted"}).content.decode()
 
 
 def test_site_search_links_to_all_forum_results_when_there_are_more(client, index, forum, member):
     all_results = f"{index.url}search/?q=quarterly"
     for n in range(SITE_SEARCH_TOPICS):
         services.start_topic(forum, member, f"Quarterly figures {n}", "Text")
-    assert all_results not in client.get("/search/", {"q": "quarterly"}).content.decode()
+    assert all_results not in client.get("/en/search/", {"q": "quarterly"}).content.decode()
     services.start_topic(forum, member, "Quarterly figures, once more", "Text")
-    assert all_results in client.get("/search/", {"q": "quarterly"}).content.decode()
+    assert all_results in client.get("/en/search/", {"q": "quarterly"}).content.decode()
 
 
 def test_site_search_query_count_does_not_grow_with_forum_topics(client, index, forum, member):
     services.start_topic(forum, member, "Quetzal sightings", "Birds")
-    before = queries_for(client, "/search/?q=quetzal")
+    before = queries_for(client, "/en/search/?q=quetzal")
     for n in range(8):
         services.start_topic(forum, member, f"Quetzal sightings {n}", "Birds")
-    assert queries_for(client, "/search/?q=quetzal") == before
+    assert queries_for(client, "/en/search/?q=quetzal") == before

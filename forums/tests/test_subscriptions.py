@@ -49,7 +49,9 @@ def test_one_email_per_subscriber_and_none_to_the_author(
     assert "Rita Replier" in message.text
     assert f"http://testserver{url(index, 'post', post.pk)}" in message.links
     assert (
-        message.message["List-Unsubscribe"].strip().startswith("<http://testserver/forum-emails/unsubscribe/")
+        message.message["List-Unsubscribe"]
+        .strip()
+        .startswith("<http://testserver/en/forum-emails/unsubscribe/")
     )
     assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
@@ -116,7 +118,7 @@ def test_tampered_unsubscribe_tokens_do_nothing(client, index, topic, make_membe
     response = client.get(url(index, "unsubscribe", token))
     assert response.status_code == 404
     client.post(url(index, "unsubscribe", token))
-    assert client.post(f"/forum-emails/unsubscribe/{token}/").status_code == 404
+    assert client.post(f"/en/forum-emails/unsubscribe/{token}/").status_code == 404
     assert Subscription.objects.count() == 2
 
 

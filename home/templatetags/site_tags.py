@@ -1,9 +1,13 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from portal.core.caching.pagecache import chrome_generation
+from portal.core.homes import home_in_language
+from portal.core.language_urls import with_language, without_language
+from portal.core.routing import site_for_request
+from portal.core.translations import language_of_page
 
 register = template.Library()
 
@@ -29,10 +33,21 @@ def chrome_cache(context):
 
 @register.inclusion_tag("home/includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
-    """The home page's children that editors marked 'show in menus', in tree order."""
+    """The home page's children that editors marked 'show in menus', in tree order, each in the
+    reader's language where it has been translated."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    items = site.root_page.get_children().live().in_menu() if site else []
+    site = site_for_request(request)
+    items = list(site.root_page.get_children().live().in_menu()) if site else []
+    home = home_in_language(site, get_language()) if site else None
+    if items and home.pk != site.root_page_id:
+        translations = Page.objects.filter(
+            translation_key__in=[item.translation_key for item in items],
+            locale_id=home.locale_id,
+            path__startswith=home.path,
+            live=True,
+        )
+        by_key = {translation.translation_key: translation for translation in translations}
+        items = [by_key.get(item.translation_key, item) for item in items]
     current_path = getattr(context.get("page"), "url_path", "")
     links = []
     for item in items:
@@ -54,6 +69,10 @@ def canonical_url(context):
     page = context.get("page")
     request = context["request"]
     path = context.get("canonical_path") or request.path
+    original_language = language_of_page(page)
+    if original_language and original_language != get_language():
+        # A page not translated yet, shown under another language's prefix: its original.
+        path = with_language(without_language(path), original_language)
     site = page.get_site() if page is not None and hasattr(page, "get_site") else None
     if site is not None:
         return site.root_url + path

@@ -25,7 +25,8 @@ def make_site_root():
     if existing:
         return existing
     # After a transactional test every table is emptied, the migrations' locale and root included.
-    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=get_supported_language_variant(code))
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
     welcome = Page.objects.filter(depth=2).exclude(pk__in=HomePage.objects.values("pk"))

@@ -27,6 +27,6 @@ def test_the_preview_panel_may_be_framed_by_the_admin_only(superuser_client, hom
 
 
 def test_public_pages_may_not_be_framed(client, home_page):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response["X-Frame-Options"] == "DENY"
     assert frame_ancestors(response) == ["'none'"]

@@ -45,17 +45,17 @@ def test_each_section_gets_its_own_menu_state_from_the_cached_menu(client, secti
     assert menu(client, learn.url) == (["Learn", "Stories"], ("Learn", "page"))
     assert menu(client, counting.url) == (["Learn", "Stories"], ("Learn", "true"))
     assert menu(client, stories.url) == (["Learn", "Stories"], ("Stories", "page"))
-    assert menu(client, "/") == (["Learn", "Stories"], None)
+    assert menu(client, "/en/") == (["Learn", "Stories"], None)
 
 
 def test_a_page_rendered_after_another_does_not_query_for_the_menu_and_footer(client, sections, committed):
     learn, _, counting = sections
     StandardPageFactory(parent=learn, title="Averages")  # a sibling page, never viewed yet
     client.get(counting.url)
-    first = queries(client, "/learn/averages/")
+    first = queries(client, "/en/learn/averages/")
     with committed():
         learn.save_revision().publish()  # a change: the chrome is drawn again for the next view
-    redrawn = queries(client, "/learn/averages/?fresh")
+    redrawn = queries(client, "/en/learn/averages/?fresh")
     assert redrawn > first
 
 

@@ -19,7 +19,7 @@ def test_dev_admin_can_log_in_with_debug(client, settings):
     call_command("ensure_dev_admin", stdout=io.StringIO())
     call_command("ensure_dev_admin", stdout=io.StringIO())
     response = client.post(
-        "/accounts/login/", {"login": "admin@portal.example", "password": "portal-demo-admin"}, follow=True
+        "/en/accounts/login/", {"login": "admin@portal.example", "password": "portal-demo-admin"}, follow=True
     )
     assert response.context["user"].is_superuser
     assert client.get("/admin/").status_code == 200

@@ -10,8 +10,8 @@ from tests.queries import counted_view
 pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
-def view(client, **headers):
-    return counted_view(client, "/", **headers)
+def view(client, language="en", **headers):
+    return counted_view(client, f"/{language}/", **headers)
 
 
 def test_a_second_view_reads_no_listing(client, modules):
@@ -33,7 +33,7 @@ def test_a_module_published_since_shows_on_the_next_view(client, modules, commit
 
 def test_each_language_gets_its_own_copy(client, modules):
     _count, english = view(client)
-    _count, french = view(client, HTTP_ACCEPT_LANGUAGE="fr")
+    _count, french = view(client, "fr")
     _count, english_again = view(client)
     assert "All modules" in english and "Tous les modules" not in english
     assert "Tous les modules" in french

@@ -5,13 +5,15 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils.translation import override
 
+from tests.pages import in_language
+
 from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def summary(client, language, word):
-    response = client.get("/search/", {"q": word}, HTTP_ACCEPT_LANGUAGE=language)
+    response = client.get(in_language("/en/search/", language), {"q": word})
     assert response.status_code == 200
     return (
         BeautifulSoup(response.content, "html.parser").select_one(".search-summary").get_text(" ", strip=True)
@@ -35,7 +37,7 @@ def test_search_results_count_in_french_and_arabic_plurals(client, home_page):
 
 
 def test_no_results_and_the_search_button_in_french(client, home_page):
-    response = client.get("/search/", {"q": "zzzz"}, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.get("/fr/search/", {"q": "zzzz"})
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one(".search-summary").get_text(strip=True) == "Aucun résultat pour « zzzz »"
     assert html.select_one(".search-form button").get_text(strip=True) == "Rechercher"

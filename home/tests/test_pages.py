@@ -18,7 +18,7 @@ def soup(response):
 def test_home_page_renders_every_section(client, home_page):
     home_page.key_figures = [key_figure(label=f"Figure {n}") for n in range(4)]
     home_page.save_revision().publish()
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     html = soup(response)
     assert len(html.find_all("h1")) == 1
@@ -44,7 +44,8 @@ def test_home_sections_without_content_say_so(client, home_page, about):
     home_page.save_revision().publish()
 
     def empty_states():
-        return " | ".join(p.get_text(" ", strip=True) for p in soup(client.get("/")).select(".empty-state"))
+        empty = soup(client.get("/en/")).select(".empty-state")
+        return " | ".join(p.get_text(" ", strip=True) for p in empty)
 
     assert "No key figures" not in empty_states() and "No story is featured" not in empty_states()
     home_page.key_figures = []
@@ -64,21 +65,21 @@ def test_home_sections_without_content_say_so(client, home_page, about):
 def test_featured_story_is_linked(client, home_page, about):
     home_page.featured_story = about
     home_page.save_revision().publish()
-    featured = soup(client.get("/")).select_one(".card--featured a")
+    featured = soup(client.get("/en/")).select_one(".card--featured a")
     assert featured["href"] == about.url
     assert featured.get_text(strip=True) == about.title
 
 
 def test_base_template_landmarks_and_metadata(client, about):
-    html = soup(client.get("/about/"))
+    html = soup(client.get("/en/about/"))
     assert html.html["lang"] == "en-GB"
     skip = html.select_one("a.skip-link")
     assert skip["href"] == "#main" and html.find("main", id="main")
     assert html.find("header") and html.find("footer") and html.find("nav", attrs={"aria-label": "Main"})
     assert html.find("form", attrs={"role": "search"})
-    assert html.find("link", rel="canonical")["href"] == "http://localhost/about/"
+    assert html.find("link", rel="canonical")["href"] == "http://localhost/en/about/"
     assert html.find("meta", property="og:title")["content"] == "About this site"
-    assert html.find("meta", property="og:url")["content"] == "http://localhost/about/"
+    assert html.find("meta", property="og:url")["content"] == "http://localhost/en/about/"
     assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
     assert html.find("meta", attrs={"name": "description"})["content"]
 
@@ -90,7 +91,7 @@ def test_primary_navigation_follows_the_tree(client, home_page):
         StandardPageFactory(parent=page, title=f"Inside {title}")  # only the top level is listed
     StandardPageFactory(parent=home_page, title="Privacy notice", show_in_menus=False)
     StandardPageFactory(parent=home_page, title="Embargoed section", live=False)
-    html = soup(client.get("/learn/"))
+    html = soup(client.get("/en/learn/"))
     links = [a.get_text(strip=True) for a in html.select(".site-nav a")]
     assert links == sections
     assert html.select_one('.site-nav a[aria-current="page"]').get_text(strip=True) == "Learn"
@@ -107,7 +108,7 @@ def test_footer_links_come_from_site_settings(client, home_page, about):
     ):
         setattr(settings, field, StandardPageFactory(parent=home_page, title=title))
     settings.save()
-    footer = soup(client.get("/")).find("footer")
+    footer = soup(client.get("/en/")).find("footer")
     texts = [a.get_text(strip=True) for a in footer.find_all("a")]
     for title in ("About this site", "Accessibility statement", "Privacy notice", "Contact us"):
         assert title in texts
@@ -118,7 +119,7 @@ def test_site_name_is_editable(client, home_page, about):
     site = home_page.get_site()
     site.site_name = "Statistics Explained"
     site.save()
-    html = soup(client.get("/about/"))
+    html = soup(client.get("/en/about/"))
     assert html.title.get_text().endswith("| Statistics Explained")
     assert html.select_one(".site-brand__name").get_text(strip=True) == "Statistics Explained"
 
@@ -127,10 +128,10 @@ def test_site_notice_is_shown_and_removable(client, home_page):
     settings = SiteSettings.load()
     settings.site_notice = "Demonstration site: the figures are invented."
     settings.save()
-    assert "Demonstration site" in soup(client.get("/")).select_one(".site-notice").get_text()
+    assert "Demonstration site" in soup(client.get("/en/")).select_one(".site-notice").get_text()
     settings.site_notice = ""
     settings.save()
-    assert soup(client.get("/")).select_one(".site-notice") is None
+    assert soup(client.get("/en/")).select_one(".site-notice") is None
 
 
 def test_standard_page_renders_body_and_breadcrumb(client, home_page):
@@ -152,7 +153,7 @@ def test_hostile_page_content_is_escaped(client, home_page):
         slug="hostile",
         intro='"><img src=x onerror=alert(1)>',
     )
-    body = client.get("/hostile/").content.decode()
+    body = client.get("/en/hostile/").content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "<img src=x onerror" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -160,15 +161,15 @@ def test_hostile_page_content_is_escaped(client, home_page):
 
 def test_draft_pages_are_not_served(client, home_page):
     StandardPageFactory(parent=home_page, title="Embargoed release", slug="embargoed", live=False)
-    assert client.get("/embargoed/").status_code == 404
+    assert client.get("/en/embargoed/").status_code == 404
 
 
 def test_404_page_is_helpful(client, home_page):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     html = soup(response)
     assert html.h1.get_text(strip=True) == "Page not found"
-    assert html.find("a", href="/search/")
+    assert html.find("a", href="/en/search/")
 
 
 def test_500_page_renders_without_context():

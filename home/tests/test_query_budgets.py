@@ -20,5 +20,5 @@ def test_standard_pages_in_the_menus_and_the_glossary(home_page, about):
         grow_pages(about, total)
         grow_rows(term, GlossaryTerm.objects, total, term=lambda n: f"Term {n}", slug=lambda n: f"term-{n}")
 
-    urls = ["/", about.url, glossary.url, f"{glossary.url}{term.slug}/"]
+    urls = ["/en/", about.url, glossary.url, f"{glossary.url}{term.slug}/"]
     assert_constant(urls, grow_to)

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def search(client, **params):
-    response = client.get("/search/", params)
+    response = client.get("/en/search/", params)
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
 
@@ -73,7 +73,7 @@ def test_ten_kilobyte_query_is_shortened_with_a_message(client, home_page):
 
 
 def test_script_query_is_echoed_as_text(client, home_page):
-    response = client.get("/search/", {"q": "<script>alert(1)</script>"})
+    response = client.get("/en/search/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "<script>alert(1)</script>" not in body
@@ -96,7 +96,7 @@ def test_script_query_is_echoed_as_text(client, home_page):
     ],
 )
 def test_awkward_queries_never_fail(client, privacy, query):
-    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/en/search/", {"q": query}).status_code == 200
 
 
 def test_results_are_paginated(client, home_page):
@@ -126,11 +126,11 @@ def test_drafts_and_private_pages_are_not_found(client, home_page):
 def test_search_query_count_is_constant(client, home_page, django_assert_max_num_queries):
     add_pages(home_page, 3)
     with django_assert_max_num_queries(50) as few:
-        client.get("/search/", {"q": "quetzal"})
+        client.get("/en/search/", {"q": "quetzal"})
     add_pages(home_page, 7, word="quetzal again")
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get("/search/", {"q": "quetzal"})
+        client.get("/en/search/", {"q": "quetzal"})
 
 
 def test_search_only_answers_get(client, home_page):
-    assert client.post("/search/", {"q": "x"}).status_code == 405
+    assert client.post("/en/search/", {"q": "x"}).status_code == 405

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.usefixtures("fragments_cached")
 
 
 def search(client, query):
-    return counted_view(client, "/search/", {"q": query})
+    return counted_view(client, "/en/search/", {"q": query})
 
 
 def test_the_same_search_again_runs_no_search(client, home_page):

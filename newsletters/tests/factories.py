@@ -50,7 +50,7 @@ class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
 
     parent = factory.LazyFunction(lambda: NewsletterIndexPage.objects.get())
     title = factory.Sequence(lambda n: f"Test issue {n}")
-    intro = '<p>Hello <a href="/stories/">readers</a>.</p>'
+    intro = '<p>Hello <a href="/en/stories/">readers</a>.</p>'
     show_training = False
 
     @factory.post_generation

@@ -106,18 +106,18 @@ def test_an_unknown_area_in_the_link_is_named_and_nothing_is_ticked(client, news
 
 
 def test_the_follow_link_goes_to_the_form_with_the_area(client, newsletter_index, prices):
-    response = client.get("/email/follow-area/?area=R1")
+    response = client.get("/en/email/follow-area/?area=R1")
     assert response.status_code == 302
     assert response["Location"] == alerts_url(newsletter_index) + "?area=R1"
-    assert client.get("/email/follow-area/")["Location"] == alerts_url(newsletter_index)
-    assert client.post("/email/follow-area/?area=R1").status_code == 405
+    assert client.get("/en/email/follow-area/")["Location"] == alerts_url(newsletter_index)
+    assert client.post("/en/email/follow-area/?area=R1").status_code == 405
 
 
 def test_the_area_page_links_to_follow_it(client, newsletter_index, prices):
-    response = client.get("/areas/R1/")
+    response = client.get("/en/areas/R1/")
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
-    link = html.find("a", href="/email/follow-area/?area=R1")
+    link = html.find("a", href="/en/email/follow-area/?area=R1")
     assert link is not None and "Follow North" in link.text
 
 
@@ -208,7 +208,7 @@ def test_an_expired_or_forged_link_follows_nothing(sign_up, client, smtp_sink, s
 
     sign_up()
     path = confirm_path(smtp_sink.messages[0])
-    assert client.post(path.replace("/email/confirm/", "/email/confirm/x")).status_code == 400
+    assert client.post(path.replace("/en/email/confirm/", "/en/email/confirm/x")).status_code == 400
     later = timezone.now() + datetime.timedelta(seconds=settings.NEWSLETTER_CONFIRMATION_MAX_AGE + 60)
     with time_machine.travel(later):
         assert client.post(path).status_code == 410
@@ -283,7 +283,7 @@ def test_followers_get_one_email_with_their_areas_figures(
     assert "Consumer price index" in north.text and "99.9" in north.text
     assert "Rents index: not available" in north.text
     assert "Rents index: 0" not in north.text
-    assert site_root_url() + "/areas/R1/" in north.links
+    assert site_root_url() + "/en/areas/R1/" in north.links
     assert "You get this email because you asked for release alerts on North." in north.text
     # Someone following two areas of the release gets one email covering both.
     [both] = smtp_sink.sent_to("both@example.org")
@@ -358,7 +358,7 @@ def test_the_preference_centre_drops_an_area_and_skips_what_is_queued(
     client, newsletter_index, prices, followers
 ):
     subscriber = followers["both"]
-    url = f"/email/preferences/{subscriber.token}/"
+    url = f"/en/email/preferences/{subscriber.token}/"
     html = BeautifulSoup(client.get(url).content, "html.parser")
     assert sorted(box["value"] for box in html.select('input[name="areas"][checked]')) == ["NAT", "R1"]
     assert html.find("label", string=lambda text: text and "North" in text)
@@ -378,7 +378,7 @@ def test_the_preference_centre_drops_an_area_and_skips_what_is_queued(
 def test_an_area_not_followed_cannot_be_added_in_the_preference_centre(client, newsletter_index, followers):
     subscriber = followers["north"]
     response = client.post(
-        f"/email/preferences/{subscriber.token}/",
+        f"/en/email/preferences/{subscriber.token}/",
         {"areas": ["R1", "R2"], "frequency": "every_issue", "user_group": ""},
     )
     assert b"not one we publish figures for" in response.content
@@ -387,7 +387,7 @@ def test_an_area_not_followed_cannot_be_added_in_the_preference_centre(client, n
 
 def test_unticking_the_last_area_unsubscribes(client, newsletter_index, followers):
     subscriber = followers["north"]
-    response = client.post(f"/email/preferences/{subscriber.token}/", {"frequency": "every_issue"})
+    response = client.post(f"/en/email/preferences/{subscriber.token}/", {"frequency": "every_issue"})
     assert response.status_code == 302
     subscriber.refresh_from_db()
     assert subscriber.unsubscribed_at is not None
@@ -397,9 +397,9 @@ def test_unticking_the_last_area_unsubscribes(client, newsletter_index, follower
 def test_unsubscribe_stops_area_alerts_and_a_forged_token_manages_nothing(
     client, newsletter_index, followers
 ):
-    assert client.get("/email/preferences/forged-token/").status_code == 404
-    assert client.post("/email/unsubscribe/forged-token/").status_code == 404
-    client.post(f"/email/unsubscribe/{followers['north'].token}/")
+    assert client.get("/en/email/preferences/forged-token/").status_code == 404
+    assert client.post("/en/email/unsubscribe/forged-token/").status_code == 404
+    client.post(f"/en/email/unsubscribe/{followers['north'].token}/")
     assert not followers["north"].area_alerts.exists()
     assert AreaAlert.objects.filter(subscriber=followers["both"]).count() == 2
 

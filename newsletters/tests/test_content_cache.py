@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from newsletters.tests.factories import NewsletterIssuePageFactory
+from tests.pages import in_language
 from tests.queries import counted_view as view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
@@ -16,7 +17,9 @@ def issue(newsletter_index, lists):
     return NewsletterIssuePageFactory(title="September round-up", lists=[lists["monthly"]])
 
 
-@pytest.mark.parametrize("path", ["/newsletter/", "/newsletter/?page=x", "/newsletter/september-round-up/"])
+@pytest.mark.parametrize(
+    "path", ["/en/newsletter/", "/en/newsletter/?page=x", "/en/newsletter/september-round-up/"]
+)
 def test_a_second_view_reads_no_issue(client, issue, path):
     first, _html = view(client, path)
     second, second_html = view(client, path)
@@ -31,18 +34,18 @@ def test_an_issue_is_the_same_on_every_view(client, issue):
 
 
 def test_each_visitor_gets_their_own_sign_up_form(issue):
-    _count, first = view(Client(), "/newsletter/")
-    _count, second = view(Client(), "/newsletter/")
+    _count, first = view(Client(), "/en/newsletter/")
+    _count, second = view(Client(), "/en/newsletter/")
     token = 'name="csrfmiddlewaretoken" value="'
     assert token in first and token in second
     assert first.split(token)[1][:20] != second.split(token)[1][:20]
 
 
 def test_an_issue_published_since_shows_in_the_archive(client, issue, lists, committed):
-    view(client, "/newsletter/")
+    view(client, "/en/newsletter/")
     with committed():
         NewsletterIssuePageFactory(title="October round-up", lists=[lists["monthly"]])
-    _count, html = view(client, "/newsletter/")
+    _count, html = view(client, "/en/newsletter/")
     assert "October round-up" in html and "September round-up" in html
 
 
@@ -57,5 +60,5 @@ def test_a_corrected_issue_shows_on_the_next_view(client, issue, committed):
 
 def test_each_language_gets_its_own_issue(client, issue):
     _count, english = view(client, issue.url)
-    _count, french = view(client, issue.url, HTTP_ACCEPT_LANGUAGE="fr")
+    _count, french = view(client, in_language(issue.url, "fr"))
     assert "Get the next issue by email" in english and "Get the next issue by email" not in french

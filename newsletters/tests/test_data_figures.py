@@ -85,12 +85,12 @@ def test_the_email_shows_data_figures_as_tables_with_absolute_links(newsletter_i
     assert [th.get_text() for th in table.find_all("th", scope="row")] == ["2023", "2024"]
     assert "style=" in str(table)  # inlined like the rest of the email
     assert not soup.find("svg") and not soup.find("script")
-    assert soup.find("a", href=f"{site_root_url()}/data/population/")
+    assert soup.find("a", href=f"{site_root_url()}/en/data/population/")
     assert "1,030 persons" in words(email.html) and "(p) provisional" in words(email.html)
     assert "Population, Country, 2024: 1,030 persons (provisional)" in email.text
     assert "Up 10 persons (1.0%) on 2023" in email.text
     assert "2023: Country 1,020; North not available" in email.text
-    assert f"Source: Population, version 1: {site_root_url()}/data/population/" in email.text
+    assert f"Source: Population, version 1: {site_root_url()}/en/data/population/" in email.text
 
 
 def test_an_issue_never_sends_a_figure_that_is_not_public(newsletter_index, population):
@@ -103,5 +103,5 @@ def test_an_issue_never_sends_a_figure_that_is_not_public(newsletter_index, popu
 def test_the_web_page_draws_the_data_chart(client, newsletter_index, population):
     issue = NewsletterIssuePageFactory(title="December", figures=blocks_for(population()))
     page = client.get(issue.url).content.decode()
-    assert "Figures from our data" in page and "<svg" in page and 'href="/data/population/"' in page
+    assert "Figures from our data" in page and "<svg" in page and 'href="/en/data/population/"' in page
     assert "1,030" in words(page)

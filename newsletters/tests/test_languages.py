@@ -113,7 +113,7 @@ def test_release_alert_subjects_are_translated():
 
 
 def test_a_message_page_is_translated(newsletter_index):
-    request = RequestFactory().get("/newsletter/check-email/")
+    request = RequestFactory().get("/en/newsletter/check-email/")
     with translation.override("fr"):
         response = views.check_email(newsletter_index, request)
     content = response.content.decode()

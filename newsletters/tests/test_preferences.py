@@ -25,7 +25,7 @@ def subscriber(newsletter_index, lists):
 
 
 def preferences_url(subscriber):
-    return f"/email/preferences/{subscriber.token}/"
+    return f"/en/email/preferences/{subscriber.token}/"
 
 
 def test_the_preference_centre_shows_the_current_choices(client, subscriber, lists):
@@ -83,17 +83,17 @@ UNKNOWN = "A" * 43
 @pytest.mark.parametrize(
     "url",
     [
-        f"/email/preferences/{UNKNOWN}/",
-        f"/email/unsubscribe/{UNKNOWN}/",
-        f"/email/unsubscribe/{UNKNOWN}/1/",
-        f"/email/preferences/{UNKNOWN}/delete/",
+        f"/en/email/preferences/{UNKNOWN}/",
+        f"/en/email/unsubscribe/{UNKNOWN}/",
+        f"/en/email/unsubscribe/{UNKNOWN}/1/",
+        f"/en/email/preferences/{UNKNOWN}/delete/",
     ],
 )
 def test_unknown_tokens_get_a_clear_message_and_change_nothing(client, subscriber, url):
     for response in (
         client.get(url),
         client.post(url),
-        client.get(f"/email/preferences/{UNKNOWN}/data.json"),
+        client.get(f"/en/email/preferences/{UNKNOWN}/data.json"),
     ):
         assert response.status_code == 404
         assert b"This link does not work" in response.content
@@ -105,7 +105,7 @@ def test_unknown_tokens_get_a_clear_message_and_change_nothing(client, subscribe
 def test_one_click_unsubscribe_needs_no_csrf_token_but_a_valid_link(subscriber, newsletter_index, lists):
     mail_app = Client(enforce_csrf_checks=True)
     sending = SendingFactory(issue__lists=[lists["monthly"]])
-    url = f"/email/unsubscribe/{subscriber.token}/{sending.pk}/"
+    url = f"/en/email/unsubscribe/{subscriber.token}/{sending.pk}/"
     response = mail_app.post(
         url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
     )
@@ -122,7 +122,7 @@ def test_one_click_unsubscribe_needs_no_csrf_token_but_a_valid_link(subscriber, 
 
 
 def test_the_unsubscribe_link_asks_first(client, subscriber):
-    response = client.get(f"/email/unsubscribe/{subscriber.token}/")
+    response = client.get(f"/en/email/unsubscribe/{subscriber.token}/")
     assert b"Yes, unsubscribe me" in response.content
     subscriber.refresh_from_db()
     assert subscriber.unsubscribed_at is None
@@ -136,7 +136,7 @@ def test_hard_bounced_people_are_told_in_the_preference_centre(client, subscribe
 
 
 def test_download_my_data_as_json(client, subscriber):
-    response = client.get(f"/email/preferences/{subscriber.token}/data.json")
+    response = client.get(f"/en/email/preferences/{subscriber.token}/data.json")
     assert response["Content-Disposition"] == 'attachment; filename="my-newsletter-data.json"'
     data = json.loads(response.content)
     assert data["email"] == "reader@example.org"
@@ -146,11 +146,11 @@ def test_download_my_data_as_json(client, subscriber):
 
 def test_download_my_data_as_csv_is_formula_safe(client, subscriber):
     Contact.objects.filter(pk=subscriber.contact_id).update(organisation='=HYPERLINK("http://evil.example")')
-    response = client.get(f"/email/preferences/{subscriber.token}/data.csv")
+    response = client.get(f"/en/email/preferences/{subscriber.token}/data.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["Section", "Field", "Value"]
     assert ["organisation", "", '\'=HYPERLINK("http://evil.example")'] in rows
-    assert client.get(f"/email/preferences/{subscriber.token}/data.xml").status_code == 404
+    assert client.get(f"/en/email/preferences/{subscriber.token}/data.xml").status_code == 404
 
 
 def test_erasure_removes_the_person_but_keeps_the_counts(
@@ -161,8 +161,8 @@ def test_erasure_removes_the_person_but_keeps_the_counts(
     sent_before = sending.deliveries.filter(status=Delivery.Status.SENT).count()
     contact_pk = subscriber.contact_id
 
-    assert b"Yes, delete my data" in client.get(f"/email/preferences/{subscriber.token}/delete/").content
-    response = client.post(f"/email/preferences/{subscriber.token}/delete/")
+    assert b"Yes, delete my data" in client.get(f"/en/email/preferences/{subscriber.token}/delete/").content
+    response = client.post(f"/en/email/preferences/{subscriber.token}/delete/")
     assert b"Your data is deleted" in response.content
     assert not Contact.objects.filter(pk=contact_pk).exists()
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
@@ -181,7 +181,7 @@ def test_erasure_keeps_a_contact_other_services_still_need(client, subscriber):
         email="reader@example.org",
         status="confirmed",
     )
-    response = client.post(f"/email/preferences/{subscriber.token}/delete/")
+    response = client.post(f"/en/email/preferences/{subscriber.token}/delete/")
     assert b"training registrations" in response.content
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
     assert Contact.objects.filter(pk=subscriber.contact_id).exists()

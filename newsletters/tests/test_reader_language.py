@@ -91,13 +91,13 @@ def subscriber(newsletter_index, lists):
 
 def preferences(client, subscriber, **data):
     return client.post(
-        f"/email/preferences/{subscriber.token}/",
+        f"/en/email/preferences/{subscriber.token}/",
         {"lists": [subscriber.lists.get().pk], "frequency": "monthly", "user_group": "citizens", **data},
     )
 
 
 def test_the_preference_centre_offers_the_language_for_emails(client, subscriber):
-    html = BeautifulSoup(client.get(f"/email/preferences/{subscriber.token}/").content, "html.parser")
+    html = BeautifulSoup(client.get(f"/en/email/preferences/{subscriber.token}/").content, "html.parser")
     select = html.select_one("select[name=preferred_language]")
     assert [option["value"] for option in select.select("option")] == ["en-gb", "fr", "ar"]
     assert select.select_one("option[selected]")["value"] == "en-gb"

@@ -71,7 +71,7 @@ def received(sink):
 
 
 def confirm_path(message):
-    [link] = [link for link in message.links if "/email/confirm/" in link]
+    [link] = [link for link in message.links if "/en/email/confirm/" in link]
     return link.removeprefix(site_root_url())
 
 
@@ -259,7 +259,7 @@ def test_sign_ups_are_rate_limited(sign_up, settings, smtp_sink):
 def test_an_expired_or_forged_link_subscribes_nobody(sign_up, client, smtp_sink, settings):
     sign_up()
     path = confirm_path(smtp_sink.messages[0])
-    forged = path.replace("/email/confirm/", "/email/confirm/x")
+    forged = path.replace("/en/email/confirm/", "/en/email/confirm/x")
     assert client.post(forged).status_code == 400
     later = timezone.now() + datetime.timedelta(seconds=settings.NEWSLETTER_CONFIRMATION_MAX_AGE + 60)
     with time_machine.travel(later):

@@ -79,14 +79,14 @@ def test_nothing_is_sent_before_the_minute_and_one_email_each_after(
     assert message.subject == "New figures: Consumer prices"
     assert "New figures are out." in message.text
     assert "Release: Consumer prices, October 2026" in message.text
-    assert f"{root}/data/releases/{due.pk}/" in message.text
+    assert f"{root}/en/data/releases/{due.pk}/" in message.text
     assert f"{root}{due.dataset.get_absolute_url()}" in message.text
     # The headline figure: the latest period, for the country.
     assert "Consumer price index, Country (October 2026): 102.4" in message.text
     assert "99.9" not in message.text
     assert "101.2" not in message.text
     token = followers["prices"].token
-    unsubscribe = f"{root}/email/unsubscribe/{token}/{sending.pk}/"
+    unsubscribe = f"{root}/en/email/unsubscribe/{token}/{sending.pk}/"
     assert str(message.message["List-Unsubscribe"]).strip() == f"<{unsubscribe}>"
     assert "release-alerts." in str(message.message["List-Id"])
     assert unsubscribe in message.text
@@ -190,7 +190,7 @@ def test_alerts_do_not_count_against_the_monthly_pace(
 def test_the_preference_centre_shows_and_changes_topics(client, newsletter_index, followers):
     published_dataset()
     subscriber = followers["both"]
-    url = f"/email/preferences/{subscriber.token}/"
+    url = f"/en/email/preferences/{subscriber.token}/"
     html = BeautifulSoup(client.get(url).content, "html.parser")
     ticked = sorted(box["value"] for box in html.select('input[name="topics"][checked]'))
     assert ticked == ["Economy", "Prices"]
@@ -206,7 +206,7 @@ def test_the_preference_centre_shows_and_changes_topics(client, newsletter_index
 
 def test_a_topic_no_longer_offered_can_still_be_dropped(client, newsletter_index, followers):
     subscriber = followers["health"]  # no public dataset has Health
-    url = f"/email/preferences/{subscriber.token}/"
+    url = f"/en/email/preferences/{subscriber.token}/"
     html = BeautifulSoup(client.get(url).content, "html.parser")
     assert html.find("input", attrs={"name": "topics", "value": "Health"}).has_attr("checked")
     response = client.post(url, {"frequency": "every_issue", "user_group": ""})
@@ -220,7 +220,7 @@ def test_an_unknown_topic_in_the_preference_centre_is_refused(client, newsletter
     published_dataset()
     subscriber = followers["prices"]
     response = client.post(
-        f"/email/preferences/{subscriber.token}/",
+        f"/en/email/preferences/{subscriber.token}/",
         {"topics": ["Prices", "<b>Astrology</b>"], "frequency": "every_issue", "user_group": ""},
     )
     assert b"not offered any more" in response.content
@@ -235,7 +235,7 @@ def test_the_alerts_unsubscribe_link_stops_them_and_skips_what_is_queued(client,
     )
     queued = Delivery.objects.create(sending=sending, contact=followers["prices"].contact)
     kept = Delivery.objects.create(sending=sending, contact=followers["both"].contact)
-    response = client.post(f"/email/unsubscribe/{followers['prices'].token}/{sending.pk}/")
+    response = client.post(f"/en/email/unsubscribe/{followers['prices'].token}/{sending.pk}/")
     assert b"You are unsubscribed" in response.content
     assert not followers["prices"].topic_alerts.exists()
     queued.refresh_from_db()
@@ -251,8 +251,8 @@ def test_the_alerts_unsubscribe_link_stops_them_and_skips_what_is_queued(client,
 
 
 def test_a_forged_token_manages_nothing(client, newsletter_index, followers):
-    assert client.get("/email/preferences/forged-token/").status_code == 404
-    assert client.post("/email/unsubscribe/forged-token/").status_code == 404
+    assert client.get("/en/email/preferences/forged-token/").status_code == 404
+    assert client.post("/en/email/unsubscribe/forged-token/").status_code == 404
     assert TopicAlert.objects.count() == 5
 
 

@@ -24,7 +24,7 @@ def issue(newsletter_index, lists):
     return NewsletterIssuePageFactory(
         lists=[lists["monthly"]],
         title="December round-up",
-        intro='<p>Read <a href="/stories/">our stories</a> <b>now</b>.</p>',
+        intro='<p>Read <a href="/en/stories/">our stories</a> <b>now</b>.</p>',
         featured_stories=[("story", story)],
         chart_story=story,
         game=StandardPageFactory(title="Statistics quiz", slug="statistics-quiz"),
@@ -61,7 +61,7 @@ def test_email_html_is_table_laid_out_inlined_absolute_and_script_free(issue, se
     chart = html.find("img", class_="chart")
     assert re.search(r"/chart/[\w-]+/png/$", chart["src"])
     assert chart["alt"]
-    assert html.find("a", href=f"{root}/stories/").get_text() == "our stories"
+    assert html.find("a", href=f"{root}/en/stories/").get_text() == "our stories"
     assert html.find("a", href=issue.get_full_url())  # view in browser
 
 
@@ -70,7 +70,7 @@ def test_plain_text_part_comes_from_the_same_content(issue, settings):
     email = render_issue_email(issue)
     root = site_root_url()
     assert "<b>" not in email.text and "<p>" not in email.text
-    assert f"our stories ({root}/stories/) now." in email.text
+    assert f"our stories ({root}/en/stories/) now." in email.text
     for heading in (
         "Featured stories",
         "Chart of the month",
@@ -94,10 +94,10 @@ def test_tracking_counts_opens_and_clicks_in_aggregate(issue, newsletter_index, 
     sending = SendingFactory(issue__lists=[lists["monthly"]])
     email = render_issue_email(issue, sending=sending)
     html = BeautifulSoup(email.html, "html.parser")
-    pixel = html.find("img", src=re.compile("/email/open/"))
+    pixel = html.find("img", src=re.compile("/en/email/open/"))
     assert pixel["alt"] == ""
     click = html.find("a", string="Release calendar")["href"]
-    assert "/email/click/" in click
+    assert "/en/email/click/" in click
     response = client.get(click.removeprefix(site_root_url()))
     assert response.status_code == 302 and response["Location"] == "https://statistics.example/releases"
     client.get(pixel["src"].removeprefix(site_root_url()))
@@ -107,7 +107,7 @@ def test_tracking_counts_opens_and_clicks_in_aggregate(issue, newsletter_index, 
 
 def test_click_links_we_did_not_sign_go_nowhere(client, newsletter_index, lists):
     sending = SendingFactory(issue__lists=[lists["monthly"]])
-    response = client.get(f"/email/click/{sending.pk}/?to=https://evil.example:forged")
+    response = client.get(f"/en/email/click/{sending.pk}/?to=https://evil.example:forged")
     assert response.status_code == 400
     sending.refresh_from_db()
     assert sending.clicks == 0
@@ -117,8 +117,8 @@ def test_tracking_off_leaves_links_alone_and_counts_nothing(issue, newsletter_in
     settings.NEWSLETTER_TRACKING = False
     sending = SendingFactory(issue__lists=[lists["monthly"]])
     email = render_issue_email(issue, sending=sending)
-    assert "/email/open/" not in email.html and "/email/click/" not in email.html
-    client.get(f"/email/open/{sending.pk}.gif")
+    assert "/en/email/open/" not in email.html and "/en/email/click/" not in email.html
+    client.get(f"/en/email/open/{sending.pk}.gif")
     sending.refresh_from_db()
     assert sending.opens == 0
 
@@ -139,7 +139,7 @@ def test_the_web_page_shows_the_same_sections(client, issue):
 
 def test_preview_modes_show_the_email(issue):
     assert [mode for mode, _ in issue.preview_modes] == ["", "email", "text"]
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     email_preview = issue.serve_preview(request, "email")
     assert b"December round-up" in email_preview.content and b"<table" in email_preview.content
     assert b"__NEWSLETTER_" not in email_preview.content

@@ -52,12 +52,12 @@ def test_everyone_on_the_list_gets_one_email_with_both_parts_and_unsubscribe_hea
 
     message = smtp_sink.sent_to("reader0@example.org")[0]
     token = readers[0].token
-    unsubscribe = f"{site_root_url()}/email/unsubscribe/{token}/{sending.pk}/"
+    unsubscribe = f"{site_root_url()}/en/email/unsubscribe/{token}/{sending.pk}/"
     assert str(message.message["List-Unsubscribe"]).strip() == f"<{unsubscribe}>"
     assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.subject == sending.issue.title
     assert unsubscribe in message.text
-    assert f"{site_root_url()}/email/preferences/{token}/" in message.text
+    assert f"{site_root_url()}/en/email/preferences/{token}/" in message.text
     html = BeautifulSoup(message.html, "html.parser")
     assert html.find("a", href=unsubscribe)
     assert not html.find("script")

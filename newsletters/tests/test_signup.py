@@ -33,7 +33,7 @@ def signup_url(index):
 
 
 def confirm_link(message):
-    [link] = [link for link in message.links if "/email/confirm/" in link]
+    [link] = [link for link in message.links if "/en/email/confirm/" in link]
     return link.removeprefix(site_root_url())
 
 
@@ -72,7 +72,7 @@ def test_the_page_shows_the_form_with_the_consent_wording_and_the_archive(client
 def test_double_opt_in_lifecycle(client, sign_up, smtp_sink, lists, newsletter_index):
     response = sign_up()
     assert response.status_code == 302
-    assert response["Location"].endswith("/newsletter/check-your-email/")
+    assert response["Location"].endswith("/en/newsletter/check-your-email/")
     assert not Contact.objects.exists()  # nothing enters the user database before the click
     assert not Subscriber.objects.exists()
 
@@ -80,7 +80,7 @@ def test_double_opt_in_lifecycle(client, sign_up, smtp_sink, lists, newsletter_i
     assert message.rcpt_tos == ("reader@example.org",)
     assert message.subject == "Confirm your newsletter sign-up"
     assert "Monthly round-up" in message.text and "Teachers' news" in message.text
-    assert "/email/confirm/" in message.html
+    assert "/en/email/confirm/" in message.html
     link = confirm_link(message)
 
     page = client.get(link)
@@ -155,7 +155,7 @@ def test_tampered_links_are_refused(client, sign_up, smtp_sink, change):
         "other-request": f"eyJyIjo5OTk5fQ:{timestamp}:{signature}",
         "garbage": "%3Cscript%3Ealert(1)",
     }[change]
-    response = client.post(f"/email/confirm/{forged}/")
+    response = client.post(f"/en/email/confirm/{forged}/")
     assert response.status_code == 400
     assert b"This link does not work" in response.content
     assert b"<script>alert" not in response.content
@@ -212,14 +212,14 @@ def test_footer_form_is_on_other_pages_and_signs_up_to_the_footer_lists(
     about = StandardPageFactory()
     html = BeautifulSoup(client.get(about.url).content, "html.parser")
     form = html.select_one("footer form.footer-signup")
-    assert form["action"] == "/email/signup/"
+    assert form["action"] == "/en/email/signup/"
     assert [i["value"] for i in form.find_all("input", attrs={"name": "lists"})] == [str(lists["monthly"].pk)]
     assert newsletter_index.consent_text in form.get_text(" ", strip=True)
     assert not BeautifulSoup(client.get(newsletter_index.url).content, "html.parser").select("footer form")
 
     data = {"email": "footer@example.org", "lists": [lists["monthly"].pk], "consent": "on"}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/email/signup/", data, HTTP_ORIGIN="http://testserver")
+        response = client.post("/en/email/signup/", data, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 302
     assert list(SignupRequest.objects.get(email="footer@example.org").lists.all()) == [lists["monthly"]]
     assert smtp_sink.wait_for(1)[0].rcpt_tos == ("footer@example.org",)
@@ -227,14 +227,14 @@ def test_footer_form_is_on_other_pages_and_signs_up_to_the_footer_lists(
 
 def test_footer_signup_from_another_site_is_refused(client, newsletter_index, lists, smtp_sink):
     data = {"email": "victim@example.org", "lists": [lists["monthly"].pk], "consent": "on"}
-    assert client.post("/email/signup/", data, HTTP_ORIGIN="https://evil.example").status_code == 403
-    assert client.post("/email/signup/", data).status_code == 403
+    assert client.post("/en/email/signup/", data, HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert client.post("/en/email/signup/", data).status_code == 403
     assert not SignupRequest.objects.exists()
 
 
 def test_footer_errors_show_the_full_form_with_what_was_typed(client, newsletter_index, lists):
     data = {"email": "footer@example.org", "lists": [lists["monthly"].pk]}
-    response = client.post("/email/signup/", data, HTTP_ORIGIN="http://testserver")
+    response = client.post("/en/email/signup/", data, HTTP_ORIGIN="http://testserver")
     html = BeautifulSoup(response.content, "html.parser")
     assert "Please agree to this" in html.select_one(".error-summary").get_text()
     assert html.select_one("main input[name=email]")["value"] == "footer@example.org"

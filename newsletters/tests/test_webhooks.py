@@ -11,7 +11,7 @@ from newsletters.tests.factories import SendingFactory, SubscriberFactory
 from newsletters.webhooks import signature
 
 SECRET = "webhook-test-secret"
-URL = "/email/webhooks/bounces/"
+URL = "/en/email/webhooks/bounces/"
 
 
 @pytest.fixture

@@ -24,6 +24,11 @@ def supported_language(code):
     return variant if variant in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def bcp47(language_code):
+    """Django's ``en-gb`` as the ``en-GB`` that HTML, hreflang and screen readers expect."""
+    return translation.to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
+
+
 def active_language():
     """The language of the request (or task) being handled, as one of settings.LANGUAGES."""
     return supported_language(translation.get_language())

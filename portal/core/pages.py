@@ -1,12 +1,19 @@
 """What page types of every app build on."""
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from portal.core.homes import homes_by_language
+from portal.core.languages import bcp47
 
 
 class SharingMixin(models.Model):
@@ -78,14 +85,42 @@ def listing_metadata(page, request, **fields):
 class SitemapOfLivePages(Sitemap):
     """Wagtail's sitemap with each page made of its base row (``specific(defer=True)``): one query
     for the whole tree instead of one per page type; a type that lists more than its own address
-    (a story index's topic pages) reads what it needs itself."""
+    (a story index's topic pages) reads what it needs itself.
+
+    It lists every language's tree (the home page's translations), and each page's address
+    names its translations as ``hreflang`` alternates, the default language's also as
+    ``x-default``."""
 
     def items(self):
-        return (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .specific(defer=True)
-        )
+        homes = homes_by_language(self.get_wagtail_site().root_page)
+        in_a_home = Q()
+        for home in homes.values():
+            in_a_home |= Q(path__startswith=home.path)
+        return Page.objects.filter(in_a_home).live().public().order_by("path").specific(defer=True)
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locations = {item.pk: item.get_full_url(self.request) for item in pages}
+        translations = defaultdict(list)
+        for item in pages:
+            translations[item.translation_key].append(item)
+        urls = []
+        for item in pages:
+            alternates = [
+                {"location": locations[other.pk], "lang_code": bcp47(languages[other.locale_id])}
+                for other in translations[item.translation_key]
+            ]
+            alternates += [
+                {"location": alternate["location"], "lang_code": "x-default"}
+                for alternate, other in zip(alternates, translations[item.translation_key], strict=True)
+                if languages[other.locale_id] == settings.LANGUAGE_CODE
+            ]
+            for url_info in item.get_sitemap_urls(self.request):
+                if len(translations[item.translation_key]) > 1 and url_info["location"] == locations[item.pk]:
+                    url_info["alternates"] = alternates
+                urls.append(url_info)
+        last_mods = {url_info.get("lastmod") for url_info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

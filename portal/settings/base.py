@@ -111,8 +111,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The interface follows the visitor's language cookie or Accept-Language (docs/languages.md).
-    "django.middleware.locale.LocaleMiddleware",
+    # The language is the address's prefix (/en/, /fr/, /ar/); an address without one goes on to
+    # the visitor's language (cookie, Accept-Language) (docs/languages.md).
+    "portal.core.language_urls.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -14,19 +14,18 @@ class Revised:
 
 def test_the_address_varies_the_key_only_when_asked(settings):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "CHROME_SECONDS": 600}
-    request = RequestFactory().get("/stories/?level=basic")
+    request = RequestFactory().get("/en/stories/?level=basic")
     plain = body_cache({"request": request}, Revised())
     basic = body_cache({"request": request}, Revised(), request.get_full_path())
-    advanced = body_cache(
-        {"request": RequestFactory().get("/stories/?level=advanced")}, Revised(), "/stories/?level=advanced"
-    )
+    advanced_path = "/en/stories/?level=advanced"
+    advanced = body_cache({"request": RequestFactory().get(advanced_path)}, Revised(), advanced_path)
     assert plain["seconds"] == 600
     assert len({plain["key"], basic["key"], advanced["key"]}) == 3
-    assert basic["key"].endswith(":/stories/?level=basic")
+    assert basic["key"].endswith(":/en/stories/?level=basic")
 
 
 def test_a_view_that_is_not_a_page_gets_a_key_of_its_own(settings):
-    request = RequestFactory().get("/search/?q=census")
+    request = RequestFactory().get("/en/search/?q=census")
     searched = body_cache({"request": request}, None, request.get_full_path())
     with translation.override("ar"):
         arabic = body_cache({"request": request}, None, request.get_full_path())
@@ -36,6 +35,6 @@ def test_a_view_that_is_not_a_page_gets_a_key_of_its_own(settings):
 
 def test_a_preview_is_never_kept(settings):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "CHROME_SECONDS": 600}
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     request.is_preview = True
     assert body_cache({"request": request}, Revised())["seconds"] == 0

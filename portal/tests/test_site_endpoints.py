@@ -16,8 +16,8 @@ def test_sitemap_lists_live_pages_only(client, home_page):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     locations = [loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", SITEMAP_NS)]
-    assert "http://localhost/" in locations
-    assert "http://localhost/about/" in locations
+    assert "http://localhost/en/" in locations
+    assert "http://localhost/en/about/" in locations
     assert not any("embargoed" in location for location in locations)
 
 
@@ -59,7 +59,7 @@ def test_health_reports_a_broken_cache(client):
 
 
 def test_security_headers_on_public_pages(client, home_page):
-    response = client.get("/")
+    response = client.get("/en/")
     policy = response["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
     assert directives["default-src"] == "'self'"
@@ -77,7 +77,7 @@ def test_public_pages_have_no_inline_scripts_or_styles(client, home_page):
     from bs4 import BeautifulSoup
 
     StandardPageFactory(parent=home_page, title="About", slug="about", intro="Population figures.")
-    for url in ("/", "/about/", "/search/?q=population", "/accounts/login/", "/no-such-page/"):
+    for url in ("/en/", "/en/about/", "/en/search/?q=population", "/en/accounts/login/", "/en/no-such-page/"):
         html = BeautifulSoup(client.get(url).content, "html.parser")
         inline_scripts = [tag for tag in html.find_all("script") if not tag.get("src")]
         assert inline_scripts == [], url
@@ -86,5 +86,5 @@ def test_public_pages_have_no_inline_scripts_or_styles(client, home_page):
 
 
 def test_forms_carry_csrf_tokens(client):
-    html = client.get("/accounts/login/").content.decode()
+    html = client.get("/en/accounts/login/").content.decode()
     assert 'name="csrfmiddlewaretoken"' in html

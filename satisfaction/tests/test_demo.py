@@ -13,7 +13,7 @@ def test_the_demo_makes_the_page_and_answers_once(home_page):
     load_satisfaction_demo(home_page, created)
     assert created == ["survey", "satisfaction survey answers"]
     page = SatisfactionSurveyPage.objects.live().get()
-    assert page.url == "/survey/"
+    assert page.url == "/en/survey/"
     assert SurveyResponse.objects.count() == DEMO_ANSWERS
     assert not SurveyResponse.objects.exclude(comment="").exists()  # no made-up free text
     again = []

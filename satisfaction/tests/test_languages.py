@@ -31,7 +31,7 @@ def test_the_comment_limit_is_written_the_way_the_reader_writes_numbers():
 
 
 def test_the_invitation_in_french_and_arabic():
-    survey = {"rate": 0.05, "period_days": 90, "title": "Survey", "text": "Text", "link": "/survey/"}
+    survey = {"rate": 0.05, "period_days": 90, "title": "Survey", "text": "Text", "link": "/en/survey/"}
     with override("fr"):
         html = render_to_string("satisfaction/invitation.html", {"survey": survey})
         assert "Répondre à l\u2019enquête" in html and "Non merci" in html

@@ -19,14 +19,14 @@ def answers(**changes):
         "trust": "4",
         "user_group": "media",
         "comment": "Clear charts.",
-        "from_path": "/stories/prices/",
+        "from_path": "/en/stories/prices/",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
 
 def test_the_page_asks_the_three_questions_in_fieldsets_with_legends(client, survey_page):
-    response = client.get(survey_page.url, {"from": "/stories/prices/"})
+    response = client.get(survey_page.url, {"from": "/en/stories/prices/"})
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('<fieldset class="field field--radios"') == 4  # three scores and the user group
@@ -37,7 +37,7 @@ def test_the_page_asks_the_three_questions_in_fieldsets_with_legends(client, sur
         "Which of these describes you best? (optional)",
     ):
         assert f"<legend>{legend}</legend>" in html
-    assert 'name="from_path" value="/stories/prices/"' in html
+    assert 'name="from_path" value="/en/stories/prices/"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "data-survey-invitation" not in html  # never invited to the survey on the survey
 
@@ -48,10 +48,10 @@ def test_an_answer_is_stored_with_the_page_it_came_from(client, survey_page):
     assert response["Location"] == survey_page.url + "sent/"
     answer = SurveyResponse.objects.get()
     assert (answer.overall, answer.ease, answer.trust, answer.user_group) == (5, 3, 4, "media")
-    assert (answer.comment, answer.from_path) == ("Clear charts.", "/stories/prices/")
+    assert (answer.comment, answer.from_path) == ("Clear charts.", "/en/stories/prices/")
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
-    assert b'href="/stories/prices/"' in thanks.content
+    assert b'href="/en/stories/prices/"' in thanks.content
     assert "no-cache" in thanks["Cache-Control"]
 
 
@@ -93,7 +93,7 @@ def test_bad_answers_are_explained_in_the_focused_error_summary(client, survey_p
     html = response.content.decode()
     assert '<div class="error-summary" role="alert" tabindex="-1">' in html
     assert message in html
-    assert 'value="/stories/prices/"' in html  # what was given is kept
+    assert 'value="/en/stories/prices/"' in html  # what was given is kept
     assert not SurveyResponse.objects.exists()
 
 
@@ -179,11 +179,11 @@ def test_the_survey_page_is_never_cached_for_everyone(client, survey_page, page_
 def test_the_pages_are_valid_html(client, survey_page):
     from tests.html_validator import validate
 
-    pages = {"form": client.get(survey_page.url, {"from": "/stories/"}).content}
+    pages = {"form": client.get(survey_page.url, {"from": "/en/stories/"}).content}
     pages["errors"] = client.post(survey_page.url, answers(overall="0", comment="x" * 1001)).content
     sent = client.post(survey_page.url, answers())
     pages["sent"] = client.get(sent["Location"]).content
-    pages["home, with the invitation"] = client.get("/").content
+    pages["home, with the invitation"] = client.get("/en/").content
     assert validate(pages) == []
 
 
@@ -191,6 +191,6 @@ def test_the_query_count_does_not_grow_with_the_answers(client, survey_page):
     from tests.queries import queries_for
 
     SurveyResponseFactory.create_batch(2)
-    few = {url: queries_for(client, url) for url in ("/", survey_page.url)}
+    few = {url: queries_for(client, url) for url in ("/en/", survey_page.url)}
     SurveyResponseFactory.create_batch(20)
-    assert {url: queries_for(client, url) for url in ("/", survey_page.url)} == few
+    assert {url: queries_for(client, url) for url in ("/en/", survey_page.url)} == few

@@ -604,7 +604,7 @@ def test_block_meta():
 
 def render(**overrides):
     block, value = block_value(**overrides)
-    return block.render(value, context={"csv_url": "/stories/x/chart/abc/data.csv"})
+    return block.render(value, context={"csv_url": "/en/stories/x/chart/abc/data.csv"})
 
 
 def test_template_renders_figure_svg_table_and_download_link():
@@ -616,7 +616,7 @@ def test_template_renders_figure_svg_table_and_download_link():
     assert 'role="img"' in html
     assert "<details" in html
     assert "Show the data as a table" in html
-    assert 'href="/stories/x/chart/abc/data.csv"' in html
+    assert 'href="/en/stories/x/chart/abc/data.csv"' in html
     assert "Download the data (CSV)" in html
     assert "Source: Labour Force Survey" in html
     assert "Seasonally adjusted.<br>People aged 16 and over." in html

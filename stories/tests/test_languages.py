@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import override
 
 from stories.models import StoryFormat
+from tests.pages import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_the_format_labels_in_arabic():
 
 def test_the_story_page_in_french(client, make_story):
     story = make_story()
-    response = client.get(story.url, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.get(in_language(story.url, "fr"))
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one("#source-heading").get_text(strip=True) == "D\u2019où viennent les chiffres"
     assert html.select_one(".breadcrumbs")["aria-label"] == "Fil d\u2019Ariane"

@@ -63,8 +63,8 @@ def test_publishing_a_story_purges_it_and_every_listing_that_shows_it(
         story_index.url + "topic/prices/",
         story_index.url + "feed/",
         story_index.url + "topic/prices/feed/atom/",
-        "/",
-        "/search/?q=story",
+        "/en/",
+        "/en/search/?q=story",
         "/sitemap.xml",
     ]
     for url in [first.url, *listings]:

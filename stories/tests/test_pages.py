@@ -120,12 +120,12 @@ def test_corrections_show_on_story_and_site_wide(client, make_story, story_index
     html = soup(client.get(story.url))
     assert "September rate revised to 2.7%." in html.select_one(".notice--correction").get_text()
     assert html.select_one("#corrections li")
-    listing = soup(client.get("/stories/corrections/"))
+    listing = soup(client.get("/en/stories/corrections/"))
     assert story.title in listing.select_one(".corrections-list").get_text()
 
 
 def test_corrections_page_empty_state(client, story_index):
-    assert soup(client.get("/stories/corrections/")).select_one(".empty-state")
+    assert soup(client.get("/en/stories/corrections/")).select_one(".empty-state")
 
 
 def test_index_filters_by_topic_level_and_format(client, make_story):
@@ -136,22 +136,22 @@ def test_index_filters_by_topic_level_and_format(client, make_story):
     def titles(url):
         return [a.get_text(strip=True) for a in soup(client.get(url)).select(".story-card__title a")]
 
-    assert set(titles("/stories/")) == {"Jobs basic", "Jobs advanced", "Prices basic"}
-    assert set(titles("/stories/?topic=jobs")) == {"Jobs basic", "Jobs advanced"}
-    assert titles("/stories/?topic=jobs&level=advanced") == ["Jobs advanced"]
-    assert titles("/stories/topic/jobs/?level=basic") == ["Jobs basic"]
-    assert titles("/stories/?format=infographic") == []
-    assert set(titles("/stories/?level=nonsense&format=<script>")) == {
+    assert set(titles("/en/stories/")) == {"Jobs basic", "Jobs advanced", "Prices basic"}
+    assert set(titles("/en/stories/?topic=jobs")) == {"Jobs basic", "Jobs advanced"}
+    assert titles("/en/stories/?topic=jobs&level=advanced") == ["Jobs advanced"]
+    assert titles("/en/stories/topic/jobs/?level=basic") == ["Jobs basic"]
+    assert titles("/en/stories/?format=infographic") == []
+    assert set(titles("/en/stories/?level=nonsense&format=<script>")) == {
         "Jobs basic",
         "Jobs advanced",
         "Prices basic",
     }
-    assert client.get("/stories/topic/no-such-topic/").status_code == 404
+    assert client.get("/en/stories/topic/no-such-topic/").status_code == 404
 
 
 def test_filter_with_no_match_has_an_empty_state(client, make_story):
     make_story(topics=["jobs"], literacy_level="basic")
-    html = soup(client.get("/stories/?topic=jobs&level=advanced"))
+    html = soup(client.get("/en/stories/?topic=jobs&level=advanced"))
     assert "No stories match" in html.select_one(".empty-state").get_text()
 
 
@@ -160,34 +160,34 @@ def test_index_is_paginated(client, make_story):
 
     for index in range(STORIES_PER_PAGE + 2):
         make_story(f"Story {index}", body=[])
-    first = soup(client.get("/stories/"))
+    first = soup(client.get("/en/stories/"))
     assert len(first.select(".story-card")) == STORIES_PER_PAGE
-    assert len(soup(client.get("/stories/?page=2")).select(".story-card")) == 2
-    assert len(soup(client.get("/stories/?page=99")).select(".story-card")) == 2
+    assert len(soup(client.get("/en/stories/?page=2")).select(".story-card")) == 2
+    assert len(soup(client.get("/en/stories/?page=99")).select(".story-card")) == 2
 
 
 def test_drafts_are_not_listed(client, make_story):
     make_story("Embargoed", publish=False)
-    assert "Embargoed" not in client.get("/stories/").content.decode()
+    assert "Embargoed" not in client.get("/en/stories/").content.decode()
 
 
 def test_feeds_parse_and_list_stories(client, make_story):
     make_story("Prices story", topics=["prices"])
     make_story("Jobs story", topics=["jobs"])
-    for url in ("/stories/feed/", "/stories/feed/atom/"):
+    for url in ("/en/stories/feed/", "/en/stories/feed/atom/"):
         feed = feedparser.parse(client.get(url).content)
         assert not feed.bozo, feed.bozo_exception
         assert {entry.title for entry in feed.entries} == {"Prices story", "Jobs story"}
-        assert all(entry.link.startswith("http://testserver/stories/") for entry in feed.entries)
-    topic_feed = feedparser.parse(client.get("/stories/topic/prices/feed/").content)
+        assert all(entry.link.startswith("http://testserver/en/stories/") for entry in feed.entries)
+    topic_feed = feedparser.parse(client.get("/en/stories/topic/prices/feed/").content)
     assert not topic_feed.bozo
     assert [entry.title for entry in topic_feed.entries] == ["Prices story"]
-    assert client.get("/stories/topic/unknown/feed/").status_code == 404
+    assert client.get("/en/stories/topic/unknown/feed/").status_code == 404
 
 
 def test_feed_escapes_hostile_titles(client, make_story):
     make_story("<script>alert(1)</script>")
-    body = client.get("/stories/feed/").content.decode()
+    body = client.get("/en/stories/feed/").content.decode()
     assert "<script>alert(1)</script>" not in body
     assert not feedparser.parse(body).bozo
 
@@ -273,7 +273,7 @@ def test_cached_charts_are_not_redrawn_on_page_view(client, make_story, monkeypa
     assert client.get(story.url).status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/", "/stories/", "/stories/topic/prices/", "/stories/feed/"])
+@pytest.mark.parametrize("url", ["/en/", "/en/stories/", "/en/stories/topic/prices/", "/en/stories/feed/"])
 def test_query_count_is_the_same_with_5_and_50_stories(client, make_story, url):
     for index in range(5):
         make_story(f"S{index}", topics=["prices", f"t{index}"], body=[])
@@ -299,9 +299,9 @@ def test_publishing_draws_the_charts_before_anyone_visits(client, make_story, mo
 
 def test_filter_form_keeps_every_choice_made(client, make_story):
     make_story(topics=["jobs"], literacy_level="basic")
-    html = soup(client.get("/stories/?topic=jobs&level=basic&format=story"))
+    html = soup(client.get("/en/stories/?topic=jobs&level=basic&format=story"))
     assert html.select_one("#filter-topic option[selected]")["value"] == "jobs"
     assert html.select_one("#filter-level option[selected]")["value"] == "basic"
     assert html.select_one("#filter-format option[selected]")["value"] == "story"
-    topic_page = soup(client.get("/stories/topic/jobs/"))
+    topic_page = soup(client.get("/en/stories/topic/jobs/"))
     assert topic_page.select_one("#filter-topic") is None  # the topic is the page itself

@@ -26,7 +26,7 @@ def test_stories_and_every_page_that_lists_them(make_story, story_index):
 
     index_url = story_index.url
     urls = [
-        "/",
+        "/en/",
         index_url,
         f"{index_url}topic/{topic.slug}/",
         f"{index_url}infographics/",
@@ -34,7 +34,7 @@ def test_stories_and_every_page_that_lists_them(make_story, story_index):
         f"{index_url}feed/",
         f"{index_url}topic/{topic.slug}/feed/atom/",
         story.url,
-        f"/search/?q={story.title.split()[0]}",
+        f"/en/search/?q={story.title.split()[0]}",
         "/sitemap.xml",
     ]
     assert_constant(urls, grow_to)

@@ -45,16 +45,16 @@ def forum_topic(home_page):
 
 
 def test_a_glossary_term_is_its_own_canonical_page(client, glossary):
-    assert canonical(client, "/glossary/median/") == "http://localhost/glossary/median/"
-    assert canonical(client, "/glossary/") == "http://localhost/glossary/"
+    assert canonical(client, "/en/glossary/median/") == "http://localhost/en/glossary/median/"
+    assert canonical(client, "/en/glossary/") == "http://localhost/en/glossary/"
 
 
 def test_a_forum_topic_is_known_by_its_address_without_the_slug(client, forum_topic):
     _index, topic = forum_topic
-    expected = f"http://localhost/forums/topic/{topic.pk}/"
-    assert canonical(client, f"/forums/topic/{topic.pk}/") == expected
-    assert canonical(client, f"/forums/topic/{topic.pk}/some-words/") == expected
-    assert canonical(client, f"/forums/topic/{topic.pk}/?page=1&utm_source=x") == expected
+    expected = f"http://localhost/en/forums/topic/{topic.pk}/"
+    assert canonical(client, f"/en/forums/topic/{topic.pk}/") == expected
+    assert canonical(client, f"/en/forums/topic/{topic.pk}/some-words/") == expected
+    assert canonical(client, f"/en/forums/topic/{topic.pk}/?page=1&utm_source=x") == expected
 
 
 def test_the_sitemap_lists_terms_topics_and_topic_listings_with_dates(
@@ -64,11 +64,11 @@ def test_the_sitemap_lists_terms_topics_and_topic_listings_with_dates(
     hidden = TopicFactory(forum=topic.forum, hidden=True)
     make_story(topics=["prices"])
     entries = sitemap(client)
-    assert "http://localhost/glossary/median/" in entries
-    assert entries[f"http://localhost/forums/topic/{topic.pk}/"]
-    assert "http://localhost/forums/media/" in entries
-    assert f"http://localhost/forums/topic/{hidden.pk}/" not in entries
-    assert entries["http://localhost/stories/topic/prices/"]
+    assert "http://localhost/en/glossary/median/" in entries
+    assert entries[f"http://localhost/en/forums/topic/{topic.pk}/"]
+    assert "http://localhost/en/forums/media/" in entries
+    assert f"http://localhost/en/forums/topic/{hidden.pk}/" not in entries
+    assert entries["http://localhost/en/stories/topic/prices/"]
     assert Topic.objects.count() == 2
 
 
@@ -79,9 +79,9 @@ def test_each_topic_listing_is_dated_by_its_own_latest_story(client, make_story)
     type(newer).objects.filter(pk=newer.pk).update(last_published_at="2026-03-09T10:00:00Z")
     make_story("A story of its own topic", topics=["housing"])
     entries = sitemap(client)
-    assert entries["http://localhost/stories/topic/prices/"].startswith("2026-03-09")
-    assert entries["http://localhost/stories/topic/jobs/"].startswith("2026-03-09")
-    assert "http://localhost/stories/topic/housing/" in entries
+    assert entries["http://localhost/en/stories/topic/prices/"].startswith("2026-03-09")
+    assert entries["http://localhost/en/stories/topic/jobs/"].startswith("2026-03-09")
+    assert "http://localhost/en/stories/topic/housing/" in entries
 
 
 def test_the_sitemap_reads_the_same_queries_with_one_topic_or_eight(client, make_story):

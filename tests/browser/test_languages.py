@@ -81,3 +81,18 @@ def test_in_arabic_the_menu_and_breadcrumbs_start_at_the_right(new_page):
     # and English is the mirror image: the same entries from the left
     assert box(english, ".site-nav a")["x"] < english.locator(".site-nav a").nth(1).bounding_box()["x"]
     assert box(english, ".breadcrumbs li")["x"] < width / 2
+
+
+def test_the_switcher_takes_the_reader_to_the_same_page_in_another_language(new_page):
+    page = new_page(locale="en-GB")
+    page.goto(STORY)
+    assert page.url.endswith("/en" + STORY)
+    page.locator(".language-switcher a[hreflang=fr]").click()
+    page.wait_for_load_state()
+    assert "/fr/stories/" in page.url
+    assert language_of(page) == ["fr", "ltr"]
+    switcher = page.locator(".language-switcher")
+    assert switcher.locator("[aria-current]").inner_text() == "Français"
+    page.locator(".language-switcher a[hreflang=ar]").click()
+    page.wait_for_load_state()
+    assert "/ar/stories/" in page.url and language_of(page) == ["ar", "rtl"]

@@ -16,6 +16,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.utils.module_loading import import_string
 
 from home.tests.factories import StandardPageFactory
+from portal.core.language_urls import with_language, without_language
 from tests.factories import UserFactory
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "deploy"))
@@ -93,7 +94,7 @@ def test_a_visitor_with_a_session_always_reaches_the_app_and_is_never_stored(ngi
 
 
 def test_an_answer_that_sets_a_cookie_is_never_stored(nginx):
-    answers = [get(nginx.url + "/accounts/login/") for _ in range(3)]
+    answers = [get(nginx.url + "/en/accounts/login/") for _ in range(3)]
     assert [answer.status for answer in answers] == [200, 200, 200]
     assert all(answer.cache == "MISS" for answer in answers)
     tokens = {re.search(r"csrftoken=([^;]+)", answer.headers["Set-Cookie"]).group(1) for answer in answers}
@@ -108,20 +109,20 @@ def test_a_page_the_app_does_not_mark_public_is_never_stored(nginx, page, monkey
 
 
 def test_a_form_with_errors_is_never_served_to_anyone_else(nginx):
-    form = get(nginx.url + "/accounts/login/")
+    form = get(nginx.url + "/en/accounts/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.body).group(1)
     cookie = re.search(r"csrftoken=([^;]+)", form.headers["Set-Cookie"]).group(1)
     fields = {"csrfmiddlewaretoken": token, "login": "nobody@example.org", "password": "wrong-password-1"}
     refused = get(
-        nginx.url + "/accounts/login/",
+        nginx.url + "/en/accounts/login/",
         data=urllib.parse.urlencode(fields).encode(),
         Cookie=f"csrftoken={cookie}",
         Origin=nginx.url,
-        Referer=nginx.url + "/accounts/login/",
+        Referer=nginx.url + "/en/accounts/login/",
     )
     assert refused.status == 200 and "not correct" in refused.body
     assert refused.cache in (None, "BYPASS")
-    after = get(nginx.url + "/accounts/login/")
+    after = get(nginx.url + "/en/accounts/login/")
     assert "not correct" not in after.body
 
 
@@ -137,10 +138,21 @@ def test_a_publication_shows_through_the_cache_within_seconds(nginx, page):
 
 
 def test_each_language_gets_its_own_copy_from_nginx(nginx, page):
-    french = [get(nginx.url + page.url, **{"Accept-Language": "fr"}) for _ in range(2)]
-    english = [get(nginx.url + page.url, **{"Accept-Language": "en-GB"}) for _ in range(2)]
-    by_cookie = get(nginx.url + page.url, **{"Accept-Language": "fr", "Cookie": "django_language=ar"})
-    assert [answer.cache for answer in french + english] == ["MISS", "HIT", "MISS", "HIT"]
-    assert all('<html lang="fr" dir="ltr"' in answer.body for answer in french)
+    """A prefixed address names its language: one copy whatever the visitor's headers, and never
+    another language's. An old address goes on to the visitor's language and is never kept."""
+    english = [
+        get(nginx.url + page.url, **{"Accept-Language": "fr"}),
+        get(nginx.url + page.url, **{"Accept-Language": "ar"}),
+    ]
+    arabic_address = nginx.url + with_language(without_language(page.url), "ar")
+    arabic = [get(arabic_address, **{"Accept-Language": "en-GB"}) for _ in range(2)]
+    assert [answer.cache for answer in english + arabic] == ["MISS", "HIT", "MISS", "HIT"]
     assert all('<html lang="en-GB" dir="ltr"' in answer.body for answer in english)
-    assert by_cookie.cache == "MISS" and '<html lang="ar" dir="rtl"' in by_cookie.body
+    assert all('<html lang="ar" dir="rtl"' in answer.body for answer in arabic)
+    old_path = without_language(page.url)
+    old_address = nginx.url + old_path
+    to_french = get(old_address, **{"Accept-Language": "fr"})
+    to_arabic = get(old_address, **{"Accept-Language": "fr", "Cookie": "django_language=ar"})
+    assert (to_french.status, to_french.headers["Location"]) == (301, with_language(old_path, "fr"))
+    assert (to_arabic.status, to_arabic.headers["Location"]) == (301, with_language(old_path, "ar"))
+    assert to_french.cache in (None, "MISS", "BYPASS") and to_arabic.cache in (None, "MISS", "BYPASS")

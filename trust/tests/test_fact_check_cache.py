@@ -5,6 +5,7 @@ module linked since shows on the next view."""
 import pytest
 
 from literacy.modules.tests.factories import ModuleIndexPageFactory, ModulePageFactory
+from tests.pages import in_language
 from tests.queries import counted_view as view
 from trust.models import FactCheckModule
 from trust.tests.conftest import key_figure
@@ -47,5 +48,5 @@ def test_a_module_linked_since_shows_on_the_next_view(client, fact_check, commit
 
 def test_each_language_gets_its_own_copy(client, fact_check):
     _count, english = view(client, fact_check.url)
-    _count, french = view(client, fact_check.url, HTTP_ACCEPT_LANGUAGE="fr")
+    _count, french = view(client, in_language(fact_check.url, "fr"))
     assert "Setting the record straight" in english and "Rétablir les faits" in french

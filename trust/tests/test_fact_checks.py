@@ -42,7 +42,7 @@ def test_a_fact_check_shows_claim_where_when_verdict_figure_and_explanation(clie
         "Unemployment was 4.1% in both years",
         "The claim contradicts the official figures.",
         "The official figure",
-        'Source: <a href="/data/labour-force/">Labour force survey</a>, version 1',
+        'Source: <a href="/en/data/labour-force/">Labour force survey</a>, version 1',
         "The leaflet compared the number of claimants",
         "Report a misuse of our figures".replace(
             "Report a misuse of our figures", "Seen our figures misused?"

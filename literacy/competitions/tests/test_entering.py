@@ -35,7 +35,7 @@ def errors_of(response):
 def test_visitors_are_sent_to_sign_in_first(client, competition):
     response = client.get(subpage(competition, "enter"))
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/?next=")
+    assert response["Location"].startswith("/en/accounts/login/?next=")
     response = client.post(subpage(competition, "enter"), entry_data(competition))
     assert response.status_code == 302
     assert not competition.entries.exists()

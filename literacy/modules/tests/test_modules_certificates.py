@@ -52,7 +52,7 @@ def test_anonymous_learners_are_asked_to_sign_in(client, module):
     complete_module(client, module)
     response = client.get(certificate_url(module))
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/?next=")
+    assert response["Location"].startswith("/en/accounts/login/?next=")
     assert not Certificate.objects.exists()
 
 
@@ -108,7 +108,7 @@ def test_the_printable_certificate(signed_in, module, certificate):
     assert module.title in html
     assert "Advanced tier" in html
     assert certificate.display_code in html
-    assert f"http://testserver/certificates/{certificate.display_code}/" in html
+    assert f"http://testserver/en/certificates/{certificate.display_code}/" in html
     assert "no-store" in response["Cache-Control"]
 
 
@@ -137,7 +137,7 @@ def test_someone_else_cannot_see_a_learners_certificate_or_pdf(module, certifica
 
 class TestVerification:
     def test_a_valid_certificate(self, client, certificate):
-        response = client.get(f"/certificates/{certificate.display_code}/")
+        response = client.get(f"/en/certificates/{certificate.display_code}/")
         html = response.content.decode()
         assert response.status_code == 200
         assert "This certificate is valid" in html
@@ -150,15 +150,15 @@ class TestVerification:
             "spaces": certificate.display_code.replace("-", " "),
             "plain": certificate.code,
         }[typed]
-        response = client.get("/certificates/", {"code": code})
+        response = client.get("/en/certificates/", {"code": code})
         assert response.status_code == 302
-        assert response["Location"] == f"/certificates/{certificate.display_code}/"
+        assert response["Location"] == f"/en/certificates/{certificate.display_code}/"
 
     def test_a_revoked_certificate(self, client, certificate):
         certificate.revoked_at = timezone.now()
         certificate.revocation_reason = "Issued in error"
         certificate.save()
-        response = client.get(f"/certificates/{certificate.display_code}/")
+        response = client.get(f"/en/certificates/{certificate.display_code}/")
         html = response.content.decode()
         assert response.status_code == 200
         assert "This certificate was revoked" in html
@@ -170,25 +170,25 @@ class TestVerification:
         ["ABCD-EFGH-JKLM", "AAAA-AAAA-AAAA", "0000-1111-OOOO", "<script>alert(1)<", "x" * 300, "-"],
     )
     def test_a_forged_or_malformed_code(self, client, certificate, code):
-        response = client.get(f"/certificates/{code}/")
+        response = client.get(f"/en/certificates/{code}/")
         html = response.content.decode()
         assert response.status_code == 404
         assert "No certificate has this code" in html
         assert "<script>alert" not in html
 
     def test_a_nul_byte_in_the_code_is_refused_as_a_bad_request(self, client, certificate):
-        response = client.get("/certificates/%00/")
+        response = client.get("/en/certificates/%00/")
         assert response.status_code == 400
         assert certificate.display_code not in response.content.decode()
 
     @pytest.mark.parametrize("code", ["", "short", "0000-1111-OOOO", "x" * 41])
     def test_the_form_explains_a_code_that_cannot_be(self, client, code):
-        response = client.get("/certificates/", {"code": code})
+        response = client.get("/en/certificates/", {"code": code})
         assert response.status_code == 400
         assert "There is a problem" in response.content.decode()
 
     def test_the_empty_form(self, client):
-        response = client.get("/certificates/")
+        response = client.get("/en/certificates/")
         assert response.status_code == 200
         assert "Verification code" in response.content.decode()
 

@@ -5,6 +5,7 @@ badges, steps, answers, ticks and errors are drawn for them alone, and never rea
 import pytest
 from django.test import Client
 
+from tests.pages import in_language
 from tests.queries import counted_view as view
 
 from .module_helpers import EXPLANATION, answer_lesson, make_module, post_to_lesson, questions
@@ -23,7 +24,7 @@ def lesson(module):
 
 
 @pytest.mark.parametrize(
-    "path", ["/learn/", "/learn/?topic=census", "/learn/census/", "/learn/census/lesson-1/"]
+    "path", ["/en/learn/", "/en/learn/?topic=census", "/en/learn/census/", "/en/learn/census/lesson-1/"]
 )
 def test_a_second_view_reads_no_module_or_lesson(client, module, path):
     first, first_html = view(client, path)
@@ -34,36 +35,36 @@ def test_a_second_view_reads_no_module_or_lesson(client, module, path):
 
 def test_each_filter_keeps_its_own_copy(client, module):
     make_module("prices", lessons=1, topics=("prices",))
-    view(client, "/learn/")
-    _count, census = view(client, "/learn/?topic=census")
-    _count, prices = view(client, "/learn/?topic=prices")
+    view(client, "/en/learn/")
+    _count, census = view(client, "/en/learn/?topic=census")
+    _count, prices = view(client, "/en/learn/?topic=prices")
     assert "Module census" in census and "Module prices" not in census
     assert "Module prices" in prices and "Module census" not in prices
 
 
 def test_a_module_published_since_shows_on_the_next_view(client, module, committed):
-    view(client, "/learn/")
+    view(client, "/en/learn/")
     with committed():
         make_module("prices", lessons=1)
-    _count, html = view(client, "/learn/")
+    _count, html = view(client, "/en/learn/")
     assert "Module prices" in html
 
 
 def test_a_learners_progress_is_theirs_alone(client, module, lesson):
-    view(client, "/learn/")
+    view(client, "/en/learn/")
     view(client, lesson.url)
     learner = Client()
     assert answer_lesson(learner, lesson, questions(lesson.body)[0]).status_code == 302
     post_to_lesson(learner, lesson, "done")
 
-    _count, index = view(learner, "/learn/")
+    _count, index = view(learner, "/en/learn/")
     assert "Continue where you left off" in index and "In progress" in index
     _count, own = view(learner, lesson.url)
     assert EXPLANATION in own and "(done)" in own
     _count, overview = view(learner, module.url)
     assert "step--done" in overview
 
-    _count, index = view(client, "/learn/")
+    _count, index = view(client, "/en/learn/")
     assert "Continue where you left off" not in index and "In progress" not in index
     _count, newcomer = view(client, lesson.url)
     assert EXPLANATION not in newcomer and "(done)" not in newcomer
@@ -83,7 +84,7 @@ def test_an_unreadable_answer_shows_its_error_and_is_not_kept(client, lesson):
 
 def test_each_language_gets_its_own_lesson(client, lesson):
     _count, english = view(client, lesson.url)
-    _count, french = view(client, lesson.url, HTTP_ACCEPT_LANGUAGE="fr")
+    _count, french = view(client, in_language(lesson.url, "fr"))
     assert "Check my answer" in english and "Check my answer" not in french
 
 

@@ -64,7 +64,7 @@ class TestIndex:
     def test_filter_by_topic(self, client, learn_index):
         make_module("inflation", topics=("prices", "economy"), lessons=0)
         make_module("census", topics=("population",), lessons=0)
-        response = client.get("/learn/?topic=prices")
+        response = client.get("/en/learn/?topic=prices")
         titles = [module.title for tier in response.context["tiers"] for module in tier["modules"]]
         assert titles == ["Module inflation"]
         assert '<option value="prices" selected>' in response.content.decode()
@@ -73,17 +73,17 @@ class TestIndex:
         make_module("for-teachers", audiences=[UserGroup.TEACHERS_AND_STUDENTS], lessons=0)
         make_module("for-media", audiences=[UserGroup.MEDIA, UserGroup.RESEARCHERS], lessons=0)
         make_module("for-nobody-in-particular", lessons=0)
-        response = client.get("/learn/?audience=teachers_and_students")
+        response = client.get("/en/learn/?audience=teachers_and_students")
         titles = [module.title for tier in response.context["tiers"] for module in tier["modules"]]
         assert titles == ["Module for-teachers"]
         assert "<dt>For</dt><dd>Teachers and students</dd>" in response.content.decode()
-        html = client.get("/learn/?audience=researchers").content.decode()
+        html = client.get("/en/learn/?audience=researchers").content.decode()
         assert "<dt>For</dt><dd>Media, Researchers</dd>" in html
 
     def test_the_user_groups_that_modules_are_written_for_are_offered(self, client, learn_index):
         make_module("one", audiences=[UserGroup.RESEARCHERS, UserGroup.MEDIA], lessons=0)
         make_module("two", audiences=[UserGroup.MEDIA], lessons=0)
-        html = client.get("/learn/").content.decode()
+        html = client.get("/en/learn/").content.decode()
         select = re.search(r'<select id="filter-audience".*?</select>', html, re.S).group(0)
         # in the vocabulary's order, each once, and only groups some module is written for
         assert re.findall(r"<option value=\"([^\"]*)\"", select) == ["", "media", "researchers"]
@@ -92,7 +92,7 @@ class TestIndex:
     def test_unknown_filters_are_ignored(self, client, learn_index, query):
         make_module("one", lessons=0)
         make_module("two", lessons=0)
-        response = client.get(f"/learn/?{query}")
+        response = client.get(f"/en/learn/?{query}")
         assert response.status_code == 200
         assert response.context["module_count"] == 2
         assert "<script>" not in response.content.decode().split("<main", 1)[1]
@@ -100,19 +100,19 @@ class TestIndex:
     def test_no_match_says_so(self, client, learn_index):
         make_module("lonely", topics=("lonely-topic",))
         make_module("for-media", topics=("other",), audiences=[UserGroup.MEDIA], lessons=0)
-        response = client.get("/learn/?topic=lonely-topic&audience=media")
+        response = client.get("/en/learn/?topic=lonely-topic&audience=media")
         assert "No modules match these filters" in response.content.decode()
 
     def test_continue_where_you_left_off(self, client, module):
-        assert "Continue where you left off" not in client.get("/learn/").content.decode()
+        assert "Continue where you left off" not in client.get("/en/learn/").content.decode()
         first = module.lessons().first()
         post_to_lesson(client, first, "done")
-        html = client.get("/learn/").content.decode()
+        html = client.get("/en/learn/").content.decode()
         assert "Continue where you left off" in html
         # The module opens with the pre-check: until it is taken, that is where to continue.
         assert f'href="{module.url}pre-check/"' in html
         take_check(client, module, "pre")
-        html = client.get("/learn/").content.decode()
+        html = client.get("/en/learn/").content.decode()
         second = module.lessons()[1]
         assert f'href="{second.url}"' in html
         assert "1 of 3 lessons done" in html
@@ -150,7 +150,7 @@ class TestModulePage:
             )
         ]
         module.save_revision().publish()
-        response = client.get("/learn/mean-and-median/for-teachers/")
+        response = client.get("/en/learn/mean-and-median/for-teachers/")
         html = response.content.decode()
         assert response.status_code == 200
         assert "Objectives by curriculum level" in html

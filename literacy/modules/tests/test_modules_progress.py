@@ -38,7 +38,7 @@ def learner(django_user_model):
 
 
 def sign_in(client, user):
-    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
     return response
 
@@ -100,7 +100,7 @@ def test_progress_carries_over_on_sign_in(client, module, learner):
     touchpoint = Contact.objects.get(email=learner.email).touchpoints.get(kind=TouchpointKind.LEARNING)
     assert "Signed in to save e-module progress" in touchpoint.detail
     # Continue where you left off, now from the account.
-    html = client.get("/learn/").content.decode()
+    html = client.get("/en/learn/").content.decode()
     assert f'href="{lessons[1].url}"' in html
 
 

@@ -25,7 +25,7 @@ def completions(link):
 def test_a_learner_who_came_through_a_link_counts_as_a_completion(client, module):
     link = ShareLinkFactory(page=module)
     take_check(client, module, "pre")  # the learner's session now exists (their progress)
-    assert client.get(client.get(f"/s/{link.code}")["Location"]).status_code == 200
+    assert client.get(client.get(f"/en/s/{link.code}")["Location"]).status_code == 200
     finish_lessons(client, module)
     take_check(client, module, "post", right=True)
     assert completions(link) == 1
@@ -33,7 +33,7 @@ def test_a_learner_who_came_through_a_link_counts_as_a_completion(client, module
 
 def test_a_visit_through_a_link_starts_no_session(client, module):
     link = ShareLinkFactory(page=module)
-    response = client.get(client.get(f"/s/{link.code}")["Location"])
+    response = client.get(client.get(f"/en/s/{link.code}")["Location"])
     assert response.status_code == 200 and "sessionid" not in response.cookies
 
 

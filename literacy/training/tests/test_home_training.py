@@ -29,7 +29,7 @@ def add_session(home_page):
 
 
 def training_items(client):
-    html = BeautifulSoup(client.get("/").content, "html.parser")
+    html = BeautifulSoup(client.get("/en/").content, "html.parser")
     section = html.select_one('section[aria-labelledby="training-heading"]')
     return section, section.select(".home-training__item")
 
@@ -57,7 +57,7 @@ def test_home_lists_the_next_three_live_sessions(client, add_session):
     assert items[0].a["href"] == nearest.url
     assert items[0].time["datetime"] == nearest.starts_at.isoformat()
     assert nearest.get_format_display() in items[0].get_text()
-    assert section.find("a", string="All training sessions")["href"] == "/training/"
+    assert section.find("a", string="All training sessions")["href"] == "/en/training/"
     assert not section.select(".empty-state")
 
 
@@ -70,10 +70,10 @@ def test_home_without_sessions_says_so(client, home_page):
 def test_home_query_count_does_not_grow_with_sessions(client, add_session):
     for days in (2, 4, 6):
         add_session(days)
-    with_three = queries_for(client, "/")
+    with_three = queries_for(client, "/en/")
     for days in range(10, 20):
         add_session(days)
-    assert queries_for(client, "/") == with_three
+    assert queries_for(client, "/en/") == with_three
 
 
 def test_home_and_session_say_who_each_session_is_for(client, add_session):

@@ -44,7 +44,7 @@ def test_a_registration_error_in_arabic(session, person):
 
 
 def test_arabic_chooses_the_plural_form_for_the_count(session):
-    request = RequestFactory().get("/training/past/")
+    request = RequestFactory().get("/en/training/past/")
     request.user = AnonymousUser()
 
     def past_sessions(count):

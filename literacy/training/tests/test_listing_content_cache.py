@@ -6,6 +6,7 @@ import pytest
 
 from home.tests.factories import StandardPageFactory
 from literacy.training import services as training
+from tests.pages import in_language
 from tests.queries import counted_view as view
 
 pytestmark = pytest.mark.usefixtures("fragments_cached")
@@ -49,7 +50,7 @@ def test_a_session_published_since_shows_on_the_next_view(client, training_index
 
 def test_each_language_gets_its_own_copy(client, training_index, session):
     _count, english = view(client, training_index.url)
-    _count, french = view(client, training_index.url, HTTP_ACCEPT_LANGUAGE="fr")
+    _count, french = view(client, in_language(training_index.url, "fr"))
     assert "Apply filters" in english and "Apply filters" not in french
 
 

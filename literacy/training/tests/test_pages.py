@@ -56,7 +56,7 @@ def test_index_lists_upcoming_live_sessions_in_date_order(client, make_session, 
     assert response.status_code == 200
     assert titles(response) == ["Sooner", "Later"]
     assert "2 upcoming sessions" in response.content.decode()
-    assert 'href="/training/past/"' in response.content.decode()
+    assert 'href="/en/training/past/"' in response.content.decode()
 
 
 def test_cards_say_how_many_places_are_left_and_when_full(client, make_session, person, training_index):

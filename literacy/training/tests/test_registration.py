@@ -308,7 +308,7 @@ def test_the_joining_link_goes_only_to_people_with_a_seat(make_session, person, 
 
 def test_registration_records_the_person_touchpoint_consent_and_media_group(session, person):
     assert session.audience == UserGroup.MEDIA
-    training.register(session, **person(source="http://localhost/training/session-1/"))
+    training.register(session, **person(source="http://localhost/en/training/session-1/"))
     contact = Contact.objects.get(email="reporter@news.example")
     assert (contact.name, contact.organisation, contact.user_group) == (
         "Rita Reporter",
@@ -317,7 +317,7 @@ def test_registration_records_the_person_touchpoint_consent_and_media_group(sess
     )
     touchpoint = contact.touchpoints.get()
     assert touchpoint.kind == TouchpointKind.TRAINING_REGISTRATION
-    assert touchpoint.source == "http://localhost/training/session-1/"
+    assert touchpoint.source == "http://localhost/en/training/session-1/"
     assert session.title in touchpoint.detail
     consent = Consent.objects.get(contact=contact)
     assert (consent.purpose, consent.wording, consent.granted) == ("training_registration", CONSENT, True)

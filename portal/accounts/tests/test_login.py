@@ -46,7 +46,7 @@ def test_unverified_user_cannot_sign_in_and_is_sent_to_the_verification_page(cli
     # A fresh confirmation link is mailed, so the person can finish.
     [received] = smtp_sink.wait_for(1)
     assert received.rcpt_tos == ("ana@example.org",)
-    assert any("/accounts/confirm-email/" in link for link in received.links)
+    assert any("/en/accounts/confirm-email/" in link for link in received.links)
     # And the protected pages stay closed.
     assert client.get(reverse("account_email")).status_code == 302
 

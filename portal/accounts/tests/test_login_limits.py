@@ -10,7 +10,7 @@ from tests.factories import PASSWORD, SuperUserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "/accounts/login/"
+LOGIN = "/en/accounts/login/"
 
 
 def attempt(client, email, password="not-the-password", **extra):

@@ -68,7 +68,7 @@ def test_login_fields_are_labelled_although_allauth_asks_for_unlabeled(client):
 
     assert html.find("label", attrs={"for": "id_login"}).get_text(strip=True) == "Email"
     assert html.find("label", attrs={"for": "id_password"}).get_text(strip=True) == "Password"
-    assert html.select_one("main a[href='/accounts/password/reset/']") is not None
+    assert html.select_one("main a[href='/en/accounts/password/reset/']") is not None
 
 
 def test_confirm_email_page_for_a_valid_key_asks_before_confirming(client, make_user):

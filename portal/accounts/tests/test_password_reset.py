@@ -15,7 +15,7 @@ from tests.factories import NEW_PASSWORD, PASSWORD
 from .helpers import link_to, sign_in, signed_in_user_id, soup, text_of
 
 pytestmark = pytest.mark.django_db
-RESET_PREFIX = "/accounts/password/reset/key/"
+RESET_PREFIX = "/en/accounts/password/reset/key/"
 
 
 def request_reset(client, email):

@@ -31,12 +31,12 @@ def test_same_person_in_different_case_and_spacing_is_one_contact():
 
 def test_touchpoint_records_what_and_where():
     contact = record_touchpoint(
-        "b@example.org", kind=TouchpointKind.FEEDBACK, source="/stories/prices/", detail="Chart unclear"
+        "b@example.org", kind=TouchpointKind.FEEDBACK, source="/en/stories/prices/", detail="Chart unclear"
     )
     touchpoint = Touchpoint.objects.get(contact=contact)
     assert (touchpoint.kind, touchpoint.source, touchpoint.detail) == (
         TouchpointKind.FEEDBACK,
-        "/stories/prices/",
+        "/en/stories/prices/",
         "Chart unclear",
     )
     assert touchpoint.created_at is not None

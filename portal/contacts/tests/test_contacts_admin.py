@@ -141,4 +141,4 @@ def test_communications_team_can_list_and_export(client):
 def test_anonymous_visitor_is_sent_to_login(client):
     response = client.get(CONTACTS_URL)
     assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+    assert "/en/accounts/login/" in response["Location"]

@@ -25,6 +25,8 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
+from portal.core import language_urls
+
 CACHEABLE = "_portal_cache_anonymous"
 ENTRY_KEY = "_portal_cache_entry_key"
 SITE_GENERATION = "page-generation:site"
@@ -107,9 +109,10 @@ def chrome_generation():
 
 
 def entry_key(request):
-    """The stored response's key. It holds the visitor's language, found as LocaleMiddleware
-    (which runs after this lookup) will find it, from the language cookie or Accept-Language: a
-    page drawn in one language is never served to a visitor of another."""
+    """The stored response's key. It holds the language the request is answered in, found as
+    the language middleware (which runs after this lookup) will find it, from the address's
+    prefix or else the language cookie or Accept-Language: a page drawn in one language is never
+    served to a visitor of another."""
     path = request.path
     path_generation = generation_key(path)
     generations = page_cache().get_many([SITE_GENERATION, path_generation])
@@ -123,8 +126,8 @@ def entry_key(request):
 
 
 def request_language(request):
-    """The language LocaleMiddleware will choose for this request (no query, no session)."""
-    return translation.get_language_from_request(request)
+    """The language the request will be answered in (no query, no session)."""
+    return language_urls.request_language(request)
 
 
 def new_generation():

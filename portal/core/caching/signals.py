@@ -9,16 +9,34 @@ Purges run once the change is committed: before that, a visitor could still be s
 cache again, the old version.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import get_page_models
+
+from portal.core.homes import home_in_language
+from portal.core.language_urls import with_language, without_language
 
 
 def purge_page(sender, instance, **kwargs):
     batch = listings_batch(instance)
-    batch.add_page(instance)
+    add_page_in_every_language(batch, instance)
     transaction.on_commit(batch.purge)
+
+
+def add_page_in_every_language(batch, page):
+    """The page's own addresses, and its original address under every other language's prefix,
+    where it is shown until it is translated (portal.core.routing)."""
+    batch.add_page(page)
+    url = page.get_full_url()
+    if url:
+        scheme_and_host, path = url[: len(url) - len(urlsplit(url).path)], urlsplit(url).path
+        for code, _name in settings.LANGUAGES:
+            batch.add_url(scheme_and_host + with_language(without_language(path), code))
 
 
 def purge_moved_page(sender, instance, parent_page_before, url_path_before, url_path_after, **kwargs):
@@ -29,12 +47,15 @@ def purge_moved_page(sender, instance, parent_page_before, url_path_before, url_
     batch.add_pages(family_showing(parent_page_before.get_children()))  # the siblings it left
     site = instance.get_site()
     if site is not None and url_path_before != url_path_after:
-        root_path = site.root_page.url_path
+        code = instance.locale.language_code
+        root_path = home_in_language(site, code).url_path
         for page in instance.get_descendants(inclusive=True).specific():
-            batch.add_page(page)
+            add_page_in_every_language(batch, page)
             old_path = url_path_before + page.url_path.removeprefix(url_path_after)
             if old_path.startswith(root_path):
-                batch.add_url(site.root_url + "/" + old_path.removeprefix(root_path))
+                old_address = "/" + old_path.removeprefix(root_path)
+                for other, _name in settings.LANGUAGES:
+                    batch.add_url(site.root_url + with_language(old_address, other))
     transaction.on_commit(batch.purge)
 
 
@@ -44,7 +65,10 @@ def listings_batch(page):
     batch.add_pages(family_showing(page.get_children() | page.get_siblings(inclusive=False)))
     site = page.get_site()
     if site is not None:
-        batch.add_urls([site.root_url + reverse("sitemap"), site.root_url + reverse("search")])
+        batch.add_url(site.root_url + reverse("sitemap"))
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                batch.add_url(site.root_url + reverse("search"))
     return batch
 
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def request_from(ip):
-    request = RequestFactory().post("/", REMOTE_ADDR=ip)
+    request = RequestFactory().post("/en/", REMOTE_ADDR=ip)
     request.user = AnonymousUser()
     return request
 

@@ -105,7 +105,7 @@ def test_markdown_links_are_marked_as_user_content():
 
 
 @pytest.mark.parametrize(
-    "link", ["/forums/post/3/", "mailto:press@statistics.example", "https://a.example/x"]
+    "link", ["/en/forums/post/3/", "mailto:press@statistics.example", "https://a.example/x"]
 )
 def test_web_mail_and_site_links_are_kept(link):
     assert f'href="{link}"' in render_user_markdown(f"[x]({link})")

@@ -84,7 +84,7 @@ def test_people_s_browsers_are_not_mistaken_for_robots():
 def test_only_successful_html_gets_of_public_pages_count(browser_client, story):
     browser_client.head(story.url)
     browser_client.get(story.url + "no-such-route/")
-    browser_client.get("/no-such-page/")
+    browser_client.get("/en/no-such-page/")
     [chart_id] = [block.id for block in story.body if block.block_type == "chart"]
     assert browser_client.get(f"{story.url}chart/{chart_id}/csv/").status_code == 200
     assert views_of(story) == 0

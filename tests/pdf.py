@@ -112,3 +112,30 @@ def structure_elements(pdf, root_ref):
         mcids = [int(n) for n in re.findall(r"\d+", pdf.entry(element, "K"))]
         leaves.append((pdf.entry(element, "S")[1:], pdf.entry(element, "Pg"), mcids))
     return leaves
+
+
+def drawn_glyphs(pdf, page):
+    """(font code, character, x) of every glyph the page shows, in the order drawn. Shaped Arabic
+    draws one letter with different glyphs (its initial, medial, final or isolated form), glyph
+    by glyph from the left, so a right-to-left line is drawn from its end."""
+    fonts = {
+        name.decode(): pdf.to_unicode(ref.decode())
+        for name, ref in re.findall(rb"/(F\d+) (\d+ 0 R)", pdf.get(pdf.entry(page, "Resources")))
+    }
+    content = pdf.stream(pdf.entry(page, "Contents"))
+    tokens = re.finditer(
+        rb"/(F\d+) [\d.]+ Tf|([\d.-]+) [\d.-]+ (?:Td|Tm)|\(((?:\\.|[^\\)])*)\) Tj", content, re.S
+    )
+    glyphs, font, x = [], None, None
+    for token in tokens:
+        font_name, position, shown = token.groups()
+        if font_name:
+            font = fonts[font_name.decode()]
+        elif position:
+            x = float(position)
+        else:
+            codes = literal_string(shown)
+            for i in range(0, len(codes), 2):
+                code = int.from_bytes(codes[i : i + 2], "big")
+                glyphs.append((code, font[code], x))
+    return glyphs

@@ -37,10 +37,11 @@ class PdfObjects:
 
     def to_unicode(self, font_ref):
         cmap = self.stream(self.entry(self.get(font_ref), "ToUnicode")).decode()
+        # A ligature's glyph stands for several characters (Arabic lam-alef): UTF-16 text.
         return {
-            int(code, 16): chr(int(char, 16))
+            int(code, 16): bytes.fromhex(text).decode("utf-16-be")
             for section in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S)
-            for code, char in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section)
+            for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section)
         }
 
 
@@ -90,7 +91,11 @@ def marked_text(pdf, page):
             font = fonts[font_name.decode()]
         else:
             codes = literal_string(shown)
-            text = "".join(font[int.from_bytes(codes[i : i + 2], "big")] for i in range(0, len(codes), 2))
+            # A mark shaped into its letter's cluster (Arabic damma) has no entry of its own:
+            # fpdf2 maps the cluster's characters to the letter's glyph.
+            text = "".join(
+                font.get(int.from_bytes(codes[i : i + 2], "big"), "") for i in range(0, len(codes), 2)
+            )
             if stack and stack[-1][1] is not None:
                 tag, mcid = stack[-1]
                 marked[mcid] = (tag, marked[mcid][1] + text)
@@ -137,5 +142,5 @@ def drawn_glyphs(pdf, page):
             codes = literal_string(shown)
             for i in range(0, len(codes), 2):
                 code = int.from_bytes(codes[i : i + 2], "big")
-                glyphs.append((code, font[code], x))
+                glyphs.append((code, font.get(code, ""), x))
     return glyphs

@@ -23,21 +23,21 @@ from fpdf.enums import Align
 # matplotlib ships it.
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
-# A sign in front of a figure. In right-to-left text the Unicode bidirectional algorithm moves
-# it behind the digits ("3,5-"); a left-to-right mark before it keeps "-3,5", as the site's
-# pages show figures (isolated left-to-right runs).
-# An address ending in "/" gets a mark after it for the same reason (the "/" would jump to its
-# start).
-SIGNED_FIGURE = re.compile(r"(?<![\w\u200e])[-+\u2212](?=\d)")
-ADDRESS = re.compile(r"https?://[^\s<>\u200e]+")
+# Left-to-right runs that the Unicode bidirectional algorithm garbles in right-to-left text: a
+# sign in front of a figure moves behind the digits ("3,5-"), and the "/" ending an address or
+# the "<" and ">" around an email address jump to the wrong end. Left-to-right marks around them
+# keep them as the site's pages show them (isolated left-to-right runs).
+SIGNED_FIGURE = re.compile(r"(?<!\w)[-+\u2212](?=\d)")
+ADDRESS = re.compile(r"<?(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>?")
 LEFT_TO_RIGHT_MARK = "\u200e"
 
 
 def keep_left_to_right(text):
     """``text`` with left-to-right marks that keep signed figures and addresses readable in a
-    right-to-left paragraph."""
-    text = SIGNED_FIGURE.sub(LEFT_TO_RIGHT_MARK + r"\g<0>", text)
-    return ADDRESS.sub(lambda match: match.group() + LEFT_TO_RIGHT_MARK, text)
+    right-to-left paragraph. Marks already there are dropped first: lines measured once are
+    written again, and must not gain more marks each time."""
+    text = SIGNED_FIGURE.sub(LEFT_TO_RIGHT_MARK + r"\g<0>", text.replace(LEFT_TO_RIGHT_MARK, ""))
+    return ADDRESS.sub(lambda match: f"{LEFT_TO_RIGHT_MARK}{match.group()}{LEFT_TO_RIGHT_MARK}", text)
 
 
 @contextmanager

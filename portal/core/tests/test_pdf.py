@@ -174,15 +174,21 @@ def test_an_arabic_name_in_an_english_document_is_shaped_but_the_document_stays_
 def test_signed_figures_and_addresses_stay_readable_in_arabic():
     assert keep_left_to_right("تغير -3,5% في 2024") == "تغير \u200e-3,5% في 2024"
     assert keep_left_to_right(keep_left_to_right("-1 و +2")) == "\u200e-1 و \u200e+2"
-    assert keep_left_to_right("على https://example.org/a/ الآن") == "على https://example.org/a/\u200e الآن"
+    assert (
+        keep_left_to_right("على https://example.org/a/ الآن") == "على \u200ehttps://example.org/a/\u200e الآن"
+    )
+    assert keep_left_to_right("بريد: Ana <ana@example.org>.") == "بريد: Ana \u200e<ana@example.org>\u200e."
     assert keep_left_to_right("A0-1 2024-Q1") == "A0-1 2024-Q1"  # a code or period: no sign
     pdf, _, pages, leaves = pages_and_leaves(
-        arabic_pdf("أرقام", "تغير -3,5% في 2024\n\nتحقق على https://example.org/a/")
+        arabic_pdf(
+            "أرقام", "تغير -3,5% في 2024\n\nتحقق على https://example.org/a/\n\nبريد: <ana@example.org>"
+        )
     )
     texts = [visual(text) for _, text in reading_order(pdf, pages, leaves)]
-    # Drawn from the left: the figure with its sign in front, the address with its last "/".
+    # Drawn from the left: the figure with its sign in front, the addresses as typed.
     assert texts[1] == "2024 يف -3,5% ريغت"
     assert texts[2] == "https://example.org/a/ " + "تحقق على"[::-1]
+    assert texts[3] == "<ana@example.org> :" + "بريد"[::-1]
 
 
 @pytest.mark.parametrize(

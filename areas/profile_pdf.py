@@ -4,9 +4,8 @@ the area outlined, sources and contacts. Generated on request from the public fi
 (``datasets.figures``) and cached by what it shows: a new release or boundaries import makes a
 new one.
 
-Written in the reader's language, except Arabic: the PDF writer lays text out left to right
-without joining letters (no text shaping), so an Arabic reader gets the English profile
-(docs/languages.md)."""
+Written in the reader's language, Arabic included (shaped right to left by ``portal.core.pdf``);
+the cache key names the language."""
 
 import hashlib
 
@@ -14,7 +13,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, get_language_bidi, gettext, override
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from datasets import figures
@@ -120,11 +119,6 @@ def _map(boundary, ancestors, headlines):
     return None
 
 
-def pdf_language():
-    """The reader's language, or English for a right-to-left one the PDF writer cannot lay out."""
-    return "en-gb" if get_language_bidi() else get_language()
-
-
 @require_GET
 @rate_limited
 def profile_pdf(request, code):
@@ -140,23 +134,22 @@ def profile_pdf(request, code):
         )
         for h in headlines
     ]
-    language = pdf_language()
+    language = get_language()
     parts = (area.pk, area.label, shown, boundaries_stamp(), language)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     def make():
-        with override(language):
-            mapped = _map(boundary, ancestors, headlines)
-            figure = None
-            if mapped:
-                alt = gettext("Map: %(map)s, with %(area)s outlined. The figures are listed in the text.") % {
-                    "map": mapped.title,
-                    "area": area.label,
-                }
-                figure = (map_png(mapped, highlight=area.code), alt, MAP_HEIGHT_MM)
-            text = profile_text(area, boundary.level, ancestors, headlines, mapped)
-            title = gettext("%(area)s: area profile") % {"area": area.label}
-            return text_document_pdf(title, AUTHOR, text, figure=figure)
+        mapped = _map(boundary, ancestors, headlines)
+        figure = None
+        if mapped:
+            alt = gettext("Map: %(map)s, with %(area)s outlined. The figures are listed in the text.") % {
+                "map": mapped.title,
+                "area": area.label,
+            }
+            figure = (map_png(mapped, highlight=area.code), alt, MAP_HEIGHT_MM)
+        text = profile_text(area, boundary.level, ancestors, headlines, mapped)
+        title = gettext("%(area)s: area profile") % {"area": area.label}
+        return text_document_pdf(title, AUTHOR, text, figure=figure)
 
     pdf = cache.get_or_set(f"areas:profile:{digest}", make, CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")

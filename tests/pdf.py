@@ -37,10 +37,11 @@ class PdfObjects:
 
     def to_unicode(self, font_ref):
         cmap = self.stream(self.entry(self.get(font_ref), "ToUnicode")).decode()
+        # A ligature's glyph stands for several characters (Arabic lam-alef): UTF-16 text.
         return {
-            int(code, 16): chr(int(char, 16))
+            int(code, 16): bytes.fromhex(text).decode("utf-16-be")
             for section in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S)
-            for code, char in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section)
+            for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section)
         }
 
 
@@ -90,7 +91,11 @@ def marked_text(pdf, page):
             font = fonts[font_name.decode()]
         else:
             codes = literal_string(shown)
-            text = "".join(font[int.from_bytes(codes[i : i + 2], "big")] for i in range(0, len(codes), 2))
+            # A mark shaped into its letter's cluster (Arabic damma) has no entry of its own:
+            # fpdf2 maps the cluster's characters to the letter's glyph.
+            text = "".join(
+                font.get(int.from_bytes(codes[i : i + 2], "big"), "") for i in range(0, len(codes), 2)
+            )
             if stack and stack[-1][1] is not None:
                 tag, mcid = stack[-1]
                 marked[mcid] = (tag, marked[mcid][1] + text)
@@ -112,3 +117,30 @@ def structure_elements(pdf, root_ref):
         mcids = [int(n) for n in re.findall(r"\d+", pdf.entry(element, "K"))]
         leaves.append((pdf.entry(element, "S")[1:], pdf.entry(element, "Pg"), mcids))
     return leaves
+
+
+def drawn_glyphs(pdf, page):
+    """(font code, character, x) of every glyph the page shows, in the order drawn. Shaped Arabic
+    draws one letter with different glyphs (its initial, medial, final or isolated form), glyph
+    by glyph from the left, so a right-to-left line is drawn from its end."""
+    fonts = {
+        name.decode(): pdf.to_unicode(ref.decode())
+        for name, ref in re.findall(rb"/(F\d+) (\d+ 0 R)", pdf.get(pdf.entry(page, "Resources")))
+    }
+    content = pdf.stream(pdf.entry(page, "Contents"))
+    tokens = re.finditer(
+        rb"/(F\d+) [\d.]+ Tf|([\d.-]+) [\d.-]+ (?:Td|Tm)|\(((?:\\.|[^\\)])*)\) Tj", content, re.S
+    )
+    glyphs, font, x = [], None, None
+    for token in tokens:
+        font_name, position, shown = token.groups()
+        if font_name:
+            font = fonts[font_name.decode()]
+        elif position:
+            x = float(position)
+        else:
+            codes = literal_string(shown)
+            for i in range(0, len(codes), 2):
+                code = int.from_bytes(codes[i : i + 2], "big")
+                glyphs.append((code, font.get(code, ""), x))
+    return glyphs

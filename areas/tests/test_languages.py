@@ -1,15 +1,18 @@
 """The area pages' interface in French and Arabic: the find form's label and errors, the map
 legend's template and Arabic's plural forms come from the app's catalogue."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import override
 from PIL import ImageDraw
 
 from areas.forms import MAX_QUERY, FindForm
 from areas.maps import LegendClass, build_map, render_png
 from areas.models import AreaLevel
-from tests.pdf import PdfObjects
+from tests.pdf import PdfObjects, drawn_glyphs, structure_elements
 
 from .factories import level, mapped_indicator
 from .test_profile import text_of
@@ -117,17 +120,54 @@ def test_the_png_words_are_drawn_in_french(monkeypatch):
     assert "غير متاح (1 منطقة)" in drawn
 
 
+def profile_in(client, language, code="A0"):
+    """The area profile PDF as a reader of ``language`` gets it (its address in that language)."""
+    with override(language):
+        address = reverse("areas:profile_pdf", args=[code])
+    response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    return PdfObjects(response.content)
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "lang"), [("fr", "(fr)"), ("ar", "(en-gb)")])
-def test_the_profile_pdf_in_french_and_arabic_falls_back_to_english(client, indicator, language, lang):
-    response = client.get("/en/areas/A0/profile.pdf", HTTP_ACCEPT_LANGUAGE=language)
-    pdf = PdfObjects(response.content)
-    assert pdf.entry(pdf.catalog(), "Lang") == lang
+def test_the_profile_pdf_in_french(client, indicator):
+    pdf = profile_in(client, "fr")
+    assert pdf.entry(pdf.catalog(), "Lang") == "(fr)"
     text, _ = text_of(pdf)
-    if language == "fr":
-        assert "Area 0 : profil de la zone" in text
-        assert "Zone de niveau « municipality » dans Region. Code A0." in text
-        assert "Chiffres clés" in text and "Sources et contacts" in text
-        assert "(à comparer avec Region: 10; Country: 100)" in text
-    else:  # the PDF writer cannot join Arabic letters: the English profile, never broken Arabic
-        assert "Area 0: area profile" in text and "A municipality in Region. Code A0." in text
+    assert "Area 0 : profil de la zone" in text
+    assert "Zone de niveau « municipality » dans Region. Code A0." in text
+    assert "Chiffres clés" in text and "Sources et contacts" in text
+    assert "(à comparer avec Region: 10; Country: 100)" in text
+
+
+@pytest.mark.django_db
+def test_the_profile_pdf_in_arabic_is_arabic_shaped_and_right_to_left(client, indicator):
+    pdf = profile_in(client, "ar")
+    catalog = pdf.catalog()
+    assert pdf.entry(catalog, "Lang") == "(ar)"
+    kinds = [kind for kind, _, _ in structure_elements(pdf, pdf.entry(catalog, "StructTreeRoot"))]
+    assert kinds[:2] == ["H1", "Figure"] and "H2" in kinds and "P" in kinds
+    text, leftovers = text_of(pdf)
+    assert leftovers == [], "no text outside the structure tree"
+    assert "area profile" not in text and "Headline figures" not in text  # not the English
+    # Drawn from the left, glyph by glyph: Arabic words come back reversed, Latin ones as typed.
+    for words in ("ملف المنطقة", "الرئيسية", "المصادر وجهات"):  # words without a ligature
+        assert words[::-1] in text and words not in text
+    assert "Area 0" in text and "A0" in text
+    [page_ref, *_] = re.findall(r"\d+ 0 R", pdf.entry(pdf.get(pdf.entry(catalog, "Pages")), "Kids"))
+    forms = {}
+    for code, char, _ in drawn_glyphs(pdf, pdf.get(page_ref)):
+        forms.setdefault(char, set()).add(code)
+    assert len(forms["ل"]) > 1  # joined: one letter, several glyphs
+
+
+@pytest.mark.django_db
+def test_the_profile_pdf_is_cached_per_language(client, indicator):
+    english, arabic, french = (profile_in(client, language) for language in ("en-gb", "ar", "fr"))
+    assert [pdf.entry(pdf.catalog(), "Lang") for pdf in (english, arabic, french)] == [
+        "(en-gb)",
+        "(ar)",
+        "(fr)",
+    ]
+    again = profile_in(client, "en-gb")
+    assert again.data == english.data and "Area 0: area profile" in text_of(again)[0]

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.pdf import artifact, new_tagged_pdf, tagged
+from portal.core.pdf import artifact, new_tagged_pdf, tagged, write
 
 from .models import CODE_ALPHABET, CODE_LENGTH, Certificate, format_code
 from .progress import AccountProgress, record_learning
@@ -149,10 +149,11 @@ def certificate_pdf_view(module, request):
 
 
 def certificate_pdf(certificate, index, verify_url):
-    """A one-page A4 landscape PDF with the same words as the printable page, tagged: a heading
-    and paragraphs in reading order, the border an artifact."""
+    """A one-page A4 landscape PDF with the same words as the printable page, in the reader's
+    language (Arabic shaped right to left), tagged: a heading and paragraphs in reading order,
+    the border an artifact."""
     pdf = new_tagged_pdf(
-        f"Certificate: {certificate.module_title}",
+        gettext("Certificate: %(module)s") % {"module": certificate.module_title},
         index.certificate_signatory,
         orientation="landscape",
         format="A4",
@@ -169,25 +170,20 @@ def certificate_pdf(certificate, index, verify_url):
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(20)
         with tagged(pdf, tag):
-            pdf.multi_cell(257, height, text, align="C")
+            write(pdf, 257, height, text, align="C")
         if space:
             pdf.ln(space)
 
     pdf.set_y(34)
-    line("Certificate of completion", 30, 14, "B", 10, tag="H1")
+    line(gettext("Certificate of completion"), 30, 14, "B", 10, tag="H1")
     line(certificate.name, 26, 12, "B", 4)
     line(index.certificate_statement, 14, 8, "", 2)
     line(certificate.module_title, 20, 10, "B", 4)
-    line(
-        f"{certificate.get_tier_display()} tier · {date_format(certificate.issued_at, 'j F Y')}",
-        14,
-        8,
-        "",
-        12,
-    )
+    tier = gettext("%(tier)s tier") % {"tier": certificate.get_tier_display()}
+    line(f"{tier} · {date_format(certificate.issued_at, 'j F Y')}", 14, 8, "", 12)
     line(index.certificate_signatory, 12, 7, "", 14)
-    line(f"Verification code: {certificate.display_code}", 12, 7, "B")
-    line(f"Check this certificate at {verify_url}", 10, 6)
+    line(gettext("Verification code: %(code)s") % {"code": certificate.display_code}, 12, 7, "B")
+    line(gettext("Check this certificate at %(url)s") % {"url": verify_url}, 10, 6)
     return bytes(pdf.output())
 
 

@@ -1,19 +1,43 @@
 """Tagged, accessible PDFs (PDF/UA basics) for every PDF the site makes: certificates and
 handouts. A tagged PDF declares its title (shown instead of the file name) and language, marks
 its text as headings and paragraphs in reading order, and marks decoration as an artifact, so
-screen readers read it as a document."""
+screen readers read it as a document.
+
+Written in the reader's language, Arabic included: for a right-to-left language fpdf2 shapes the
+text with HarfBuzz (uharfbuzz), so letters join, paragraphs run right to left and are aligned to
+the right. Latin-only text in a left-to-right document is laid out exactly as before."""
 
 import io
+import re
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import Align
 
-# DejaVu covers the accented letters of names and places; matplotlib ships it.
+# DejaVu covers the accented letters of names and places, and Arabic (with its joining forms);
+# matplotlib ships it.
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+# Left-to-right runs that the Unicode bidirectional algorithm garbles in right-to-left text: a
+# sign in front of a figure moves behind the digits ("3,5-"), and the "/" ending an address or
+# the "<" and ">" around an email address jump to the wrong end. Left-to-right marks around them
+# keep them as the site's pages show them (isolated left-to-right runs).
+SIGNED_FIGURE = re.compile(r"(?<!\w)[-+\u2212](?=\d)")
+ADDRESS = re.compile(r"<?(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>?")
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+
+def keep_left_to_right(text):
+    """``text`` with left-to-right marks that keep signed figures and addresses readable in a
+    right-to-left paragraph. Marks already there are dropped first: lines measured once are
+    written again, and must not gain more marks each time."""
+    text = SIGNED_FIGURE.sub(LEFT_TO_RIGHT_MARK + r"\g<0>", text.replace(LEFT_TO_RIGHT_MARK, ""))
+    return ADDRESS.sub(lambda match: f"{LEFT_TO_RIGHT_MARK}{match.group()}{LEFT_TO_RIGHT_MARK}", text)
 
 
 @contextmanager
@@ -45,11 +69,40 @@ def new_tagged_pdf(title, author, **page):
     pdf = FPDF(**page)
     pdf.set_title(title)
     pdf.set_author(author)
-    pdf.set_lang(get_language() or settings.LANGUAGE_CODE)  # the language it is written in
+    language = get_language() or settings.LANGUAGE_CODE
+    pdf.set_lang(language)  # the language it is written in
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.right_to_left = get_language_bidi()
+    if pdf.right_to_left:
+        # The script is left for HarfBuzz to find per run, so a Latin name or code in Arabic
+        # text is shaped as Latin.
+        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", language=language)
     return pdf
+
+
+def needs_shaping(text):
+    """Whether ``text`` holds right-to-left letters (Arabic, Hebrew), which only join and run
+    the right way when shaped."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def write(pdf, width, height, text, **kwargs):
+    """``pdf.multi_cell`` in the document's direction: in a right-to-left document aligned to
+    the right (unless ``align`` says otherwise) with signed figures kept readable; in a
+    left-to-right one, a line holding Arabic (a learner's name) is shaped on its own, and any
+    other line is written exactly as fpdf2 writes it unshaped."""
+    if getattr(pdf, "right_to_left", False):
+        kwargs.setdefault("align", Align.R)
+        return pdf.multi_cell(width, height, keep_left_to_right(text), **kwargs)
+    if not needs_shaping(text):
+        return pdf.multi_cell(width, height, text, **kwargs)
+    pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
+    try:
+        return pdf.multi_cell(width, height, text, **kwargs)
+    finally:
+        pdf.set_text_shaping(use_shaping_engine=False)
 
 
 def text_document_pdf(title, author, text, figure=None):
@@ -68,14 +121,14 @@ def text_document_pdf(title, author, text, figure=None):
 
     def block(tag, words, size, height, style="", space=3):
         pdf.set_font("DejaVu", style, size)
-        lines = pdf.multi_cell(0, height, words, dry_run=True, output="LINES")
+        lines = write(pdf, 0, height, words, dry_run=True, output="LINES")
         while lines:
             room = int((pdf.page_break_trigger - pdf.get_y()) // height)
             if room < 1:
                 pdf.add_page()
                 continue
             with tagged(pdf, tag):
-                pdf.multi_cell(0, height, "\n".join(lines[:room]))
+                write(pdf, 0, height, "\n".join(lines[:room]))
             lines = lines[room:]
         pdf.ln(space)
 

@@ -43,7 +43,7 @@ def _key(observation):
 
 
 def _shown(observation):
-    return f"{observation.display_value()} ({observation.status})"
+    return f"{observation.canonical_value()} ({observation.status})"
 
 
 def _same_key(version, prefix=""):

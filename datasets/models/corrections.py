@@ -15,9 +15,10 @@ from .data import Dataset, DatasetVersion, Indicator, RevisionKind
 REASON_MAX_LENGTH = 1000
 
 
+# Read when a notice is shown, in the reader's language.
 KIND_HELP = {
-    RevisionKind.CORRECTION: "an error in published figures was fixed",
-    RevisionKind.REVISION: "provisional figures were updated as scheduled",
+    RevisionKind.CORRECTION: _("an error in published figures was fixed"),
+    RevisionKind.REVISION: _("provisional figures were updated as scheduled"),
 }
 
 

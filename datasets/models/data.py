@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 
@@ -193,14 +194,17 @@ class Observation(models.Model):
 
     NORMAL, PROVISIONAL, ESTIMATED, BREAK, MISSING, CONFIDENTIAL = "A", "P", "E", "B", "M", "C"
     STATUS_CHOICES = [
-        (NORMAL, "Normal"),
-        (PROVISIONAL, "Provisional"),
-        (ESTIMATED, "Estimated"),
-        (BREAK, "Break in series"),
-        (MISSING, "Not available"),
-        (CONFIDENTIAL, "Confidential"),
+        (NORMAL, _("Normal")),
+        (PROVISIONAL, _("Provisional")),
+        (ESTIMATED, _("Estimated")),
+        (BREAK, _("Break in series")),
+        (MISSING, _("Not available")),
+        (CONFIDENTIAL, _("Confidential")),
     ]
     WITHOUT_VALUE = {MISSING, CONFIDENTIAL}
+    # Why a figure has no value: canonical (English) in stored records and logs, translated for
+    # people (display_value).
+    NO_VALUE_WORDS = {CONFIDENTIAL: gettext_noop("confidential"), MISSING: gettext_noop("not available")}
 
     # No foreign-key constraints in the database for these three (db_constraint=False): the
     # importer only writes ids it has looked up, and Django applies CASCADE and PROTECT itself.
@@ -234,10 +238,16 @@ class Observation(models.Model):
     def __str__(self):
         return self.display_value()
 
-    def display_value(self):
-        """The value as text; a figure without value says why, never "0"."""
+    def canonical_value(self):
+        """The value as text in the same words in every language (the record of a correction's
+        examples, the import command's output); a figure without value says why, never "0"."""
         if self.status == self.CONFIDENTIAL:
-            return "confidential"
+            return self.NO_VALUE_WORDS[self.CONFIDENTIAL]
         if self.value is None or self.status == self.MISSING:
-            return "not available"
+            return self.NO_VALUE_WORDS[self.MISSING]
         return f"{Decimal(self.value).normalize():f}"
+
+    def display_value(self):
+        """The value for people: why a figure has none is said in the reader's language."""
+        text = self.canonical_value()
+        return gettext(text) if text in self.NO_VALUE_WORDS.values() else text

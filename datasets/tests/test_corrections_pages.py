@@ -213,7 +213,7 @@ def test_the_atom_feed_lists_the_notices(client, corrected):
     first = feed.entries[0]
     assert first.id == f"urn:uuid:{corrected.uid}"
     assert first.link.endswith(f"/en/data/corrections/{corrected.pk}/")
-    assert REASON in first.summary and "1 figures changed, 1 removed." in first.summary
+    assert REASON in first.summary and "1 figure changed, 1 removed." in first.summary
     assert {tag.term for tag in first.tags} >= {"Correction"}
 
 

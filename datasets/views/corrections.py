@@ -6,8 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Dataset, RevisionKind, RevisionNotice
@@ -93,23 +94,32 @@ def correction_detail(request, pk):
 
 
 class CorrectionsFeed(Feed):
-    """An Atom feed of the latest public correction and revision notices."""
+    """An Atom feed of the latest public correction and revision notices, in the address's
+    language (the feed's ``language`` is the active one); its links keep the same prefix."""
 
     feed_type = Atom1Feed
-    title = "Corrections and revisions"
-    subtitle = "Every change to published figures, with what changed and why."
+    title = _("Corrections and revisions")
+    subtitle = _("Every change to published figures, with what changed and why.")
 
     def link(self):
-        return "/data/corrections/"
+        return reverse("datasets:corrections")
 
     def items(self):
         return public_notices()[:FEED_ITEMS]
 
     def item_title(self, notice):
-        return f"{notice.get_kind_display()}: {notice.dataset.title}, version {notice.version.number}"
+        return gettext("%(kind)s: %(title)s, version %(number)s") % {
+            "kind": notice.get_kind_display(),
+            "title": notice.dataset.title,
+            "number": notice.version.number,
+        }
 
     def item_description(self, notice):
-        counts = f"{notice.changed} figures changed, {notice.removed} removed."
+        counts = ngettext(
+            "%(changed)s figure changed, %(removed)s removed.",
+            "%(changed)s figures changed, %(removed)s removed.",
+            notice.changed,
+        ) % {"changed": notice.changed, "removed": notice.removed}
         return f"{notice.reason} {counts}".strip() if notice.reason else counts
 
     def item_link(self, notice):

@@ -8,11 +8,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
+
+from portal.core.templatetags.language_tags import bcp47
 
 from ..models import Release
 
@@ -102,18 +105,22 @@ def release_detail(request, pk):
 
 def release_ics(request):
     """An iCalendar of every release, or of one topic (?topic=): UIDs stay the same for a
-    release whatever happens to it, so calendars update instead of duplicating."""
+    release whatever happens to it, so calendars update instead of duplicating. Its name and
+    descriptions' words are in the address's language, and the name says so (LANGUAGE: the rest
+    is mostly the editors' text); the PRODID is an identifier."""
     releases = Release.objects.order_by("announced_at", "pk")
-    name = "Release calendar"
+    name = gettext("Release calendar")
     topic = request.GET.get("topic")
     if topic is not None:
         if topic not in Release.objects.topics():
             raise Http404("No such topic")
-        releases, name = releases.filter(topic=topic), f"Release calendar: {topic}"
+        releases = releases.filter(topic=topic)
+        name = gettext("Release calendar: %(topic)s") % {"topic": topic}
+    language = {"LANGUAGE": bcp47(get_language())}
     calendar = Calendar()
     calendar.add("prodid", "-//National Statistics Office//Release calendar//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(name), parameters=language)  # vText: escaped like SUMMARY
     for release in releases.prefetch_related("date_changes"):
         calendar.add_component(release_event(request, release))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
@@ -128,9 +135,11 @@ def release_event(request, release):
     event.add("last-modified", release.updated_at)
     event.add("dtstart", release.announced_at)
     event.add("summary", release.title)
-    description = f"{release.get_status_display()}."
+    status = release.get_status_display()
     if release.status_reason:
-        description += f" {release.status_reason}"
+        description = gettext("%(status)s: %(reason)s") % {"status": status, "reason": release.status_reason}
+    else:
+        description = gettext("%(status)s.") % {"status": status}
     if release.summary:
         description += f"\n\n{release.summary}"
     event.add("description", description)
@@ -143,14 +152,15 @@ def release_event(request, release):
 
 
 class PublishedReleasesFeed(Feed):
-    """An Atom feed of releases that have gone out, newest first."""
+    """An Atom feed of releases that have gone out, newest first, in the address's language (the
+    feed's ``language`` is Django's default: the active one); its links keep the same prefix."""
 
     feed_type = Atom1Feed
-    title = "Published releases"
-    subtitle = "Statistics as they are released, at their announced time."
+    title = _("Published releases")
+    subtitle = _("Statistics as they are released, at their announced time.")
 
     def link(self):
-        return "/data/releases/"
+        return reverse("datasets:releases")
 
     def items(self):
         return Release.objects.filter(status=Release.Status.PUBLISHED).order_by("-announced_at", "-pk")[:50]

@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from portal.core.mail import display_name, site_root_url
+from portal.core.templatetags.language_tags import bcp47
 
 PRODID = "-//Portal//Training sessions//EN"
 
@@ -70,24 +72,31 @@ def session_location(session, *, with_joining_link):
     """Where to go: the venue and address, and the joining link only for people who registered."""
     parts = [part for part in (session.venue_name, " ".join(session.address.split())) if part]
     if with_joining_link and session.joining_link:
-        parts.append(f"Online: {session.joining_link}")
+        parts.append(gettext("Online: %(link)s") % {"link": session.joining_link})
     elif session.format != "in_person":
-        parts.append("Online (the joining link is sent to registered people)")
+        parts.append(gettext("Online (the joining link is sent to registered people)"))
     return ", ".join(parts)
 
 
 def session_event(session, *, root_url, with_joining_link, cancelled=False, uid=None, sequence=None):
-    """The VEVENT for a session, with times in the session's own time zone."""
+    """The VEVENT for a session, with times in the session's own time zone; its words are in the
+    active language (the reader's: the address's, or the registrant's for an email)."""
     tz = zoneinfo.ZoneInfo(session.time_zone)
     page_url = session.get_full_url() or ""
     description = [session.summary]
     if session.trainer_name:
-        trainer = session.trainer_name + (f" ({session.trainer_role})" if session.trainer_role else "")
-        description.append(f"Trainer: {trainer}")
+        if session.trainer_role:
+            trainer = gettext("Trainer: %(name)s (%(role)s)") % {
+                "name": session.trainer_name,
+                "role": session.trainer_role,
+            }
+        else:
+            trainer = gettext("Trainer: %(name)s") % {"name": session.trainer_name}
+        description.append(trainer)
     if with_joining_link and session.joining_link:
-        description.append(f"Join online: {session.joining_link}")
+        description.append(gettext("Join online: %(link)s") % {"link": session.joining_link})
     if cancelled and session.cancellation_note:
-        description.append(f"Cancelled: {session.cancellation_note}")
+        description.append(gettext("Cancelled: %(note)s") % {"note": session.cancellation_note})
     if page_url:
         description.append(page_url)
     status = "CANCELLED" if cancelled else "CONFIRMED"
@@ -117,11 +126,17 @@ def _calendar(method, events, name=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", icalendar.vText(name), parameters=language())
     for event in events:
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar
+
+
+def language():
+    """The LANGUAGE parameter (RFC 5545, 3.2.10) of the calendar's name, wholly our words; not of
+    descriptions and locations, which are mostly the editors' text in its own language."""
+    return {"LANGUAGE": bcp47(get_language())}
 
 
 def registration_sequence(registration, method):
@@ -157,8 +172,10 @@ def registration_ics(registration, method=Method.REQUEST):
     return _calendar(method, [event]).to_ical()
 
 
-def sessions_feed_ics(sessions, name="Training sessions"):
-    """The public feed (PUBLISH) of the given sessions, as bytes: never any joining link."""
+def sessions_feed_ics(sessions, name=None):
+    """The public feed (PUBLISH) of the given sessions, as bytes: never any joining link. Named
+    in the active language unless a name is given."""
+    name = name or gettext("Training sessions")
     root_url = site_root_url()
     events = [
         session_event(session, root_url=root_url, with_joining_link=False, cancelled=session.cancelled)

@@ -41,3 +41,20 @@ def publish(page, create, extracted, **kwargs):
         if page.live:
             revision.publish()
             page.refresh_from_db()
+
+
+def translate_page(page, language, **changes):
+    """``page`` translated into ``language`` as an editor does it: a copy for translation (with
+    its parents, the first time), given ``changes`` (the translated fields) and published, with
+    the parents copied for it. Returns the translation, reloaded."""
+    from wagtail.models import Locale
+
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in changes.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    for parent in translation.get_ancestors().filter(depth__gt=1, live=False).specific():
+        parent.save_revision().publish()
+    translation.refresh_from_db()
+    return translation

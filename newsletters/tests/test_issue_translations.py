@@ -76,6 +76,18 @@ def test_each_reader_gets_their_languages_translation_or_the_original(issue, fre
     assert en.subject == "June figures" and FOOTER in en.text and FRENCH_INTRO not in en.text
 
 
+def test_an_original_in_another_language_is_marked_with_its_language(issue, french, readers, smtp_sink):
+    run_sending(SendingFactory(issue=issue).pk)
+    arabic = BeautifulSoup(smtp_sink.sent_to("ar0@example.org")[0].html, "html.parser")
+    assert arabic.html["lang"] == "ar" and arabic.html["dir"] == "rtl"  # the newsletter's own words
+    intro = arabic.select_one('[lang="en-GB"][dir="ltr"]:-soup-contains("Hello readers")')
+    assert intro is not None
+    assert arabic.select_one('.masthead [lang="en-GB"]').get_text() == "June figures"
+    for address in ("fr0@example.org", "en-gb0@example.org"):  # in the reader's own language
+        html = BeautifulSoup(smtp_sink.sent_to(address)[0].html, "html.parser")
+        assert not html.body.select("[lang]")
+
+
 def test_the_french_email_links_to_the_french_issue(issue, french, readers, smtp_sink, settings):
     settings.NEWSLETTER_TRACKING = False
     run_sending(SendingFactory(issue=issue).pk)

@@ -12,9 +12,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from newsletters import sending as sending_module
+from newsletters.content import issue_content
 from newsletters.models import Delivery, Sending
 from newsletters.sending import run_sending
 from newsletters.tests.factories import NewsletterIssuePageFactory, SendingFactory, SubscriberFactory
+from stories.tests.factories import DataStoryPageFactory
 from tests.factories import StaffFactory
 from tests.pages import translate_page
 
@@ -239,3 +241,31 @@ def test_the_french_archive_page_links_to_the_french_issue(client, issue, french
     }
     assert links.get("Numéro de juin") == french.url
     assert "June figures" not in links
+
+
+@pytest.fixture
+def story(newsletter_index):
+    """A story and its French translation."""
+    english = DataStoryPageFactory(title="Prices are rising")
+    return english, translate_page(english, "fr", title="Les prix augmentent")
+
+
+def test_a_translated_issue_links_the_stories_in_its_language(issue, story, readers, smtp_sink, lists):
+    english_story, _french = story
+    issue.featured_stories = [("story", english_story)]
+    issue.save_revision().publish()
+    translate_page(issue, "fr", title="Numéro de juin", subject=FRENCH_SUBJECT)
+    run_sending(SendingFactory(issue=issue).pk)
+    [fr] = smtp_sink.sent_to("fr0@example.org")
+    assert "Les prix augmentent" in fr.text and "Prices are rising" not in fr.text
+    [en] = smtp_sink.sent_to("en-gb0@example.org")
+    assert "Prices are rising" in en.text and "Les prix augmentent" not in en.text
+
+
+@pytest.mark.usefixtures("story")
+def test_the_latest_stories_are_listed_once_in_the_issues_language(issue):
+    content = issue_content(issue, "http://testserver")
+    assert [item.title for item in content.stories] == ["Prices are rising"]
+    french_issue = translate_page(issue, "fr", title="Numéro de juin")
+    content = issue_content(french_issue, "http://testserver")
+    assert [item.title for item in content.stories] == ["Les prix augmentent"]

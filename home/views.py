@@ -1,24 +1,34 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from forums.search import site_search_results
+from portal.core.templatetags.language_tags import bcp47
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# Said of a result written in another language than the visitor's: whole phrases, which
+# translators can put in their grammar ("En anglais").
+LANGUAGE_LABELS = {"en-gb": _("In English"), "fr": _("In French"), "ar": _("In Arabic")}
 
 
 @require_GET
 def search(request):
-    """Site search over every live, public page, whatever its type. The results are read only when
+    """Site search over every live, public page in the visitor's language (or, untranslated, in
+    the default language), whatever its type. The results are read only when
     they are drawn, not when they come from the fragment cache (``{% body_cache %}``: one copy per
     query, page number and language until the next publish)."""
     raw_query = " ".join(request.GET.get("q", "").split())
@@ -39,19 +49,54 @@ def search(request):
     )
 
 
+def pages_in_language(language):
+    """Live, public pages in ``language``'s locale, and, where a page has no live translation
+    into it (none, a draft, or an alias that repeats the original), the page in the site's
+    default language: a French visitor still finds what is only written in English. One query
+    with subqueries; each result's locale comes with it (for its "In English" label)."""
+    active = get_supported_content_language_variant(language)
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    written = Page.objects.filter(alias_of__isnull=True)
+    own = written.filter(locale__language_code=active)
+    fallback = written.filter(locale__language_code=default).exclude(
+        translation_key__in=own.filter(live=True).values("translation_key")
+    )
+    return (
+        Page.objects.live()
+        .public()
+        .filter(Q(id__in=own.values("id")) | Q(id__in=fallback.values("id")))
+        .specific()
+        .select_related("locale", for_specific_subqueries=True)
+    )
+
+
 def results_for(query, page_number):
-    """The page ``page_number`` of the results (the first or the last if it is not one), or None."""
+    """The page ``page_number`` of the results (the first or the last if it is not one), or None.
+    A result in another language than the visitor's says which (``result_language``)."""
     if not query:
         return None
-    paginator = Paginator(
-        Page.objects.live().public().specific().search(search_terms(query)), SEARCH_RESULTS_PER_PAGE
-    )
+    language = get_language()
+    paginator = Paginator(pages_in_language(language).search(search_terms(query)), SEARCH_RESULTS_PER_PAGE)
     try:
-        return paginator.page(page_number)
+        results = paginator.page(page_number)
     except PageNotAnInteger:
-        return paginator.page(1)
+        results = paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        results = paginator.page(paginator.num_pages)
+    active = get_supported_content_language_variant(language)
+    results.object_list = [with_language(result, active) for result in results.object_list]
+    return results
+
+
+def with_language(page, active):
+    """``page`` with ``result_language`` (its language as HTML writes it, and a label in the
+    visitor's language) when it is not written in the visitor's language ``active``."""
+    code = page.locale.language_code
+    page.result_language = None
+    if code != active:
+        label = LANGUAGE_LABELS.get(code) or get_language_info(code)["name_translated"]
+        page.result_language = {"lang": bcp47(code), "label": label}
+    return page
 
 
 def on_first_page(results_page):

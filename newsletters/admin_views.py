@@ -4,6 +4,7 @@ Nothing changes on a GET: each screen shows what will happen, and its POST (with
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.widgets import HeaderButton
@@ -65,14 +66,37 @@ class SendForm(forms.Form):
 
 
 def audience_problems(issue):
+    """Why the issue cannot be sent now. A translation is never sent by itself: the original
+    is, and each reader gets the version in their language, so nobody gets the issue twice."""
+    original = issue.original()
+    if original is not None:
+        return [
+            gettext(
+                "This is a translation of “%(issue)s”. Send the original issue instead: each "
+                "subscriber gets it in their language, from this translation where it is theirs."
+            )
+            % {"issue": original.title}
+        ]
     problems = []
     if not issue.live:
         problems.append(gettext("Publish the issue first: the email links to its web page."))
     if not issue.lists.exists():
         problems.append(gettext("Choose at least one list on the issue's Audience tab."))
-    if Sending.objects.filter(issue=issue).exists():
+    if Sending.objects.filter(issue__translation_key=issue.translation_key).exists():
         problems.append(gettext("This issue has already been sent or scheduled."))
     return problems
+
+
+def translated_languages(issue):
+    """The languages (names, in the staff's language) whose readers get a translation of the issue."""
+    codes = (
+        NewsletterIssuePage.objects.live()
+        .filter(translation_key=issue.translation_key, alias_of__isnull=True)
+        .exclude(pk=issue.pk)
+        .order_by("locale__language_code")
+        .values_list("locale__language_code", flat=True)
+    )
+    return [get_language_info(code)["name_translated"] for code in codes if code in dict(settings.LANGUAGES)]
 
 
 @require_http_methods(["GET", "POST"])
@@ -119,6 +143,8 @@ def send_issue(request, page_id):
             "recipients": recipient_contact_ids(list_ids, issue.user_groups).count() if list_ids else 0,
             "lists": issue.lists.all(),
             "user_groups": issue.user_groups,
+            "original": issue.original(),
+            "translations": translated_languages(issue),
         },
     )
 

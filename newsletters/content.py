@@ -7,7 +7,9 @@ The latest stories and the upcoming training come from the apps that own them (n
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from . import sections
@@ -55,11 +57,35 @@ def absolute_links(root_url, html):
     return RELATIVE_LINK.sub(lambda match: f'{match.group(1)}{root_url}{match.group(2)}"', html)
 
 
+def in_issue_language(issue, pages):
+    """Each page in the issue's language where it has a live translation into it, else as it is,
+    and each page once (by ``translation_key``), in order: a French issue links the French
+    stories, and translated stories are not listed once per language. No query when every page
+    is in the issue's language already."""
+    pages = [page for page in pages if page is not None]
+    foreign = {page.translation_key for page in pages if page.locale_id != issue.locale_id}
+    translations = {}
+    if foreign:
+        found = Page.objects.live().filter(
+            translation_key__in=foreign, locale_id=issue.locale_id, alias_of__isnull=True
+        )
+        translations = {page.translation_key: page for page in found.specific()}
+    localised, seen = [], set()
+    for page in pages:
+        if page.translation_key in seen:
+            continue
+        seen.add(page.translation_key)
+        localised.append(translations.get(page.translation_key, page))
+    return localised
+
+
 def featured_stories(issue):
     chosen = [block.value.specific for block in issue.featured_stories if block.value and block.value.live]
     if chosen:
-        return chosen
-    return sections.latest_stories(AUTOMATIC_STORIES)
+        return in_issue_language(issue, chosen)
+    # Enough of the latest to still have three once the translations of one story count as one.
+    latest = sections.latest_stories(AUTOMATIC_STORIES * len(settings.LANGUAGES))
+    return in_issue_language(issue, latest)[:AUTOMATIC_STORIES]
 
 
 def chart_of_the_month(story, root_url):
@@ -93,6 +119,8 @@ def data_figures(issue, root_url):
 def issue_content(issue, root_url):
     root_url = root_url.rstrip("/")
     game = issue.game.specific if issue.game_id and issue.game and issue.game.live else None
+    game = in_issue_language(issue, [game])[0] if game else None
+    chart_story = in_issue_language(issue, [issue.chart_story])[0] if issue.chart_story else None
     training = sections.upcoming_training(UPCOMING_TRAINING) if issue.show_training else []
     return IssueContent(
         title=issue.title,
@@ -101,7 +129,7 @@ def issue_content(issue, root_url):
             Item(story.title, absolute(root_url, story.url), story.standfirst)
             for story in featured_stories(issue)
         ],
-        chart=chart_of_the_month(issue.chart_story, root_url),
+        chart=chart_of_the_month(chart_story, root_url),
         figures=data_figures(issue, root_url),
         game=Item(game.title, absolute(root_url, game.url), issue.game_text) if game else None,
         training=[Item(session.title, absolute(root_url, session.url), when) for session, when in training],

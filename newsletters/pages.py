@@ -7,6 +7,7 @@ An issue is composed in Wagtail like any page and is read three ways from the sa
 
 from csp.constants import UNSAFE_INLINE
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -102,13 +104,18 @@ class NewsletterIndexPage(SubpageViewsMixin, Page):
         verbose_name = _("newsletter sign-up and archive")
 
     def issues(self):
-        """The archive: published issues, except those whose send is still to come or under way."""
+        """The archive in this page's language: its published issues, except those whose send
+        (made from the original issue, in any language) is still to come or under way."""
         not_yet_out = ("scheduled", "sending", "paused")
         return (
             NewsletterIssuePage.objects.live()
             .public()
             .child_of(self)
-            .exclude(sending__status__in=not_yet_out)
+            .exclude(
+                translation_key__in=NewsletterIssuePage.objects.filter(
+                    sending__status__in=not_yet_out
+                ).values("translation_key")
+            )
             .order_by("-first_published_at")
         )
 
@@ -204,6 +211,33 @@ class NewsletterIssuePage(Page):
     @property
     def email_subject(self):
         return " ".join((self.subject or self.title).split())
+
+    def original(self):
+        """The issue in the site's default language that this one translates, or None when this
+        is the original (or nobody wrote one in the default language): a send starts from the
+        original, so that each reader gets one email whatever the languages."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return (
+            NewsletterIssuePage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=default
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def in_language(self, language):
+        """What readers of ``language`` get: this issue's live translation into it (not an alias,
+        which only repeats the original), or this issue when there is none."""
+        translation = (
+            NewsletterIssuePage.objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=get_supported_content_language_variant(language),
+                alias_of__isnull=True,
+            )
+            .first()
+        )
+        return translation or self
 
     def get_context(self, request, *args, **kwargs):
         """The content is gathered only when the page is drawn, not when it comes from the

@@ -15,8 +15,11 @@ from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.core.mail import site_root_url
+from portal.core.templatetags.language_tags import bcp47
 
 from .alert_text import alert_in_language
 from .content import issue_content
@@ -65,6 +68,16 @@ def counted_links(html, root_url, sending_pk):
     return EXTERNAL_LINK.sub(replace, html)
 
 
+def written_in(issue):
+    """The issue's own language as HTML marks it (``{"lang": "en-GB", "dir": "ltr"}``) when it is
+    not the language being rendered (an original sent to readers it has no translation for),
+    else None: screen readers then read its text in its language, not the reader's."""
+    code = issue.locale.language_code
+    if code == get_supported_content_language_variant(get_language()):
+        return None
+    return {"lang": bcp47(code), "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+
+
 def render_issue_email(issue, *, sending=None, preview=False):
     """Subject, HTML and text of `issue`; with a `sending` and tracking on, links and opens are counted."""
     root_url = site_root_url()
@@ -72,6 +85,7 @@ def render_issue_email(issue, *, sending=None, preview=False):
     tracking = sending is not None and settings.NEWSLETTER_TRACKING
     context = {
         "content": content,
+        "written_in": written_in(issue),
         "subject": issue.email_subject,
         "root_url": root_url,
         "unsubscribe_url": "#" if preview else UNSUBSCRIBE_PLACEHOLDER,

@@ -9,8 +9,9 @@
    meanwhile has their queued rows set to skipped, so they are not claimed and get nothing
    (a row already claimed in the batch being sent still goes: at most one batch, well under
    a second at full speed).
-3. The issue is rendered once and prepared once as the bytes the mail server receives
-   (emails.PreparedIssue); each reader's email is those bytes with their address and links
+3. The issue is rendered once per readers' language (its live translation into it, else the
+   original) and prepared once as the bytes the mail server receives (emails.PreparedIssue);
+   each reader's email is those bytes with their address and links
    put in by plain replaces, sent over one SMTP connection. The moment the server accepts it,
    the row is stamped sent with one precompiled statement that only touches a row this run
    still holds (by pk and claim token); on PostgreSQL these commits do not wait for the disk
@@ -378,14 +379,16 @@ def run_sending(sending_id, *, connection_factory=get_connection, clock=timezone
 
 
 def prepare(sending, language):
-    """The send's email in one readers' language (its interface text: headings, footer, links'
-    words); rendered once per language that the recipients have, on first need."""
+    """The send's email for one readers' language: the issue's live translation into it (else
+    the original issue), with the interface text (headings, footer, links' words) in that
+    language; rendered once per language that the recipients have, on first need."""
     root_url = site_root_url()
     with translation.override(language):
         if sending.issue_id is None:
             rendered, list_id = render_alert_email(sending), "release-alerts"
         else:
-            rendered, list_id = render_issue_email(sending.issue, sending=sending), "newsletter"
+            issue = sending.issue.in_language(language)
+            rendered, list_id = render_issue_email(issue, sending=sending), "newsletter"
     return PreparedIssue(rendered, root_url=root_url, list_id=list_id, language=language)
 
 

@@ -4,6 +4,7 @@ translation exists, else the original; term and slug are unique within one langu
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Locale
 
@@ -142,3 +143,25 @@ def test_the_duplicate_message_in_french():
         with pytest.raises(ValidationError) as excinfo:
             GlossaryTerm(term="Median", definition="x", level="basic").full_clean()
         assert excinfo.value.message_dict["term"] == ["Le glossaire de cette langue contient déjà ce terme."]
+
+
+def test_wagtail_localize_translates_a_term_from_the_admin(superuser_client):
+    median = GlossaryTermFactory(term="Median", slug="median")
+    french = Locale.objects.get(language_code="fr")
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["stories", "glossaryterm", median.pk])
+    assert superuser_client.get(url).status_code == 200
+    response = superuser_client.post(url, {"locales": [french.pk]})
+    assert response.status_code == 302
+    copy = GlossaryTerm.objects.get(translation_key=median.translation_key, locale=french)
+    assert copy.term == "Median" and copy.slug == "median"  # synced from the source, then translated
+
+
+def test_staff_without_the_translate_permission_cannot_submit_a_translation(client):
+    from tests.factories import StaffFactory
+
+    median = GlossaryTermFactory(term="Median")
+    client.force_login(StaffFactory())
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["stories", "glossaryterm", median.pk])
+    response = client.post(url, {"locales": [Locale.objects.get(language_code="fr").pk]})
+    assert response.status_code in (302, 403)
+    assert GlossaryTerm.objects.filter(translation_key=median.translation_key).count() == 1

@@ -3,7 +3,12 @@ data layer's area code list, so every figure and every boundary share one hierar
 adds what a map needs: the level of each area and its outline, simplified for that level."""
 
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+from datasets.translations import NameTranslation
+from portal.core.languages import active_language
 
 
 class AreaLevel(models.Model):
@@ -51,3 +56,34 @@ class AreaBoundary(models.Model):
 
     def __str__(self):
         return str(self.code)
+
+
+class AreaTranslation(NameTranslation):
+    """An area's name in another language. Areas are the data layer's codes that figures point
+    to, so the name is translated beside the code, never by copying it."""
+
+    parent_field = "area"
+    source_fields = {"name": "label"}
+
+    area = models.ForeignKey(
+        "datasets.Code",
+        on_delete=models.CASCADE,
+        related_name="area_translations",
+        limit_choices_to={"code_list__kind": "area"},
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["area", "language"]
+        verbose_name = _("area name translation")
+        constraints = [models.UniqueConstraint(fields=["area", "language"], name="unique_area_translation")]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+
+def local_label():
+    """An area's name in the active language, else its label: an expression for a query on
+    ``datasets.Code`` (no extra query)."""
+    found = AreaTranslation.objects.filter(area=OuterRef("pk"), language=active_language())
+    return Coalesce(Subquery(found.values("name")[:1]), F("label"))

@@ -3,8 +3,12 @@ anonymous visitor, so a repeat visit costs no Python. A version that becomes pub
 the search, comparisons and map (every query string at once) and each area's page, and no other
 page of the site."""
 
+from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
+from datasets import figures
 from datasets.signals import version_published
 from portal.core.caching.pagecache import purge_urls
 
@@ -22,5 +26,23 @@ def retire_on_release(sender, version, **kwargs):
     purge_urls(area_addresses())
 
 
+def retire_on_name_change(sender, instance, **kwargs):
+    """Receiver of an area's name translation saved or deleted: the area pages in every
+    language (breadcrumbs, lists and comparisons name other areas too)."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls += area_addresses()
+    purge_urls(urls)
+    # The pages' kept parts (areas.rendered) are keyed on the data generation: a new one.
+    transaction.on_commit(figures.new_data_generation)
+
+
 def connect():
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import AreaTranslation
+
     version_published.connect(retire_on_release, dispatch_uid="areas_retire_on_release")
+    post_save.connect(retire_on_name_change, sender=AreaTranslation, dispatch_uid="areas_name_saved")
+    post_delete.connect(retire_on_name_change, sender=AreaTranslation, dispatch_uid="areas_name_deleted")

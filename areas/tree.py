@@ -66,7 +66,10 @@ class Tree:
 
     @classmethod
     def load(cls, code_list_id=None):
-        return cls(figures.area_rows(code_list_id))
+        """Every area, named in the reader's language where translated (areas.AreaTranslation)."""
+        from .models import local_label
+
+        return cls(figures.area_rows(code_list_id, label=local_label()))
 
     def get(self, code):
         return self.by_code.get(code) if isinstance(code, str) and CODE.fullmatch(code) else None

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from datasets.translation_admin import TranslationAdmin, helper_for, up_to_date
 from portal.core.admin_views import RecordAdmin
 
 from . import admin_views
-from .models import AreaLevel
+from .models import AreaLevel, AreaTranslation
 
 
 class AreaLevelAdmin(RecordAdmin):
@@ -21,6 +22,18 @@ class AreaLevelAdmin(RecordAdmin):
         return admin_views.admin_urls()
 
 
+class AreaTranslationAdmin(TranslationAdmin):
+    """Areas' names in other languages, for whoever may change the area codes."""
+
+    model = AreaTranslation
+    menu_label = _("Area name translations")
+    permission_helper_class = helper_for(AreaTranslation._meta.get_field("area").related_model)
+    edit_handler = TranslationAdmin.panels_for("area", ["name"])
+    list_display = ("name", "area", "language", up_to_date)
+    list_select_related = ("area",)
+    search_fields = ("name", "area__label", "area__code")
+
+
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(admin_views.IMPORT_PERMISSION)
@@ -31,7 +44,7 @@ class AreasGroup(ModelAdminGroup):
     menu_label = _("Areas")
     menu_icon = "site"
     menu_order = 261
-    items = (AreaLevelAdmin,)
+    items = (AreaLevelAdmin, AreaTranslationAdmin)
 
     def get_submenu_items(self):
         url = reverse("areas_boundaries_import")

@@ -16,8 +16,10 @@ A notice of a version that is not public yet shows nowhere (``RevisionNotice.obj
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -27,6 +29,7 @@ from portal.core.charts.pages import draw_page_charts
 
 from .blocks import indicators_used
 from .diff import EXAMPLES, diff_versions, revised_indicator_ids
+from .figures import new_data_generation
 from .models import FigureUsage, Indicator, RevisionKind, RevisionNotice
 
 logger = logging.getLogger(__name__)
@@ -84,6 +87,20 @@ def on_version_published(sender, version, previous, **kwargs):
     finally:
         purge_pages_quoting(version.dataset)
         purge_urls([reverse("datasets:finder")])
+
+
+def on_translation_changed(sender, instance, **kwargs):
+    """Receiver of a dataset's or indicator's translation saved or deleted: the cached pages
+    showing its names (the dataset's page and the finder, in every language, and the pages
+    quoting its figures) are retired."""
+    dataset = instance.parent if hasattr(instance, "dataset_id") else instance.parent.dataset
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls += [dataset.get_absolute_url(), reverse("datasets:finder")]
+    purge_urls(urls)
+    purge_pages_quoting(dataset)
+    transaction.on_commit(new_data_generation)  # what is kept per data generation (area pages)
 
 
 # The registry of figures on pages

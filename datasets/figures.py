@@ -5,7 +5,7 @@ can leak an embargoed figure by forgetting a filter."""
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from .models import Code, CodeList, Dataset, DatasetVersion, Indicator, Observation, Release, RevisionNotice
@@ -395,16 +395,17 @@ def area(code):
     )
 
 
-def area_rows(code_list_id=None):
+def area_rows(code_list_id=None, label=None):
     """(id, code, label, parent id, code list id) of every area code (of one list), in the
-    list's order: one query, whatever the number of areas."""
+    list's order: one query, whatever the number of areas. ``label`` may be an expression for
+    the name shown (the areas app's name in the reader's language)."""
     found = Code.objects.filter(code_list__kind=CodeList.AREA)
     if code_list_id is not None:
         found = found.filter(code_list_id=code_list_id)
     return list(
-        found.order_by("code_list_id", "order", "code").values_list(
-            "pk", "code", "label", "parent_id", "code_list_id"
-        )
+        found.annotate(shown_label=label if label is not None else F("label"))
+        .order_by("code_list_id", "order", "code")
+        .values_list("pk", "code", "shown_label", "parent_id", "code_list_id")
     )
 
 

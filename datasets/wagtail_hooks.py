@@ -22,8 +22,18 @@ from portal.core.admin_views import RecordAdmin, SafeExportIndexView
 
 from . import admin_views
 from .admin_previews import GRANT_PERMISSION, PreviewAccessAdmin, PreviewGrantAdmin
-from .models import Code, CodeList, Dataset, Indicator, Release, VersionPublication
+from .models import (
+    Code,
+    CodeList,
+    Dataset,
+    DatasetTranslation,
+    Indicator,
+    IndicatorTranslation,
+    Release,
+    VersionPublication,
+)
 from .models.releases import PUBLISH_PERMISSION, REASON_MAX_LENGTH
+from .translation_admin import TranslationAdmin, helper_for, up_to_date
 
 
 class _RelatedFilter(SimpleListFilter):
@@ -122,6 +132,26 @@ class IndicatorAdmin(RecordAdmin):
     list_filter = (DatasetFilter,)
     list_select_related = ("dataset",)
     search_fields = ("code", "name", "definition")
+
+
+class DatasetTranslationAdmin(TranslationAdmin):
+    model = DatasetTranslation
+    menu_label = _("Dataset translations")
+    permission_helper_class = helper_for(Dataset)
+    edit_handler = TranslationAdmin.panels_for("dataset", ["title", "summary"])
+    list_display = ("title", "dataset", "language", up_to_date)
+    list_select_related = ("dataset",)
+    search_fields = ("title", "dataset__title")
+
+
+class IndicatorTranslationAdmin(TranslationAdmin):
+    model = IndicatorTranslation
+    menu_label = _("Indicator translations")
+    permission_helper_class = helper_for(Indicator)
+    edit_handler = TranslationAdmin.panels_for("indicator", ["name", "definition"])
+    list_display = ("name", "indicator", "language", up_to_date)
+    list_select_related = ("indicator",)
+    search_fields = ("name", "indicator__name", "indicator__code")
 
 
 class CodeListAdmin(RecordAdmin):
@@ -234,7 +264,16 @@ class DataGroup(ModelAdminGroup):
     menu_label = _("Data")
     menu_icon = "table"
     menu_order = 260
-    items = (DatasetAdmin, IndicatorAdmin, CodeListAdmin, CodeAdmin, PreviewGrantAdmin, PreviewAccessAdmin)
+    items = (
+        DatasetAdmin,
+        IndicatorAdmin,
+        DatasetTranslationAdmin,
+        IndicatorTranslationAdmin,
+        CodeListAdmin,
+        CodeAdmin,
+        PreviewGrantAdmin,
+        PreviewAccessAdmin,
+    )
 
     def get_submenu_items(self):
         """The record admins, then the release calendar and the version approvals (snippets,

@@ -46,6 +46,14 @@ class GlossaryTermsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=100, default="Words used in this story")
     terms = blocks.ListBlock(SnippetChooserBlock("stories.GlossaryTerm"), min_num=1)
 
+    def get_context(self, value, parent_context=None):
+        """The chosen terms (originals) in the reader's language where translated, one query."""
+        from .models import localized_terms
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["terms"] = localized_terms(value["terms"])
+        return context
+
     class Meta:
         icon = "list-ul"
         template = "stories/blocks/glossary_terms.html"

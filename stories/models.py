@@ -1,6 +1,7 @@
 """Data stories and infographics: every figure with its source, method, contact and corrections."""
 
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Prefetch
@@ -18,11 +19,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.core import charts
+from portal.core.languages import active_language, supported_language
 from portal.core.pages import SharingMixin, SubpageViewsMixin, subpage_sitemap_entries
 from portal.core.vocabularies import Tier
 
@@ -52,11 +54,13 @@ class ContactPerson(index.Indexed, models.Model):
 
 
 @register_snippet
-class GlossaryTerm(index.Indexed, models.Model):
-    """An entry of the compendium of statistical concepts, in plain words."""
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+    """An entry of the compendium of statistical concepts, in plain words. Translatable (one row
+    per locale, linked by ``translation_key``) so wagtail-localize's "Translate" works on it;
+    stories cite the original, and pages show its translation in the reader's language."""
 
-    term = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    term = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, blank=True)
     definition = models.TextField(max_length=1000, help_text=_("Plain language: one to three sentences."))
     level = models.CharField(_("literacy level"), max_length=20, choices=Tier.choices, default=Tier.BASIC)
 
@@ -65,10 +69,12 @@ class GlossaryTerm(index.Indexed, models.Model):
         index.SearchField("term", boost=3),
         index.AutocompleteField("term"),
         index.SearchField("definition"),
+        index.FilterField("locale_id"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["term"]
+        unique_together = [("translation_key", "locale"), ("term", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.term
@@ -77,6 +83,82 @@ class GlossaryTerm(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.term)[:100]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """Term and slug are unique within a language: say which one is taken, in words."""
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.term)[:100]
+        if self.locale_id is None:
+            self.locale = Locale.get_default()
+        others = GlossaryTerm.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        errors = {}
+        if self.term and others.filter(term__iexact=self.term).exists():
+            errors["term"] = _("This language's glossary already has this term.")
+        if self.slug and others.filter(slug=self.slug).exists():
+            errors["slug"] = _("Another term in this language already has this slug.")
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_unique(self, exclude=None):
+        """clean() gives the clear messages; skip Django's generic ones for the same pairs."""
+        super().validate_unique(exclude={*(exclude or ()), "term", "slug"})
+
+
+def glossary_locales():
+    """The active language's locale code and the default one (the originals)."""
+    return active_language(), supported_language(settings.LANGUAGE_CODE)
+
+
+def localized_terms(terms):
+    """``terms`` (originals) swapped for their translation in the active language where one
+    exists, in one query; the originals otherwise."""
+    terms = [term for term in terms if term]
+    active, default = glossary_locales()
+    if not terms or active == default:
+        return terms
+    translations = {
+        term.translation_key: term
+        for term in GlossaryTerm.objects.filter(
+            translation_key__in={term.translation_key for term in terms}, locale__language_code=active
+        )
+    }
+    return [translations.get(term.translation_key, term) for term in terms]
+
+
+def glossary_in_language():
+    """Every term once, in the active language where translated, else the original: the
+    glossary page's A to Z (one query)."""
+    active, default = glossary_locales()
+    rows = GlossaryTerm.objects.filter(locale__language_code__in={active, default}).select_related("locale")
+    chosen = {}
+    for term in rows:
+        if term.translation_key not in chosen or term.locale.language_code == active:
+            chosen[term.translation_key] = term
+    return sorted(chosen.values(), key=lambda term: term.term.casefold())
+
+
+def glossary_term_by_slug(slug):
+    """The term a glossary address names, in the active language where translated; its
+    original too (stories cite the original). None when no term has that slug."""
+    active, default = glossary_locales()
+    found = {
+        term.locale.language_code: term
+        for term in GlossaryTerm.objects.filter(
+            slug=slug, locale__language_code__in={active, default}
+        ).select_related("locale")
+    }
+    term = found.get(active) or found.get(default)
+    if term is None:
+        return None, None
+    original = term
+    if term.locale.language_code != default:
+        original = GlossaryTerm.objects.filter(
+            translation_key=term.translation_key, locale__language_code=default
+        ).first()
+    if term.locale.language_code != active:
+        term = localized_terms([term])[0]
+    return term, original or term
 
 
 def with_card_data(stories):
@@ -102,11 +184,12 @@ class GlossaryPage(SubpageViewsMixin, Page):
         verbose_name = _("glossary")
 
     def get_cached_paths(self):
-        return ["/", *(f"{slug}/" for slug in GlossaryTerm.objects.values_list("slug", flat=True))]
+        slugs = GlossaryTerm.objects.values_list("slug", flat=True).distinct()
+        return ["/", *(f"{slug}/" for slug in slugs)]
 
     def get_sitemap_urls(self, request=None):
         """The glossary and a page per term (terms keep no dates: the glossary's own applies)."""
-        slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True)
+        slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True).distinct()
         return [
             *super().get_sitemap_urls(request),
             *subpage_sitemap_entries(self, request, [(f"{slug}/", self.last_published_at) for slug in slugs]),

@@ -5,6 +5,7 @@ A data story's chart downloads and embed stay route methods of DataStoryPage (mo
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
@@ -15,7 +16,14 @@ from wagtail.models import Page, ReferenceIndex
 from portal.core.vocabularies import Tier
 
 from .feeds import StoryAtomFeed, StoryRssFeed
-from .models import DataStoryPage, GlossaryPage, GlossaryTerm, StoryCorrection, StoryFormat
+from .models import (
+    DataStoryPage,
+    GlossaryPage,
+    StoryCorrection,
+    StoryFormat,
+    glossary_in_language,
+    glossary_term_by_slug,
+)
 
 STORIES_PER_PAGE = 12
 
@@ -23,15 +31,18 @@ STORIES_PER_PAGE = 12
 
 
 def glossary(glossary_page, request):
-    return glossary_page.render(request, context_overrides={"terms": GlossaryTerm.objects.all()})
+    return glossary_page.render(request, context_overrides={"terms": glossary_in_language()})
 
 
 def glossary_term(glossary_page, request, slug):
-    term = get_object_or_404(GlossaryTerm, slug=slug)
+    """The term in the reader's language where translated; stories cite the original."""
+    term, original = glossary_term_by_slug(slug)
+    if term is None:
+        raise Http404
     return glossary_page.render(
         request,
         template="stories/glossary_term.html",
-        context_overrides={"term": term, "stories": term_stories(term)},
+        context_overrides={"term": term, "stories": term_stories(original)},
     )
 
 

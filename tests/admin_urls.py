@@ -7,13 +7,15 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from ambassadors.tests.factories import ApplicationFactory
 from api.tests.factories import ApiKeyFactory
-from areas.tests.factories import AreaLevelFactory
+from areas.tests.factories import AreaLevelFactory, AreaTranslationFactory
 from consultations.tests.factories import ConsultationResponseFactory
 from datasets.tests.factories import (
     CodeFactory,
     CodeListFactory,
     DatasetFactory,
+    DatasetTranslationFactory,
     IndicatorFactory,
+    IndicatorTranslationFactory,
     PreviewAccessFactory,
     PreviewGrantFactory,
     ReleaseFactory,
@@ -81,6 +83,8 @@ FACTORIES = {
     "satisfaction.surveyresponse": SurveyResponseFactory,
     "datasets.dataset": DatasetFactory,
     "datasets.indicator": IndicatorFactory,
+    "datasets.datasettranslation": DatasetTranslationFactory,
+    "datasets.indicatortranslation": IndicatorTranslationFactory,
     "datasets.codelist": CodeListFactory,
     "datasets.code": CodeFactory,
     "datasets.previewgrant": PreviewGrantFactory,
@@ -89,6 +93,7 @@ FACTORIES = {
     "datasets.versionpublication": VersionPublicationFactory,
     "trust.misusereport": MisuseReportFactory,
     "areas.arealevel": AreaLevelFactory,
+    "areas.areatranslation": AreaTranslationFactory,
     "consultations.consultationresponse": ConsultationResponseFactory,
     "api.apikey": ApiKeyFactory,
     # snippets

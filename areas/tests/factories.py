@@ -4,7 +4,7 @@ import json
 
 import factory
 
-from areas.models import AreaBoundary, AreaLevel
+from areas.models import AreaBoundary, AreaLevel, AreaTranslation
 from datasets.tests.factories import AreaListFactory, CodeFactory
 
 
@@ -139,3 +139,12 @@ def voronoi_features(count, seed=1):
         feature("VR", "V Region", "region", "V", whole),
         *(feature(f"V{n}", f"Town {n}", "municipality", "VR", mapping(town)) for n, town in enumerate(towns)),
     ]
+
+
+class AreaTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AreaTranslation
+
+    area = factory.SubFactory(CodeFactory, code_list=factory.SubFactory(AreaListFactory))
+    language = "fr"
+    name = "Nordlande"

@@ -7,15 +7,18 @@ from .jobs import ImportJob
 from .previews import PreviewAccess, PreviewGrant
 from .publication import VersionPublication
 from .releases import Release, ReleaseDateChange, ReleasePage
+from .translations import DatasetTranslation, IndicatorTranslation
 
 __all__ = [
     "Code",
     "CodeList",
     "Dataset",
+    "DatasetTranslation",
     "DatasetVersion",
     "FigureUsage",
     "ImportJob",
     "Indicator",
+    "IndicatorTranslation",
     "Observation",
     "PreviewAccess",
     "PreviewGrant",

@@ -53,6 +53,37 @@ class Code(models.Model):
         return f"{self.code} {self.label}"
 
 
+class DatasetQuerySet(models.QuerySet):
+    def localized(self):
+        """Title and summary in the active language (``local_title``, ``local_summary``),
+        the original where there is no translation; no extra query."""
+        from ..translations import localized
+        from .translations import DatasetTranslation
+
+        return localized(
+            self,
+            DatasetTranslation,
+            "dataset",
+            local_title=("title", "title"),
+            local_summary=("summary", "summary"),
+        )
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def localized(self):
+        """Name and definition in the active language (``local_name``, ``local_definition``)."""
+        from ..translations import localized
+        from .translations import IndicatorTranslation
+
+        return localized(
+            self,
+            IndicatorTranslation,
+            "indicator",
+            local_name=("name", "name"),
+            local_definition=("definition", "definition"),
+        )
+
+
 class Dataset(models.Model):
     """What a journalist needs to cite a figure: source, methodology, licence and a contact."""
 
@@ -89,6 +120,8 @@ class Dataset(models.Model):
         limit_choices_to={"kind": CodeList.BREAKDOWN},
     )
 
+    objects = DatasetQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
 
@@ -97,6 +130,15 @@ class Dataset(models.Model):
 
     def get_absolute_url(self):
         return reverse("datasets:dataset", kwargs={"slug": self.slug})
+
+    @property
+    def shown_title(self):
+        """The title people read: the localized one where the queryset annotated it."""
+        return getattr(self, "local_title", None) or self.title
+
+    @property
+    def shown_summary(self):
+        return getattr(self, "local_summary", self.summary)
 
     def topic_list(self):
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
@@ -122,6 +164,8 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField(default=0)
     glossary_url = models.URLField(blank=True)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         ordering = ["dataset", "code"]
         constraints = [
@@ -130,6 +174,15 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    @property
+    def shown_name(self):
+        """The name people read: the localized one where the queryset annotated it."""
+        return getattr(self, "local_name", None) or self.name
+
+    @property
+    def shown_definition(self):
+        return getattr(self, "local_definition", self.definition)
 
 
 class RevisionKind(models.TextChoices):

@@ -11,8 +11,10 @@ from datasets.models import (
     Code,
     CodeList,
     Dataset,
+    DatasetTranslation,
     DatasetVersion,
     Indicator,
+    IndicatorTranslation,
     Observation,
     PreviewAccess,
     PreviewGrant,
@@ -162,3 +164,23 @@ class PreviewAccessFactory(factory.django.DjangoModelFactory):
     grant = factory.SubFactory(PreviewGrantFactory)
     ip_hash = "0" * 64
     user_agent = "Mozilla/5.0"
+
+
+class DatasetTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DatasetTranslation
+
+    dataset = factory.SubFactory(DatasetFactory)
+    language = "fr"
+    title = "Prix à la consommation"
+    summary = "Les prix que paient les ménages."
+
+
+class IndicatorTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorTranslation
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    language = "fr"
+    name = "Taux d'inflation"
+    definition = "La hausse des prix sur un an."

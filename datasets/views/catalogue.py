@@ -12,7 +12,7 @@ NOTICES_SHOWN = 5
 def dataset_detail(request, slug):
     """Only a dataset with a published version exists for the public: an embargoed first
     release must not reveal even its title."""
-    dataset = get_object_or_404(Dataset, slug=slug)
+    dataset = get_object_or_404(Dataset.objects.localized(), slug=slug)
     version = dataset.current_version()
     if version is None:
         raise Http404("No published version")
@@ -22,7 +22,7 @@ def dataset_detail(request, slug):
         {
             "dataset": dataset,
             "version": version,
-            "indicators": dataset.indicators.all(),
+            "indicators": dataset.indicators.localized(),
             "notices": dataset.revision_notices.public()
             .select_related("version", "previous")
             .prefetch_related("indicators")

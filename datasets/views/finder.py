@@ -16,7 +16,7 @@ def data_finder(request):
     facets = finder.Facets.current()
     form = finder.FinderForm(request.GET, facets)
     values = form.values()
-    found = finder.find(values).select_related("methodology_page")
+    found = finder.find(values).select_related("methodology_page").localized()
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     datasets = list(page.object_list)
     indicator = values.get("indicator")

@@ -118,10 +118,16 @@ def test_text_the_catalogue_lacks_stays_english_and_is_reported(tmp_path, page):
     assert BODY in str(french.body[0].value)
 
 
-def test_no_catalogue_at_all_still_makes_the_translation(tmp_path, page):
-    missing = translate_demo_pages(DemoFiles(tmp_path / "demo.py"), [page], [])
-    assert missing[("prices", "fr")] == ["Prices", "What prices did this year.", BODY]
-    assert page.get_translation(Locale.objects.get(language_code="fr")).title == "Prices"
+def test_a_page_the_catalogue_does_not_know_is_not_the_demos_and_stays_untranslated(tmp_path, content, page):
+    """An editor's own page at a demo slug (its title is not the demo's) is left alone."""
+    page.title = "Our prices & costs"
+    page.save_revision().publish()
+    pages = Page.objects.count()
+    assert translate_demo_pages(DemoFiles(tmp_path / "demo.py", "missing"), [page], []) == {}
+    created = []
+    assert translate_demo_pages(content, [page], created) == {}
+    assert created == [] and Page.objects.count() == pages
+    assert page.get_translation_or_none(Locale.objects.get(language_code="fr")) is None
 
 
 @pytest.mark.parametrize(

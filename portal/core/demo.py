@@ -12,6 +12,7 @@ import polib
 from django.apps import apps
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 PLACEHOLDER_MODEL = "home.StandardPage"
 """The plain page the demo loader makes for each section of the menu, which an app's index
@@ -141,6 +142,7 @@ slug, so /fr/stories/<slug>/ names the same story as /stories/<slug>/."""
 
 def translate_demo_pages(content, pages, created):
     """Each page's translation into every other content language, the wagtail-localize way.
+    A page whose English title the catalogue does not know is not the demo's and is skipped.
 
     The strings go into wagtail-localize's translation memory (``import_po``) and the translated
     page is saved from it (``save_target``), so editors see a synced translation they can keep
@@ -156,6 +158,8 @@ def translate_demo_pages(content, pages, created):
         for page in pages:
             if page.locale_id != default.pk or page.get_translation_or_none(locale) is not None:
                 continue
+            if StringValue.from_plaintext(page.title).data not in catalogue:
+                continue  # not the demo's page (an editor's, at the demo's slug): not ours to translate
             untranslated = translate_page(page, locale, catalogue)
             if untranslated:
                 missing[(page.slug, locale.language_code)] = untranslated

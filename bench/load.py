@@ -36,14 +36,14 @@ WRK_REPORT = Path(__file__).with_name("wrk-report.lua")
 WARM_PORT, COLD_PORT = 8401, 8402
 # The pages a spike hits, by where they are in the demo: a query finds their addresses.
 PAGE_QUERIES = {
-    "home page": "from home.models import HomePage as M; print(M.objects.get().url)",
+    "home page": "from home.models import HomePage as M; print(M.objects.first().url)",
     "story page": "from stories.models import DataStoryPage as M; print(M.objects.live().first().url)",
-    "story index": "from stories.models import StoryIndexPage as M; print(M.objects.get().url)",
+    "story index": "from stories.models import StoryIndexPage as M; print(M.objects.first().url)",
     "lesson page": "from literacy.modules.models import LessonPage as M; print(M.objects.live().first().url)",
     "forum topic": (
         "from forums.models import ForumIndexPage, Topic; "
         "t = Topic.objects.order_by('-reply_count').first(); "
-        "print(ForumIndexPage.objects.get().route_url('topic', t.pk))"
+        "print(ForumIndexPage.objects.first().route_url('topic', t.pk))"
     ),
     "search": "print('/search/?q=population')",
 }
@@ -57,7 +57,7 @@ from django.utils.module_loading import import_string
 from forums.models import ForumIndexPage, RulesAcceptance, Topic
 topic = Topic.objects.order_by("-reply_count").first()
 store = import_string(settings.SESSION_ENGINE + ".SessionStore")
-print(ForumIndexPage.objects.get().route_url("reply", topic.pk))
+print(ForumIndexPage.objects.first().route_url("reply", topic.pk))
 for number in range({count}):
     user = get_user_model().objects.create_user(f"load-member-{{number}}@example.org", "x-Strong-pass-1")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)

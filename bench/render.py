@@ -47,7 +47,7 @@ def public_pages():
     first_of_type = {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
         first_of_type.setdefault(type(page), page.url)
-    forums = ForumIndexPage.objects.get()
+    forums = ForumIndexPage.objects.first()  # in English: its tree comes first
     topic = Topic.objects.filter(approved=True, hidden=False).order_by("-reply_count").first()
     return [
         *first_of_type.values(),

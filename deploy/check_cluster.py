@@ -57,7 +57,7 @@ from django.contrib.auth import get_user_model
 user = get_user_model().objects.create_superuser("{email}", "{password}")
 EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 """
-REPUBLISH_HOME = "from home.models import HomePage; HomePage.objects.get().save_revision().publish()"
+REPUBLISH_HOME = "from home.models import HomePage; HomePage.objects.first().save_revision().publish()"
 
 
 def check_cluster(stack, server_a, server_b, email, password):

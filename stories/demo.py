@@ -128,7 +128,7 @@ def ensure_story_index(home, created):
     page at /stories/ with no children), or new if there is no page there. Any other page at
     /stories/ is left as it is, and then there is no index (``None``).
     """
-    index = StoryIndexPage.objects.first()
+    index = StoryIndexPage.objects.filter(locale_id=home.locale_id).first()  # in English, not a translation
     if index is not None:
         return index, False, False
     placeholder = home.get_children().filter(slug="stories").first()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision, Site
 
 from datasets.diff import diff_versions
 from datasets.models import Code, Dataset, Release
@@ -100,6 +100,12 @@ COUNTED = [
 ]
 
 
+def english(model):
+    """The demo's pages in the site's default language: some have French and Arabic translations
+    with the same slugs (home/tests/test_load_demo_translations.py checks those)."""
+    return model.objects.filter(locale=Locale.get_default())
+
+
 def load(*args):
     out = io.StringIO()
     call_command("load_demo", *args, stdout=out)
@@ -112,8 +118,10 @@ def snapshot():
     return {
         "counts": {model.__name__: model.objects.count() for model in COUNTED},
         "pages": sorted(Page.objects.values_list("url_path", "title", "live", "latest_revision_id")),
-        "stories": sorted(DataStoryPage.objects.values_list("slug", "first_published_at", "image_id")),
-        "home": HomePage.objects.values_list("latest_revision_id", "hero_link_id", "featured_story_id").get(),
+        "stories": sorted(english(DataStoryPage).values_list("slug", "first_published_at", "image_id")),
+        "home": english(HomePage)
+        .values_list("latest_revision_id", "hero_link_id", "featured_story_id")
+        .get(),
         "site": (site.hostname, site.port, site.site_name, site.root_page_id),
         "settings": (settings.site_notice, settings.about_page_id, settings.newsletter_page_id),
     }
@@ -129,7 +137,7 @@ def rolled_back():
 
 def demo_stories():
     slugs = [spec["slug"] for spec in story_specs("stories") + story_specs("infographics")]
-    return DataStoryPage.objects.live().filter(slug__in=slugs)
+    return english(DataStoryPage).live().filter(slug__in=slugs)
 
 
 @pytest.fixture
@@ -160,7 +168,7 @@ def test_the_demo_loads_and_every_address_answers_as_recorded(client, fresh_inst
     extra = {key: count for key, count in found.items() if key not in recorded}
     assert not missing and not extra, f"changed: {missing}; new: {extra}"
 
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     check_site_tree(home)
     check_stories(client, home)
     check_glossary(client)
@@ -189,10 +197,10 @@ def check_site_tree(home):
 
 
 def check_stories(client, home):
-    index = StoryIndexPage.objects.get()
+    index = english(StoryIndexPage).get()
     assert index.url == "/en/stories/" and index.get_parent().pk == home.pk
     assert home.get_children().live().in_menu().first().pk == index.pk, "stories come first in the menu"
-    assert not StandardPage.objects.filter(slug="stories").exists(), "the placeholder is gone"
+    assert not english(StandardPage).filter(slug="stories").exists(), "the placeholder is gone"
     assert home.hero_link_id == index.pk, "the hero button leads to the stories"
     assert home.featured_story.specific.slug == story_specs("stories")[0]["slug"]
 
@@ -321,11 +329,11 @@ def check_glossary(client):
 
 
 def check_modules(client):
-    index = ModuleIndexPage.objects.get()
+    index = english(ModuleIndexPage).get()
     assert index.slug == "learn" and index.show_in_menus
     assert "survey, a census or administrative records" in index.basic_definition
     assert "sampling and non-sampling errors" in index.advanced_definition
-    modules = list(ModulePage.objects.live())
+    modules = list(english(ModulePage).live())
     tiers = sorted(module.tier for module in modules)
     assert tiers == ["advanced"] * 3 + ["basic"] * 3 + ["intermediate"] * 3, "nine modules, three per tier"
     for module in modules:
@@ -337,13 +345,13 @@ def check_modules(client):
         assert module.teacher_resources and module.objective_list(), module.title
     for page in Page.objects.type(ModuleIndexPage, ModulePage, LessonPage).live():
         assert "This chart cannot be shown" not in client.get(page.url).content.decode(), page.url
-    misleading = ModulePage.objects.get(slug="spotting-misleading-charts-and-claims")
+    misleading = english(ModulePage).get(slug="spotting-misleading-charts-and-claims")
     assert sorted(misleading.prerequisites.values_list("slug", flat=True)) == [
         "correlation-and-causation",
         "reading-a-charts-axes",
     ]
     with rolled_back():
-        census = ModulePage.objects.get(slug="what-a-census-is")
+        census = english(ModulePage).get(slug="what-a-census-is")
         complete_module(client, census)
         assert client.get(census.url).context["state"].completed, "a demo module can be completed"
 
@@ -369,7 +377,7 @@ def check_games(client):
 
 def check_competitions(client, settings):
     del settings.COMPETITION_ENTRY_ROOT  # the demo's files are where the demo loader put them
-    index = GamesIndexPage.objects.get()
+    index = english(GamesIndexPage).get()
     competitions = {page.slug: page for page in CompetitionPage.objects.child_of(index).live()}
     open_one = competitions["school-data-use-competition-2027"]
     finished = competitions["infographic-competition-2026"]
@@ -388,7 +396,7 @@ def check_competitions(client, settings):
 
 
 def check_training():
-    index = TrainingIndexPage.objects.get()
+    index = english(TrainingIndexPage).get()
     assert index.url == "/en/training/" and index.show_in_menus
     upcoming = list(TrainingSessionPage.objects.live().filter(starts_at__gt=timezone.now()))
     assert len(upcoming) == 6
@@ -434,64 +442,64 @@ def check_newsletters():
     assert sorted(Sending.objects.values_list("status", flat=True)) == ["scheduled", "sent", "sent"]
     assert NewsletterIssuePage.objects.live().count() == 3
     assert Subscriber.objects.count() >= 5
-    index = NewsletterIndexPage.objects.get()
+    index = english(NewsletterIndexPage).get()
     assert index.slug == "newsletter" and SiteSettings.load().newsletter_page_id == index.pk
 
 
 def check_the_loader_restores_and_respects(home):
     """What is missing comes back; what editors changed, and pages that are not the demo's, stay."""
     with rolled_back():
-        StandardPage.objects.get(slug="contact").delete()
-        DataStoryPage.objects.get(slug="air-quality-and-asthma").delete()
-        home_revision, images = HomePage.objects.get().latest_revision_id, get_image_model().objects.count()
+        english(StandardPage).get(slug="contact").delete()
+        english(DataStoryPage).get(slug="air-quality-and-asthma").delete()
+        home_revision, images = english(HomePage).get().latest_revision_id, get_image_model().objects.count()
         output = load()
         assert "contact" in output and "air-quality-and-asthma" in output, output
-        assert StandardPage.objects.filter(slug="contact").count() == 1
-        assert DataStoryPage.objects.filter(slug="air-quality-and-asthma").count() == 1
-        assert HomePage.objects.get().latest_revision_id == home_revision, "the home page is left alone"
+        assert english(StandardPage).filter(slug="contact").count() == 1
+        assert english(DataStoryPage).filter(slug="air-quality-and-asthma").count() == 1
+        assert english(HomePage).get().latest_revision_id == home_revision, "the home page is left alone"
         assert get_image_model().objects.count() == images, "the story's picture is reused"
 
     with rolled_back():
-        about = StandardPage.objects.get(slug="about")
+        about = english(StandardPage).get(slug="about")
         about.title = "Who we are"
         about.save_revision().publish()
         settings = SiteSettings.load()
         settings.site_notice = ""
         settings.save()
         load()
-        assert StandardPage.objects.get(slug="about").title == "Who we are", "an editor's title stays"
+        assert english(StandardPage).get(slug="about").title == "Who we are", "an editor's title stays"
         assert SiteSettings.load().site_notice == "", "an editor's settings stay"
 
     with rolled_back():
         load("--site-url", "http://127.0.0.1:8000")
         site = Site.objects.get(is_default_site=True)
         assert (site.hostname, site.port) == ("127.0.0.1", 8000)
-        assert StandardPage.objects.get(slug="about").full_url == "http://127.0.0.1:8000/about/"
+        assert english(StandardPage).get(slug="about").full_url == "http://127.0.0.1:8000/about/"
 
     with rolled_back():
-        StoryIndexPage.objects.get().delete()
+        english(StoryIndexPage).get().delete()
         placeholder = StandardPage(title="Stories", slug="stories", show_in_menus=True)
         Page.objects.get(pk=home.pk).add_child(instance=placeholder)
         placeholder.save_revision().publish()
-        editing = HomePage.objects.get()
+        editing = english(HomePage).get()
         editing.hero_link = placeholder
         editing.save_revision().publish()
         load()
-        index = StoryIndexPage.objects.get()
-        reloaded = HomePage.objects.get()
+        index = english(StoryIndexPage).get()
+        reloaded = english(HomePage).get()
         assert reloaded.hero_link_id == index.pk, "the hero follows the index that replaced the placeholder"
         assert reloaded.featured_story.specific.slug == story_specs("stories")[0]["slug"]
         assert reloaded.get_children().live().in_menu().first().pk == index.pk
         assert not Page.objects.filter(pk=placeholder.pk).exists()
 
     with rolled_back():
-        StoryIndexPage.objects.get().delete()
+        english(StoryIndexPage).get().delete()
         page = StandardPage(title="Our stories", slug="stories", show_in_menus=True)
         Page.objects.get(pk=home.pk).add_child(instance=page)
         page.add_child(instance=StandardPage(title="An editor's page", slug="an-editors-page"))
         load()
-        assert not StoryIndexPage.objects.exists(), "a stories page with children is left alone"
-        assert StandardPage.objects.get(slug="stories").title == "Our stories"
+        assert not english(StoryIndexPage).exists(), "a stories page with children is left alone"
+        assert english(StandardPage).get(slug="stories").title == "Our stories"
 
 
 def check_html_is_valid(client, statuses):

@@ -18,7 +18,7 @@ CONTENT = DemoFiles(__file__)
 
 
 def ensure_page(parent, model, created, *, slug, title, **fields):
-    page = model.objects.first()
+    page = model.objects.filter(locale_id=parent.locale_id).first()  # in English, not a translation
     if page is not None or parent.get_children().filter(slug=slug).exists():
         return page
     page = model(title=title, slug=slug, **fields)

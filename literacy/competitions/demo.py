@@ -112,7 +112,7 @@ def _add_entries(competition, link):
 
 def load_competitions_demo(home, created):
     """Create whatever of the competitions demo is missing; ``created`` gets a name for each thing made."""
-    index = GamesIndexPage.objects.first()
+    index = GamesIndexPage.objects.filter(locale_id=home.locale_id).first()  # in English
     if index is None:  # the games demo could not place its index: nowhere to put competitions
         return
     content = CONTENT.json("competitions.json")

@@ -9,7 +9,7 @@ or after editors have changed the content, changes nothing.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ambassadors.demo import load_ambassadors_demo
 from areas.demo import load_areas_demo
@@ -21,11 +21,14 @@ from home.demo import SITE_CONTENT
 from home.models import HomePage, SiteSettings, StandardPage
 from literacy.competitions.demo import load_competitions_demo
 from literacy.games.demo import load_games_demo
+from literacy.modules.demo import CONTENT as MODULE_CONTENT
 from literacy.modules.demo import load_module_demo
 from literacy.training.demo import load_training_demo
 from newsletters.demo import load_newsletters_demo
+from portal.core.demo import translate_demo_pages
 from portal.engagement.demo import load_engagement_demo
 from satisfaction.demo import load_satisfaction_demo
+from stories.demo import CONTENT as STORY_CONTENT
 from stories.demo import load_stories_demo
 from trust.demo import load_trust_demo
 
@@ -82,13 +85,14 @@ class Command(BaseCommand):
         for load_app_demo in APP_DEMOS:
             load_app_demo(home, created)
         self.ensure_settings(site, standing, home.get_children().get(slug="newsletter"))
+        self.translate(home, created)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {', '.join(created)}."))
         else:
             self.stdout.write("Demo content already present; nothing changed.")
 
     def ensure_home(self, fields, created):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home:
             return home
         root = Page.get_first_root_node()
@@ -106,6 +110,37 @@ class Command(BaseCommand):
             page.delete()
         created.append("home")
         return home
+
+    def translate(self, home, created):
+        """French and Arabic for the home page, the menu's sections, the standing pages, two
+        stories and one module with its lessons (each app's ``translations/pages.json``).
+
+        A string with no translation keeps its English; the command says how many there are."""
+        english = Page.objects.filter(locale=Locale.get_default())
+
+        def listed(content, parent=None):
+            """The listed pages that exist (an editor may have removed one), in the listed order."""
+            pages = english.child_of(parent) if parent else english
+            slugs = content.json("translations/pages.json")["pages"]
+            found = {page.slug: page for page in pages.filter(slug__in=slugs).specific()}
+            return [found[slug] for slug in slugs if slug in found]
+
+        modules = [
+            lesson.specific
+            for module in listed(MODULE_CONTENT)
+            for lesson in module.get_descendants(inclusive=True)
+        ]
+        site_pages = [home, *listed(SITE_CONTENT, home)]
+        stories = listed(STORY_CONTENT)
+        missing = {}
+        for content, pages in (
+            (SITE_CONTENT, site_pages),
+            (STORY_CONTENT, stories),
+            (MODULE_CONTENT, modules),
+        ):
+            missing |= translate_demo_pages(content, pages, created)
+        for (slug, language), texts in sorted(missing.items()):
+            self.stdout.write(f"{slug} ({language}): {len(texts)} text(s) left in English.")
 
     def ensure_site(self, home, site_name, site_url):
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

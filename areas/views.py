@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from datasets import figures
 from portal.core import ratelimit
+from portal.core.translations import in_language
 
 from . import compare as comparing
 from . import downloads, profiles, rendered
@@ -62,7 +63,8 @@ def listing(tree):
 def mentions(request, place):
     """Live public pages whose text mentions the area by name (the site's search index): stories,
     forum topics, lessons and any other page."""
-    found = Page.objects.live().public().exclude(depth__lte=2).search(place.label, operator="and")
+    pages = in_language(Page.objects.live().public().exclude(depth__lte=2))
+    found = pages.search(place.label, operator="and")
     return [
         {"title": page.title, "url": page.get_url(request), "kind": page.specific_class._meta.verbose_name}
         for page in found[:MAX_MENTIONS]

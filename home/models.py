@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal.core.caching.pagecache import chrome_generation, page_cache
 from portal.core.pages import SharingMixin
+from portal.core.translations import in_language
 from portal.core.vocabularies import Tier
 from stories.blocks import KeyFigureBlock
 
@@ -94,7 +95,7 @@ class HomePage(SharingMixin, Page):
         """The first few modules of each tier, in the order editors gave them."""
         from literacy.modules.models import ModulePage  # here: literacy's pages may build on home's
 
-        modules = ModulePage.objects.live().public().order_by("path")
+        modules = in_language(ModulePage.objects.live().public()).order_by("path")
         by_tier = {tier: [] for tier in Tier.values}
         for module in modules:
             by_tier[module.tier].append(module)
@@ -124,7 +125,8 @@ class HomePage(SharingMixin, Page):
         from literacy.training.models import TrainingSessionPage  # here: literacy's pages may build on home's
 
         confirmed = Count("registrations", filter=Q(registrations__status="confirmed"))
-        return list(TrainingSessionPage.upcoming().annotate(is_full=Q(capacity__lte=confirmed))[:limit])
+        upcoming = in_language(TrainingSessionPage.upcoming())
+        return list(upcoming.annotate(is_full=Q(capacity__lte=confirmed))[:limit])
 
 
 class StandardPage(SharingMixin, Page):

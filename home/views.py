@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -17,6 +15,7 @@ from wagtail.search.utils import parse_query_string
 
 from forums.search import site_search_results
 from portal.core.templatetags.language_tags import bcp47
+from portal.core.translations import in_language
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -50,21 +49,11 @@ def search(request):
 
 
 def pages_in_language(language):
-    """Live, public pages in ``language``'s locale, and, where a page has no live translation
-    into it (none, a draft, or an alias that repeats the original), the page in the site's
-    default language: a French visitor still finds what is only written in English. One query
-    with subqueries; each result's locale comes with it (for its "In English" label)."""
-    active = get_supported_content_language_variant(language)
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    written = Page.objects.filter(alias_of__isnull=True)
-    own = written.filter(locale__language_code=active)
-    fallback = written.filter(locale__language_code=default).exclude(
-        translation_key__in=own.filter(live=True).values("translation_key")
-    )
+    """Live, public pages for a reader of ``language``: its own, and the originals of pages not
+    translated into it (``portal.core.translations.in_language``); each result's locale comes
+    with it (for its "In English" label)."""
     return (
-        Page.objects.live()
-        .public()
-        .filter(Q(id__in=own.values("id")) | Q(id__in=fallback.values("id")))
+        in_language(Page.objects.live().public(), language)
         .specific()
         .select_related("locale", for_specific_subqueries=True)
     )

@@ -26,6 +26,7 @@ from wagtail.snippets.models import register_snippet
 from portal.core import charts
 from portal.core.languages import active_language, supported_language
 from portal.core.pages import SharingMixin, SubpageViewsMixin, subpage_sitemap_entries
+from portal.core.translations import in_language
 from portal.core.vocabularies import Tier
 
 from .blocks import StoryBlocks
@@ -388,7 +389,8 @@ class DataStoryPage(RoutablePageMixin, SharingMixin, Page):
         topic_ids = [tag.pk for tag in self.topics.all()]
         if not topic_ids:
             return DataStoryPage.objects.none()
-        related = DataStoryPage.objects.live().public().filter(topics__in=topic_ids).exclude(pk=self.pk)
+        related = in_language(DataStoryPage.objects.live().public().filter(topics__in=topic_ids))
+        related = related.exclude(translation_key=self.translation_key)
         return with_card_data(related.distinct().order_by("-first_published_at"))[:limit]
 
     def share_card(self):

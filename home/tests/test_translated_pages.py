@@ -163,3 +163,17 @@ def test_alternates_and_the_switcher_carry_no_query_of_a_page(revenu, income, cl
     }
     assert switcher(response)["Français"] == ("/fr/revenu/", "")
     assert b"evil.example" not in response.content
+
+
+def test_a_listing_shows_each_page_once_in_the_readers_language(income, revenu, home_page):
+    from home.models import StandardPage
+    from portal.core.translations import in_language
+
+    prices = StandardPageFactory(parent=home_page, title="Prices", slug="prices")
+    pages = StandardPage.objects.live().filter(pk__in=[income.pk, revenu.pk, prices.pk])
+    with CaptureQueriesContext(connection) as queries:
+        french = set(in_language(pages, "fr"))
+    assert len(queries) == 1
+    assert french == {revenu, prices}  # prices: not translated, so its original
+    assert set(in_language(pages, "en-gb")) == {income, prices}
+    assert set(in_language(pages, "ar")) == {income, prices}

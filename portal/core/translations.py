@@ -11,15 +11,16 @@ Search engines are told only of real translations.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from portal.core.caching.pagecache import chrome_generation, page_cache
 from portal.core.homes import home_in_language
 from portal.core.language_urls import language_from_path, with_language, without_language
 from portal.core.languages import bcp47
-from portal.core.routing import site_for_request
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def page_languages(request, page):
             language(code, with_language(path, code) + suffix, current, True)
             for code, _ in settings.LANGUAGES
         ]
+    from portal.core.routing import site_for_request  # here: models import this module, routing imports views
+
     site = site_for_request(request)
     if site is None:
         return []
@@ -85,6 +88,24 @@ def page_languages(request, page):
         else:
             languages.append(language(code, with_language(own_path + rest, code), current, False))
     return languages
+
+
+def in_language(pages, language=None):
+    """``pages`` (any page model's queryset) as a reader of ``language`` (default: the active one)
+    should see them listed: the pages of that language's locale and, for a page with no live
+    translation into it (none, a draft, or an alias that repeats the original), the original in
+    the site's default language; never the same page twice in two languages. Subqueries inside
+    the one query: it adds no query to a listing."""
+    active = get_supported_content_language_variant(language or translation.get_language())
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    written = Page.objects.filter(alias_of__isnull=True)
+    own = written.filter(locale__language_code=active)
+    if active == default:
+        return pages.filter(id__in=own.values("id"))
+    originals = written.filter(locale__language_code=default).exclude(
+        translation_key__in=own.filter(live=True).values("translation_key")
+    )
+    return pages.filter(Q(id__in=own.values("id")) | Q(id__in=originals.values("id")))
 
 
 def live_translations(page):

@@ -177,3 +177,29 @@ def test_a_listing_shows_each_page_once_in_the_readers_language(income, revenu, 
     assert french == {revenu, prices}  # prices: not translated, so its original
     assert set(in_language(pages, "en-gb")) == {income, prices}
     assert set(in_language(pages, "ar")) == {income, prices}
+
+
+def test_the_admin_refuses_a_duplicate_slug_among_a_languages_pages_with_a_clear_message(
+    revenu, home_page, superuser_client
+):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    other = StandardPageFactory(parent=home_page, title="Prices", slug="prices")
+    french = translate_page(other, "fr", title="Prix", slug="prix")
+    form = nested_form_data(
+        {
+            "title": "Prix",
+            "slug": "revenu",
+            "intro": "Les prix.",
+            "body": streamfield([]),
+            "action-publish": "1",
+        }
+    )
+    response = superuser_client.post(f"/admin/pages/{french.pk}/edit/", form)
+    assert response.status_code == 200  # the form again, not a redirect
+    assert "The slug &#x27;revenu&#x27; is already in use" in response.content.decode()
+    french.refresh_from_db()
+    assert french.slug == "prix"
+    # The same slug in another language's tree is fine: each language has its own.
+    form["slug"] = "income"
+    assert superuser_client.post(f"/admin/pages/{french.pk}/edit/", form).status_code == 302

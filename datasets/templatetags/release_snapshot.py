@@ -2,6 +2,7 @@
 stories' topic pages). A template tag, so that apps show it without importing the data layer."""
 
 from django import template
+from django.utils.translation import gettext
 
 from ..snapshot import latest_releases as read_latest_releases
 
@@ -9,11 +10,12 @@ register = template.Library()
 
 
 @register.inclusion_tag("datasets/snapshot/latest_releases.html", takes_context=True)
-def latest_releases(context, topic="", limit=4, heading="Latest releases", heading_id="latest-releases"):
+def latest_releases(context, topic="", limit=4, heading=None, heading_id="latest-releases"):
+    """``heading`` defaults to "Latest releases" in the reader's language."""
     return {
         "request": context.get("request"),
         "snapshots": read_latest_releases(topic=topic, limit=limit),
         "topic": topic,
-        "heading": heading,
+        "heading": heading or gettext("Latest releases"),
         "heading_id": heading_id,
     }

@@ -12,6 +12,7 @@ from datasets.models import Dataset, DatasetTranslation, Indicator, IndicatorTra
 from datasets.tests.factories import DatasetTranslationFactory, IndicatorTranslationFactory
 from datasets.tests.test_finder import prices
 from tests.factories import StaffFactory
+from tests.pages import in_language
 from tests.queries import counted_view
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_hostile_html_in_a_translated_name_is_escaped(client):
     client.cookies["django_language"] = "fr"
     with override("fr"):
         for url in (dataset.get_absolute_url(), reverse("datasets:finder")):
-            body = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+            body = client.get(in_language(url, "fr")).content.decode()
             assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
             assert "<img src=x" not in body
 
@@ -290,13 +291,13 @@ def test_saving_a_translation_purges_the_pages_that_show_it(client, page_cache_o
     dataset = prices()
     url = dataset.get_absolute_url()
     client.cookies["django_language"] = "fr"
-    first = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    first = client.get(in_language(url, "fr")).content.decode()
     assert "Consumer prices" in first
     with committed():
         translation = DatasetTranslationFactory(dataset=dataset, language="fr", title="Prix")
-    assert "<h1>Prix</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    finder = client.get(reverse("datasets:finder"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<h1>Prix</h1>" in client.get(in_language(url, "fr")).content.decode()
+    finder = client.get(in_language(reverse("datasets:finder"), "fr")).content.decode()
     assert "Prix" in finder
     with committed():
         translation.delete()
-    assert "<h1>Consumer prices</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<h1>Consumer prices</h1>" in client.get(in_language(url, "fr")).content.decode()

@@ -69,3 +69,19 @@ def test_topic_filter_any_case(db, dataset):
     assert len(latest_releases(topic="population")) == 1
     assert latest_releases(topic="Prices") == []
     assert "on this topic" in render(topic="Prices")
+
+
+def test_the_snapshot_heading_is_in_the_readers_language(client, home_page):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.utils.translation import override
+
+    template = Template("{% load release_snapshot %}{% latest_releases %}")
+    for language, heading in [
+        ("en-gb", "Latest releases"),
+        ("fr", "Dernières publications"),
+        ("ar", "أحدث الإصدارات"),
+    ]:
+        with override(language):
+            html = template.render(Context({"request": RequestFactory().get("/")}))
+        assert heading in html, language

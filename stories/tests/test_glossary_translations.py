@@ -9,6 +9,7 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from stories.models import GlossaryTerm, localized_terms
+from tests.pages import in_language
 
 from .factories import GlossaryPageFactory, GlossaryTermFactory
 
@@ -26,7 +27,7 @@ def translate(original, language, **fields):
 
 def page(client, url, language):
     client.cookies["django_language"] = language
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    response = client.get(in_language(url, language))
     assert response.status_code == 200, (url, response.status_code)
     return BeautifulSoup(response.content, "html.parser")
 
@@ -106,7 +107,7 @@ def test_hostile_html_in_a_translation_is_escaped(client, home_page):
     translate(median, "fr", term="<script>alert(1)</script>", definition="<img src=x onerror=alert(1)>")
     glossary = GlossaryPageFactory(parent=home_page)
     client.cookies["django_language"] = "fr"
-    body = client.get(address(lambda: glossary.url, "fr"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    body = client.get(in_language(address(lambda: glossary.url, "fr"), "fr")).content.decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "<img src=x" not in body
 

@@ -3,11 +3,11 @@ address, and a registrant's invitation in their language; no English left in our
 
 import icalendar
 import pytest
-from django.urls import translate_url
 from django.utils.translation import override
 
 from literacy.training import services as training
 from literacy.training.ics import Method, registration_ics, sessions_feed_ics
+from tests.pages import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def calendar_in(client, index, language):
     """GET the index's calendar at its address in ``language`` (its prefix, once addresses carry
     one; the Accept-Language header says the same until then)."""
     with override(language):
-        url = translate_url(index.url + index.reverse_subpage("calendar"), language)
+        url = in_language(index.url + index.reverse_subpage("calendar"), language)
     response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200 and response["Content-Type"] == "text/calendar; charset=utf-8"
     return response.content.decode()

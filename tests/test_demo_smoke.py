@@ -474,7 +474,7 @@ def check_the_loader_restores_and_respects(home):
         load("--site-url", "http://127.0.0.1:8000")
         site = Site.objects.get(is_default_site=True)
         assert (site.hostname, site.port) == ("127.0.0.1", 8000)
-        assert english(StandardPage).get(slug="about").full_url == "http://127.0.0.1:8000/about/"
+        assert english(StandardPage).get(slug="about").full_url == "http://127.0.0.1:8000/en/about/"
 
     with rolled_back():
         english(StoryIndexPage).get().delete()

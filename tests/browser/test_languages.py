@@ -11,6 +11,9 @@ pytestmark = pytest.mark.browser
 
 STORY = "/stories/unemployment-unchanged-at-4-1-percent/"
 LESSON = "/learn/mean-and-median/when-the-mean-misleads/"  # two breadcrumbs
+# Translated in the demo: a page not translated yet keeps its original's direction in its content
+# (breadcrumbs of English titles read left to right).
+TRANSLATED_LESSON = "/learn/percentages-and-percentage-points/percent-of-what/"
 PATHS = [
     "/",
     STORY,
@@ -70,7 +73,7 @@ def box(page, selector):
 def test_in_arabic_the_menu_and_breadcrumbs_start_at_the_right(new_page):
     arabic, english = new_page(locale="ar"), new_page(locale="en-GB")
     for page in (arabic, english):
-        page.goto(LESSON)
+        page.goto(TRANSLATED_LESSON)
     width = arabic.viewport_size["width"]
     first, second = box(arabic, ".site-nav a"), arabic.locator(".site-nav a").nth(1).bounding_box()
     assert first["x"] > second["x"], "the first menu entry is the rightmost"

@@ -21,7 +21,7 @@ def test_the_invitation_appears_works_from_the_keyboard_and_once_dismissed_stays
     invitation = page.get_by_role("complementary", name="Tell us what you think of this site")
     expect(invitation).to_be_visible()
     accept = invitation.get_by_role("link", name="Take the survey")
-    expect(accept).to_have_attribute("href", "/survey/?from=%2Fstories%2F")
+    expect(accept).to_have_attribute("href", "/en/survey/?from=%2Fen%2Fstories%2F")
     accept.focus()
     page.keyboard.press("Tab")
     dismiss = invitation.get_by_role("button", name="No thanks to the survey")

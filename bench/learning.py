@@ -15,7 +15,7 @@ import argparse
 
 from _harness import demo_database, expect_status, queries_per_call, setup_django, timed
 
-LESSON = "/learn/mean-and-median/when-the-mean-misleads/"
+LESSON = "/en/learn/mean-and-median/when-the-mean-misleads/"
 
 
 def parse_args():

@@ -138,12 +138,12 @@ def submit(opener, url, fields, referer, address):
 def newsletter_signup(site, number):
     """The footer form of the home page, filled in by visitor ``number``."""
     opener = urllib.request.build_opener(NoRedirect())
-    home = opener.open(site + "/", timeout=60).read().decode()
+    home = opener.open(site + "/en/", timeout=60).read().decode()
     form = re.search(r'<form class="footer-signup"[^>]*action="([^"]+)"(.*?)</form>', home, re.S)
     fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(2))
     fields += [("email", f"load-{number}@example.org"), ("consent", "on")]
     return submit(
-        opener, site + form.group(1), fields, site + "/", f"10.1.{number // 250}.{number % 250 + 1}"
+        opener, site + form.group(1), fields, site + "/en/", f"10.1.{number // 250}.{number % 250 + 1}"
     )
 
 
@@ -171,7 +171,7 @@ def mixed_load(stack, site, args):
             "30s",
             "-s",
             str(WRK_REPORT),
-            site + "/",
+            site + "/en/",
         ],
         stdout=subprocess.PIPE,
         text=True,

@@ -16,22 +16,22 @@ import argparse
 from _harness import demo_database, expect_status, queries_per_call, setup_django, timed
 
 ROUTES = [
-    "/search/?q=population",
+    "/en/search/?q=population",
     "/sitemap.xml",
-    "/stories/topic/prices/",
-    "/stories/infographics/",
-    "/stories/corrections/",
-    "/stories/feed/",
-    "/glossary/census/",
-    "/training/past/",
-    "/training/calendar/",
-    "/data/",
-    "/areas/",
-    "/areas/NAT/",
-    "/areas/R1/",
-    "/areas/M101/",
-    "/areas/compare/?areas=M101&areas=M102&areas=R1",
-    "/areas/map/",
+    "/en/stories/topic/prices/",
+    "/en/stories/infographics/",
+    "/en/stories/corrections/",
+    "/en/stories/feed/",
+    "/en/glossary/census/",
+    "/en/training/past/",
+    "/en/training/calendar/",
+    "/en/data/",
+    "/en/areas/",
+    "/en/areas/NAT/",
+    "/en/areas/R1/",
+    "/en/areas/M101/",
+    "/en/areas/compare/?areas=M101&areas=M102&areas=R1",
+    "/en/areas/map/",
 ]
 
 

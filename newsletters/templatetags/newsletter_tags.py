@@ -1,6 +1,8 @@
 from django import template
 from django.urls import reverse
 
+from portal.core.translations import in_language
+
 from ..forms import SignupForm
 from ..models import NewsletterIndexPage, NewsletterList
 
@@ -17,7 +19,7 @@ def footer_signup_form(current_page=None):
     """
     if isinstance(current_page, NewsletterIndexPage):
         return {}
-    index = NewsletterIndexPage.objects.live().only("pk", "url_path", "consent_text").first()
+    index = in_language(NewsletterIndexPage.objects.live()).only("pk", "url_path", "consent_text").first()
     if index is None:
         return {}
     form = SignupForm(consent_wording=index.consent_text, short=True, auto_id=False)

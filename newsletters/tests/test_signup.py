@@ -238,3 +238,19 @@ def test_footer_errors_show_the_full_form_with_what_was_typed(client, newsletter
     html = BeautifulSoup(response.content, "html.parser")
     assert "Please agree to this" in html.select_one(".error-summary").get_text()
     assert html.select_one("main input[name=email]")["value"] == "footer@example.org"
+
+
+def test_the_footer_consent_is_the_newsletter_pages_in_the_readers_language(client, newsletter_index, lists):
+    from tests.pages import translate_page
+
+    newsletter_index.consent_text = "I agree to receive the newsletter."
+    newsletter_index.save_revision().publish()
+    translate_page(newsletter_index, "fr", consent_text="J'accepte de recevoir la lettre.", slug="lettre")
+
+    def footer_text(address):
+        html = BeautifulSoup(client.get(address).content, "html.parser")
+        return html.select_one("footer form.footer-signup").get_text(" ", strip=True)
+
+    assert "J'accepte de recevoir la lettre." in footer_text("/fr/")
+    assert "I agree to receive the newsletter." in footer_text("/en/")
+    assert "I agree to receive the newsletter." in footer_text("/ar/")  # no Arabic page: the original

@@ -1,5 +1,7 @@
 from django import template
 
+from portal.core.translations import in_language
+
 register = template.Library()
 
 
@@ -27,6 +29,6 @@ def glossary_term_url(context, term):
 
     request = context["request"]
     if not hasattr(request, "_glossary_page"):
-        request._glossary_page = GlossaryPage.objects.live().first()
+        request._glossary_page = in_language(GlossaryPage.objects.live()).first()
     glossary = request._glossary_page
     return glossary.term_url(term) if glossary else ""

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -178,17 +179,19 @@ class DataRequestEvent(models.Model):
 class FeedbackSettings(BaseGenericSetting):
     """The words of the "Was this page useful?" box under stories, modules, lessons and games."""
 
-    question = models.CharField(max_length=120, default="Was this page useful?")
-    details_prompt = models.CharField(max_length=120, default="Tell us more (optional)")
+    # The defaults are in the catalogues (gettext_noop): shown in the reader's language until an
+    # editor changes them (portal.core.languages.interface_text).
+    question = models.CharField(max_length=120, default=gettext_noop("Was this page useful?"))
+    details_prompt = models.CharField(max_length=120, default=gettext_noop("Tell us more (optional)"))
     comment_hint = models.CharField(
         max_length=300,
-        default=(
+        default=gettext_noop(
             "Please do not include personal details. We read every comment but cannot reply here; "
             "to ask for figures, make a data request."
         ),
     )
     thank_you = models.CharField(
-        max_length=200, default="Thank you for your feedback. It helps us improve the site."
+        max_length=200, default=gettext_noop("Thank you for your feedback. It helps us improve the site.")
     )
     data_request_page = models.ForeignKey(
         Page,

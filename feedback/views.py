@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.models import Page
 
+from portal.core.languages import interface_text
 from portal.core.origin import from_this_site
 from portal.core.private import private
 from portal.core.ratelimit import limit_or_429
@@ -32,7 +33,9 @@ def wants_json(request):
 
 
 def feedback_form(settings, data=None):
-    return PageFeedbackForm(data, question=settings.question, comment_hint=settings.comment_hint)
+    return PageFeedbackForm(
+        data, question=interface_text(settings.question), comment_hint=interface_text(settings.comment_hint)
+    )
 
 
 @csrf_exempt
@@ -80,8 +83,8 @@ def page_feedback(request, page_id):
 
 def thanked(request, page, settings):
     if wants_json(request):
-        return JsonResponse({"message": settings.thank_you})
-    messages.success(request, settings.thank_you)
+        return JsonResponse({"message": interface_text(settings.thank_you)})
+    messages.success(request, interface_text(settings.thank_you))
     return HttpResponseRedirect(page.url)
 
 

@@ -68,3 +68,22 @@ def test_the_footer_offers_each_page_in_the_readers_language(client, home_page):
     assert links["Demandez-nous des données"] == french.url == "/fr/demandes-de-donnees/"
     assert links["You said, we did"] == "/en/you-said-we-did/"  # not translated: the original
     assert footer_links(client, "/en/")["Ask us for data"] == "/en/data-requests/"
+
+
+def test_the_feedback_box_speaks_the_readers_language_until_an_editor_changes_its_words(client, home_page):
+    from feedback.models import FeedbackSettings
+    from stories.tests.factories import DataStoryPageFactory
+    from tests.pages import in_language
+
+    story = DataStoryPageFactory()
+
+    def heading(address):
+        html = BeautifulSoup(client.get(address).content, "html.parser")
+        return html.select_one("#page-feedback-heading").get_text(strip=True)
+
+    assert heading(story.url) == "Was this page useful?"
+    assert heading(in_language(story.url, "fr")) == "Cette page vous a-t-elle été utile ?"
+    settings = FeedbackSettings.load()
+    settings.question = "Did this help you?"
+    settings.save()
+    assert heading(in_language(story.url, "fr")) == "Did this help you?"  # an editor's words, as written

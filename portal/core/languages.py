@@ -29,6 +29,13 @@ def bcp47(language_code):
     return translation.to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
 
 
+def interface_text(value):
+    """Words editors may change in the site's settings (a question, a thank-you), in the reader's
+    language while they are still the defaults the catalogues translate; an editor's own words are
+    shown as written."""
+    return translation.gettext(value) if value else value
+
+
 def active_language():
     """The language of the request (or task) being handled, as one of settings.LANGUAGES."""
     return supported_language(translation.get_language())

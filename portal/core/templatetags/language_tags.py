@@ -10,7 +10,7 @@ from django.utils.translation import get_language, get_language_bidi
 
 from portal.core import translations
 from portal.core.language_urls import url_prefix
-from portal.core.languages import bcp47
+from portal.core.languages import bcp47, interface_text
 
 register = template.Library()
 
@@ -54,3 +54,9 @@ def language_name(code):
     """The name of the language ``code`` is written in, in the interface's language ("anglais"
     for ``en-gb``: the language, not its regional variety)."""
     return translation.get_language_info(url_prefix(code))["name_translated"]
+
+
+@register.filter(name="interface_text")
+def interface_text_filter(value):
+    """``{{ settings.question|interface_text }}``: see ``portal.core.languages.interface_text``."""
+    return interface_text(value)

@@ -66,10 +66,10 @@ def check_cluster(stack, server_a, server_b, email, password):
         status, _, _ = fetch(anonymous, server + "/healthz/")
         check(status == 200, f"{server}/healthz/ answers 200 (database and cache reachable)")
 
-    status, headers, body = fetch(anonymous, server_a + "/")
+    status, headers, body = fetch(anonymous, server_a + "/en/")
     check(status == 200 and headers["X-Cache"] == "MISS", "the home page renders on server A and is cached")
     check("Content-Security-Policy" in headers, "it carries the Content-Security-Policy")
-    status, headers, _ = fetch(anonymous, server_b + "/")
+    status, headers, _ = fetch(anonymous, server_b + "/en/")
     check(headers["X-Cache"] == "HIT", "server B serves it from the cache the servers share (Redis)")
 
     stylesheet = re.search(rb'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', body)
@@ -82,25 +82,25 @@ def check_cluster(stack, server_a, server_b, email, password):
     check(b"--" in gzip.decompress(content), "the compressed stylesheet is the real stylesheet")
 
     member = browser()
-    status, _, login_page = fetch(member, server_a + "/accounts/login/")
+    status, _, login_page = fetch(member, server_a + "/en/accounts/login/")
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1).decode()
     form = urllib.parse.urlencode(
         {"login": email, "password": password, "csrfmiddlewaretoken": token}
     ).encode()
     status, _, _ = fetch(
-        member, server_a + "/accounts/login/", data=form, headers={"Referer": server_a + "/"}
+        member, server_a + "/en/accounts/login/", data=form, headers={"Referer": server_a + "/en/"}
     )
     check(status == 302, "signing in on server A succeeds")
     status, headers, _ = fetch(member, server_b + "/admin/")
     check(status == 200, "the session is valid on server B (sessions in the shared cache and database)")
-    status, headers, _ = fetch(member, server_b + "/")
+    status, headers, _ = fetch(member, server_b + "/en/")
     check(headers.get("X-Cache") is None, "a signed-in visitor is never served from the shared cache")
 
     # Publishing purges through a background task: the worker takes it from Redis.
     stack.manage("shell", "-c", REPUBLISH_HOME)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        _, headers, _ = fetch(anonymous, server_b + "/")
+        _, headers, _ = fetch(anonymous, server_b + "/en/")
         if headers["X-Cache"] == "MISS":
             break
         time.sleep(0.5)

@@ -98,3 +98,20 @@ def social_image_alt(context, site_settings):
         return page.get_share_image_alt()
     image = getattr(page, "social_image", None) or site_settings.default_social_image
     return (image.description or image.title) if image is not None else ""
+
+
+FOOTER_PAGES = ("about_page", "accessibility_page", "privacy_page", "contact_page")
+
+
+@register.simple_tag
+def footer_pages(site_settings):
+    """The footer's standing pages (about, accessibility, privacy, contact), each in the reader's
+    language where it is translated: one query for the four, none in the default language."""
+    pages = [page for page in (getattr(site_settings, name) for name in FOOTER_PAGES) if page is not None]
+    language = get_language()
+    if not pages or language == settings.LANGUAGE_CODE:
+        return pages
+    keys = [page.translation_key for page in pages]
+    translations = Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
+    by_key = {translation.translation_key: translation for translation in translations}
+    return [by_key.get(page.translation_key, page) for page in pages]

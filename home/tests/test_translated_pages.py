@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.pages import translate_page
 from tests.queries import queries_for
@@ -203,3 +204,22 @@ def test_the_admin_refuses_a_duplicate_slug_among_a_languages_pages_with_a_clear
     # The same slug in another language's tree is fine: each language has its own.
     form["slug"] = "income"
     assert superuser_client.post(f"/admin/pages/{french.pk}/edit/", form).status_code == 302
+
+
+def test_the_footers_standing_pages_in_the_readers_language_in_one_query(income, revenu, client):
+    from home.models import SiteSettings
+    from home.templatetags.site_tags import footer_pages
+
+    settings = SiteSettings.load()
+    settings.about_page = income
+    settings.save()
+    settings = SiteSettings.load()
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        french = footer_pages(settings)
+    assert [page.pk for page in french] == [revenu.pk] and len(queries) == 1
+    with translation.override("en-gb"), CaptureQueriesContext(connection) as queries:
+        assert [page.pk for page in footer_pages(settings)] == [income.pk]
+    assert len(queries) == 0
+    footer = soup(client.get("/fr/")).select_one("footer .site-footer__links")
+    assert footer.find("a", href="/fr/revenu/").get_text() == "Revenu des ménages"
+    assert soup(client.get("/ar/")).select_one("footer").find("a", href="/en/income/")  # the original

@@ -2,11 +2,12 @@
 {% feedback_pages %}: where people ask for data and read what changed, for the footer."""
 
 from django import template
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from portal.core.translations import in_language
 
 from ..models import DataRequestPage, FeedbackSettings, YouSaidWeDidPage
 from ..page_feedback import collects_feedback
@@ -43,15 +44,10 @@ def feedback_pages():
     key = footer_pages_key(language)
     links = cache.get(key)
     if links is None:
-        pages = Page.objects.live().type(DataRequestPage, YouSaidWeDidPage).select_related("locale")
-        by_key = {}
-        for page in pages.order_by("path"):
-            own_language = page.locale.language_code == language
-            if own_language or (
-                page.locale.language_code == settings.LANGUAGE_CODE and page.translation_key not in by_key
-            ):
-                by_key[page.translation_key] = page
-        links = [(page.title, page.get_url()) for page in by_key.values()]
+        pages = in_language(Page.objects.live().type(DataRequestPage, YouSaidWeDidPage), language).order_by(
+            "path"
+        )
+        links = [(page.title, page.get_url()) for page in pages]
         cache.set(key, links, None)
     return links
 

@@ -1,13 +1,12 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from portal.core.caching.pagecache import chrome_generation
-from portal.core.homes import home_in_language
 from portal.core.language_urls import with_language, without_language
 from portal.core.routing import site_for_request
-from portal.core.translations import language_of_page
+from portal.core.translations import each_in_language, language_of_page
 
 register = template.Library()
 
@@ -37,17 +36,7 @@ def primary_navigation(context):
     reader's language where it has been translated."""
     request = context["request"]
     site = site_for_request(request)
-    items = list(site.root_page.get_children().live().in_menu()) if site else []
-    home = home_in_language(site, get_language()) if site else None
-    if items and home.pk != site.root_page_id:
-        translations = Page.objects.filter(
-            translation_key__in=[item.translation_key for item in items],
-            locale_id=home.locale_id,
-            path__startswith=home.path,
-            live=True,
-        )
-        by_key = {translation.translation_key: translation for translation in translations}
-        items = [by_key.get(item.translation_key, item) for item in items]
+    items = each_in_language(list(site.root_page.get_children().live().in_menu()) if site else [])
     current_path = getattr(context.get("page"), "url_path", "")
     links = []
     for item in items:
@@ -107,11 +96,6 @@ FOOTER_PAGES = ("about_page", "accessibility_page", "privacy_page", "contact_pag
 def footer_pages(site_settings):
     """The footer's standing pages (about, accessibility, privacy, contact), each in the reader's
     language where it is translated: one query for the four, none in the default language."""
-    pages = [page for page in (getattr(site_settings, name) for name in FOOTER_PAGES) if page is not None]
-    language = get_language()
-    if not pages or language == settings.LANGUAGE_CODE:
-        return pages
-    keys = [page.translation_key for page in pages]
-    translations = Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
-    by_key = {translation.translation_key: translation for translation in translations}
-    return [by_key.get(page.translation_key, page) for page in pages]
+    return each_in_language(
+        [page for page in (getattr(site_settings, name) for name in FOOTER_PAGES) if page]
+    )

@@ -5,20 +5,13 @@ default language, and machines' addresses stay as they were."""
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from portal.core.language_urls import language_from_path, url_prefix, with_language, without_language
 
 from .factories import StandardPageFactory
-
-
-def visitor(accept_language=None, cookie=None):
-    client = Client(**({"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language is not None else {}))
-    if cookie:
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
-    return client
+from .test_language_negotiation import visitor
 
 
 def html_lang(response):

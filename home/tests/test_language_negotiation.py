@@ -11,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
-from portal.core.language_urls import with_language, without_language
+from portal.core.language_urls import without_language
+from tests.pages import in_language
 
 from .factories import StandardPageFactory
 
@@ -30,11 +31,6 @@ def visitor(accept_language=None, cookie=None):
     if cookie:
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
     return client
-
-
-def in_language(page, language_code):
-    """The page's original address under ``language_code``'s prefix."""
-    return with_language(without_language(page.url), language_code)
 
 
 def arrive(client, page):
@@ -107,7 +103,7 @@ def test_a_french_page_is_never_served_to_an_english_visitor(page):
         response = arrive(client, page)
         assert shown(response) == expected("en-GB")
     # The French address itself is French whoever asks.
-    assert shown(visitor("en-GB").get(in_language(page, "fr"))) == expected("fr")
+    assert shown(visitor("en-GB").get(in_language(page.url, "fr"))) == expected("fr")
 
 
 def test_the_cached_menu_and_footer_are_kept_per_language(home_page):
@@ -126,8 +122,8 @@ def queries(client, url):
 def test_another_language_costs_no_more_than_two_queries(home_page):
     pages = [StandardPageFactory(parent=home_page, title=f"Page {n}") for n in range(4)]
     english, arabic = visitor(), visitor("ar")
-    english.get(pages[0].url), arabic.get(in_language(pages[1], "ar"))  # each language's chrome is cached
-    assert queries(arabic, in_language(pages[3], "ar")) <= queries(english, pages[2].url) + 2
+    english.get(pages[0].url), arabic.get(in_language(pages[1].url, "ar"))  # each language's chrome is cached
+    assert queries(arabic, in_language(pages[3].url, "ar")) <= queries(english, pages[2].url) + 2
 
 
 def admin_language(client, **headers):

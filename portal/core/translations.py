@@ -108,6 +108,18 @@ def in_language(pages, language=None):
     return pages.filter(Q(id__in=own.values("id")) | Q(id__in=originals.values("id")))
 
 
+def each_in_language(pages, language=None):
+    """``pages`` (a list, in order), each replaced by its live translation into ``language``
+    (default: the active one) where there is one: one query, none in the default language."""
+    language = get_supported_content_language_variant(language or translation.get_language())
+    if not pages or language == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        return list(pages)
+    keys = [page.translation_key for page in pages]
+    found = Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
+    by_key = {translated.translation_key: translated for translated in found}
+    return [by_key.get(page.translation_key, page) for page in pages]
+
+
 def live_translations(page):
     """(language code, url_path, path) of each live translation of ``page``, itself excluded:
     kept for the chrome generation (any publish starts a new one), so a page view reads none."""
